@@ -1,0 +1,5 @@
+"""``python -m game`` runs the ``entente`` command."""
+
+from game.cli import entry
+
+entry()

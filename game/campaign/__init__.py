@@ -1,0 +1,1 @@
+"""The campaign format: pydantic models, the safe YAML loader, the expression language."""

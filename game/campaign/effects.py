@@ -1,0 +1,167 @@
+"""Effects: what an event, a choice or an era change does to the world.
+
+Effects form a tagged union on ``kind``; no tag value equals a field name, so an error
+location that contains the tag can always be told apart from a key in the YAML.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from game.campaign.base import CampaignModel
+from game.campaign.types import Formula, Identifier, ShortText, Text, Unit
+
+
+class Stat(StrEnum):
+    """A state's statistic that an ``adjust`` effect can change."""
+
+    power = "power"
+    military = "military"
+    offense = "offense"
+    reach = "reach"
+    stability = "stability"
+    ideology = "ideology"
+
+
+class Doctrine(StrEnum):
+    """How a computer-run state chooses its alliances."""
+
+    balance_of_threat = "balance_of_threat"
+    balance_of_power = "balance_of_power"
+    bandwagon = "bandwagon"
+
+
+class Pact(StrEnum):
+    """The kind of alliance, after ATOP's obligations."""
+
+    defense = "defense"
+    offense = "offense"
+    neutrality = "neutrality"
+    consultation = "consultation"
+
+
+class Adjust(CampaignModel):
+    """Change one statistic of a state, by an amount or to a value."""
+
+    kind: Literal["adjust"]
+    state: Identifier
+    """The state whose statistic changes."""
+    stat: Stat
+    by: Formula | None = None
+    """Add this amount (negative to lower it)."""
+    to: Formula | None = None
+    """Set the statistic to this value."""
+
+    @model_validator(mode="after")
+    def _exactly_one_amount(self) -> Adjust:
+        if (self.by is None) == (self.to is None):
+            raise ValueError("give exactly one of 'by' or 'to'")
+        return self
+
+
+class HostileAct(CampaignModel):
+    """``actor`` does something hostile to ``target``: raises its offensive intentions."""
+
+    kind: Literal["hostile_act"]
+    actor: Identifier
+    target: Identifier
+    severity: Unit = 0.5
+    """How grave the act is, 0 to 1 (a border incident 0.2, an invasion 1.0)."""
+    description: ShortText
+    """What happened, in a few words ("the Straits demands")."""
+
+
+class Reassure(CampaignModel):
+    """``actor`` reassures ``target``: lowers how hostile its record looks to the target."""
+
+    kind: Literal["reassure"]
+    actor: Identifier
+    target: Identifier
+    amount: Unit = 0.3
+    description: ShortText
+
+
+class FormAlliance(CampaignModel):
+    """Create an alliance (or add members to an existing one with the same id)."""
+
+    kind: Literal["form_alliance"]
+    alliance: Identifier
+    name: ShortText | None = None
+    members: list[Identifier] = Field(min_length=1)
+    pact: Pact = Pact.defense
+
+
+class BreakAlliance(CampaignModel):
+    """Dissolve an alliance, or take one state out of it."""
+
+    kind: Literal["break_alliance"]
+    alliance: Identifier
+    state: Identifier | None = None
+    """Only this member leaves; without it the whole alliance dissolves."""
+
+
+class AddState(CampaignModel):
+    """Bring a declared state (``present: false``) into the world."""
+
+    kind: Literal["add_state"]
+    state: Identifier
+
+
+class RemoveState(CampaignModel):
+    """Take a state out of the world (conquest, collapse, union)."""
+
+    kind: Literal["remove_state"]
+    state: Identifier
+
+
+class SetDoctrine(CampaignModel):
+    """Change the doctrine of one state, or of every computer-run state."""
+
+    kind: Literal["set_doctrine"]
+    state: Identifier | None = None
+    """Without a state, every computer-run state changes doctrine."""
+    doctrine: Doctrine
+
+
+class SetFlag(CampaignModel):
+    """Set (or clear) a named flag that conditions can test with ``flag("name")``."""
+
+    kind: Literal["set_flag"]
+    flag: Identifier
+    value: bool = True
+
+
+class Narrative(CampaignModel):
+    """Add a line to the news of the turn."""
+
+    kind: Literal["narrative"]
+    text: Text
+    importance: int = Field(default=2, ge=1, le=5)
+
+
+class EndGame(CampaignModel):
+    """End the campaign now."""
+
+    kind: Literal["end_game"]
+    outcome: Literal["victory", "defeat", "draw"] = "draw"
+    text: Text
+
+
+Effect = Annotated[
+    Adjust
+    | HostileAct
+    | Reassure
+    | FormAlliance
+    | BreakAlliance
+    | AddState
+    | RemoveState
+    | SetDoctrine
+    | SetFlag
+    | Narrative
+    | EndGame,
+    Field(discriminator="kind"),
+]
+"""One effect, chosen by its ``kind``."""

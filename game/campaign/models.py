@@ -1,0 +1,292 @@
+"""The campaign format: pydantic models for states, alliances, eras, events and objectives.
+
+A campaign is one YAML file validated against :class:`Campaign`. Every model forbids
+unknown keys; variants (power indicators, triggers, effects) are tagged unions on ``kind``.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from game.campaign.base import CampaignModel
+from game.campaign.effects import Doctrine, Effect, Pact
+from game.campaign.types import (
+    Condition,
+    Identifier,
+    NonNegative,
+    ShortText,
+    Signed,
+    Text,
+    Unit,
+    Year,
+)
+
+SCHEMA_VERSION = 1
+
+
+class Capital(CampaignModel):
+    """A capital city; distances between states are great-circle distances between these."""
+
+    name: ShortText
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+
+class Border(CampaignModel):
+    """A border with another state. Land borders give full proximity."""
+
+    state: Identifier
+    type: Literal["land", "sea"] = "land"
+
+
+class PowerShare(CampaignModel):
+    """Aggregate power given directly as a share of the system's capabilities (like CINC)."""
+
+    kind: Literal["share"]
+    value: Unit
+
+
+class PowerComponents(CampaignModel):
+    """Aggregate power from the six COW National Material Capabilities components.
+
+    Each is the state's share of the campaign's total; their mean is the CINC score.
+    """
+
+    kind: Literal["components"]
+    military_expenditure: Unit
+    military_personnel: Unit
+    iron_steel: Unit
+    energy: Unit
+    total_population: Unit
+    urban_population: Unit
+
+    @property
+    def value(self) -> float:
+        """The CINC-style score: the mean of the six shares."""
+        parts = (
+            self.military_expenditure,
+            self.military_personnel,
+            self.iron_steel,
+            self.energy,
+            self.total_population,
+            self.urban_population,
+        )
+        return sum(parts) / len(parts)
+
+
+Power = Annotated[PowerShare | PowerComponents, Field(discriminator="kind")]
+
+
+class Personality(CampaignModel):
+    """How a computer-run state behaves beyond its doctrine."""
+
+    aggression: Unit = 0.2
+    """Readiness to act against weaker neighbours."""
+    caution: Unit = 0.5
+    """Reluctance to take risks: cautious states join alliances sooner and break them later."""
+
+
+class State(CampaignModel):
+    """A state (or a non-state actor) in the campaign."""
+
+    id: Identifier
+    name: ShortText
+    kind: Literal["state", "non_state"] = "state"
+    """``non_state`` for terrorist groups and other actors without a capital."""
+    capital: Capital | None = None
+    region: ShortText
+    borders: list[Border] = Field(default_factory=list)
+    power: Power
+    military: NonNegative = Field(le=1000)
+    """Military strength, on the campaign's own scale (only ratios matter)."""
+    offense: Unit = 0.5
+    """Offensive orientation: 0 purely defensive forces, 1 built to attack."""
+    reach: NonNegative = Field(default=1000, le=40_000)
+    """Power-projection range in km; proximity to distant rivals falls off with it."""
+    stability: Unit = 0.7
+    ideology: Signed = 0.0
+    """Position on one ideological axis, -1 to 1 (like a UN ideal point)."""
+    doctrine: Doctrine | None = None
+    """This state's doctrine; without it, the campaign's default."""
+    personality: Personality = Field(default_factory=Personality)
+    present: bool = True
+    """False for a state that enters later through an ``add_state`` effect."""
+    dossier: Text | None = None
+    """A short description shown when choosing a state and in its dossier."""
+
+    @model_validator(mode="after")
+    def _capital_for_states(self) -> State:
+        if self.kind == "state" and self.capital is None:
+            raise ValueError("a state needs a capital (only a non_state actor may omit it)")
+        return self
+
+
+class Alliance(CampaignModel):
+    """An alliance that exists when the campaign starts."""
+
+    id: Identifier
+    name: ShortText
+    members: list[Identifier] = Field(min_length=2)
+    pact: Pact = Pact.defense
+    since: Year | None = None
+
+
+class Scheduled(CampaignModel):
+    """Fire in a given year or on a given turn."""
+
+    kind: Literal["scheduled"]
+    year: Year | None = None
+    turn: int | None = Field(default=None, ge=1)
+
+    @model_validator(mode="after")
+    def _year_or_turn(self) -> Scheduled:
+        if (self.year is None) == (self.turn is None):
+            raise ValueError("give exactly one of 'year' or 'turn'")
+        return self
+
+
+class OnCondition(CampaignModel):
+    """Fire on the first turn (or every turn, if repeatable) that the condition holds."""
+
+    kind: Literal["condition"]
+    when: Condition
+
+
+class Chance(CampaignModel):
+    """Fire with a probability each turn, drawn from the game's seeded generator."""
+
+    kind: Literal["chance"]
+    probability: Unit
+    when: Condition | None = None
+    """Only roll while this condition holds."""
+
+
+Trigger = Annotated[Scheduled | OnCondition | Chance, Field(discriminator="kind")]
+
+
+class Choice(CampaignModel):
+    """One option the player can pick when an event fires."""
+
+    label: ShortText
+    text: Text | None = None
+    effects: list[Effect] = Field(default_factory=list)
+    hint: Text | None = None
+    """Advice shown beside the choice: what the theory says will follow."""
+
+
+class Event(CampaignModel):
+    """Something that happens during an era, with effects and perhaps a choice."""
+
+    id: Identifier
+    title: ShortText
+    text: Text
+    trigger: Trigger
+    repeatable: bool = False
+    """False (the default): fires at most once a game."""
+    players: list[Identifier] = Field(default_factory=list)
+    """Fire only when the player runs one of these states (empty: always)."""
+    effects: list[Effect] = Field(default_factory=list)
+    choices: list[Choice] = Field(default_factory=list, max_length=9)
+
+
+class Objective(CampaignModel):
+    """A goal that scores points when its condition holds by its deadline."""
+
+    id: Identifier
+    text: Text
+    when: Condition
+    points: int = Field(ge=-10_000, le=10_000)
+    deadline: Year | None = None
+    """The last year in which the objective can be achieved."""
+    players: list[Identifier] = Field(default_factory=list)
+    """Counts only when the player runs one of these states (empty: always)."""
+
+
+class HistoryNote(CampaignModel):
+    """What really happened, shown in the debrief beside the player's world."""
+
+    year: Year
+    text: Text
+
+
+class Weights(CampaignModel):
+    """Exponents of the four elements of threat in the weighted geometric mean."""
+
+    power: NonNegative = Field(default=1.0, le=5)
+    proximity: NonNegative = Field(default=1.0, le=5)
+    offense: NonNegative = Field(default=1.0, le=5)
+    intentions: NonNegative = Field(default=1.0, le=5)
+
+
+class Era(CampaignModel):
+    """A stretch of years with its own briefing, weights, events and objectives."""
+
+    id: Identifier
+    title: ShortText
+    start: Year
+    end: Year
+    briefing: Text
+    weights: Weights = Field(default_factory=Weights)
+    changes: list[Effect] = Field(default_factory=list)
+    """Effects applied when the era begins."""
+    events: list[Event] = Field(default_factory=list)
+    objectives: list[Objective] = Field(default_factory=list)
+    history: list[HistoryNote] = Field(default_factory=list)
+
+
+class Scoring(CampaignModel):
+    """How the final score is weighted."""
+
+    security: NonNegative = 1.0
+    influence: NonNegative = 1.0
+    objectives: NonNegative = 1.0
+    penalties: NonNegative = 1.0
+
+
+class Source(CampaignModel):
+    """A work the campaign draws on."""
+
+    cite: Text
+    url: ShortText | None = None
+
+
+class Campaign(CampaignModel):
+    """A whole campaign: the root of a campaign YAML file."""
+
+    schema_version: Literal[1]
+    id: Identifier
+    version: ShortText
+    title: ShortText
+    description: Text
+    authors: list[ShortText] = Field(min_length=1)
+    sources: list[Source] = Field(default_factory=list)
+    start_year: Year
+    turn_months: int = Field(default=12, ge=1, le=24)
+    """How many months one turn covers."""
+    action_points: int = Field(default=3, ge=1, le=20)
+    """Action points the player gets each turn."""
+    doctrine: Doctrine = Doctrine.balance_of_threat
+    """The default doctrine of computer-run states."""
+    playable: list[Identifier] = Field(min_length=1)
+    default_player: Identifier
+    flags: list[Identifier] = Field(default_factory=list)
+    """Flags set when the game starts."""
+    scoring: Scoring = Field(default_factory=Scoring)
+    states: list[State] = Field(min_length=2)
+    alliances: list[Alliance] = Field(default_factory=list)
+    eras: list[Era] = Field(min_length=1)
+    history: list[HistoryNote] = Field(default_factory=list)
+
+    @property
+    def end_year(self) -> int:
+        """The last year of the last era."""
+        return self.eras[-1].end
+
+    def state(self, state_id: str) -> State:
+        """The declared state with this id (KeyError if none)."""
+        for state in self.states:
+            if state.id == state_id:
+                return state
+        raise KeyError(state_id)

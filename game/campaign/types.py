@@ -1,0 +1,109 @@
+"""Field types shared by the campaign models: identifiers, bounded numbers, expressions.
+
+Identifiers are always strings (the Norway problem: ``NO`` is Norway, not ``False``); the
+safe YAML reader already keeps such scalars as strings, and a bare number written as an
+identifier (``id: 12``) is turned into its string form here.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+from game.campaign.expressions import Expression, ExpressionError, parse_expression
+
+ID_PATTERN = r"^[A-Za-z0-9_]+$"
+
+
+def _identifier_from_number(value: Any) -> Any:
+    # YAML reads `id: 12` as an int; an identifier is a name, so keep what was written.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
+Identifier = Annotated[
+    str,
+    BeforeValidator(_identifier_from_number),
+    Field(pattern=ID_PATTERN, min_length=1, max_length=40),
+]
+"""A state, alliance, era, event or objective id: letters, digits and underscores."""
+
+Unit = Annotated[float, Field(ge=0.0, le=1.0)]
+"""A number from 0 to 1."""
+
+Signed = Annotated[float, Field(ge=-1.0, le=1.0)]
+"""A number from -1 to 1."""
+
+NonNegative = Annotated[float, Field(ge=0.0)]
+
+Year = Annotated[int, Field(ge=1, le=9999)]
+
+Text = Annotated[str, Field(min_length=1, max_length=20_000)]
+"""Narrative text shown to the player."""
+
+ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+"""A title, label or name."""
+
+
+def _plain_number(value: float) -> str:
+    """A number written out in full (the expression language has no exponent notation)."""
+    if isinstance(value, int):
+        return str(value)
+    return format(value, ".12f").rstrip("0").rstrip(".") or "0"
+
+
+def _expression_validator(expect: str):
+    def parse(value: Any) -> Expression:
+        if isinstance(value, Expression):
+            return value
+        if isinstance(value, bool) and expect == "bool":
+            value = "true" if value else "false"
+        elif isinstance(value, int | float) and not isinstance(value, bool) and expect == "number":
+            value = _plain_number(value)
+        if not isinstance(value, str):
+            raise PydanticCustomError(
+                "expression_type",
+                "expected an expression written as text, got {got}",
+                {"got": type(value).__name__},
+            )
+        try:
+            return parse_expression(value, expect=expect)
+        except ExpressionError as error:
+            # The column inside the expression travels in ctx so the loader can point at
+            # the exact character in the YAML file.
+            raise PydanticCustomError(
+                "expression", "{message}", {"message": error.message, "column": error.column}
+            ) from None
+
+    return parse
+
+
+Condition = Annotated[
+    Expression,
+    BeforeValidator(_expression_validator("bool")),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "A condition in the expression language, e.g. "
+            "'threat(USSR, TUR) > 0.6 and year >= 1947'.",
+        }
+    ),
+]
+"""A true/false expression, parsed and checked when the campaign loads."""
+
+Formula = Annotated[
+    Expression,
+    BeforeValidator(_expression_validator("number")),
+    PlainSerializer(str, return_type=str),
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "number"}, {"type": "string"}],
+            "description": "A number, or a numeric expression such as 'power(USA) * 2'.",
+        }
+    ),
+]
+"""A number or a numeric expression, parsed and checked when the campaign loads."""

@@ -1,0 +1,252 @@
+"""The ``entente`` command: parses arguments and calls the campaign, engine and UI layers."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from game import __version__
+from game.campaign.effects import Doctrine
+from game.campaign.errors import CampaignInvalid
+from game.campaign.library import DEFAULT_CAMPAIGN, resolve_campaign
+from game.campaign.loader import LoadedCampaign, load_campaign
+from game.campaign.models import Campaign
+from game.engine import simulate as simulation
+from game.engine.game import Game, new_game
+from game.engine.policies import POLICIES, make_policy
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="entente",
+        description="Entente: a strategy game of alliances and the balance of threat. "
+        "With no command, plays the default campaign.",
+    )
+    parser.add_argument("--version", action="version", version=f"entente {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = commands.add_parser(
+        "play",
+        help="play a campaign in the terminal",
+        description="Play a campaign: a shipped campaign's id or a path to a YAML file.",
+    )
+    play.add_argument(
+        "campaign",
+        nargs="?",
+        default=None,
+        help=f"campaign id or file (default: {DEFAULT_CAMPAIGN})",
+    )
+    play.add_argument(
+        "--as",
+        dest="player",
+        metavar="STATE",
+        help="the state to play (default: the campaign's default player)",
+    )
+    play.add_argument("--seed", metavar="S", help="the seed of the game's random generator")
+    play.set_defaults(handler=run_play)
+
+    validate = commands.add_parser(
+        "validate",
+        help="check campaign files and report every error",
+        description="Check campaign files. Prints one line per valid file; for an invalid "
+        "file prints every error as FILE:LINE:COL: path: message and exits with 2.",
+    )
+    validate.add_argument("files", nargs="+", metavar="FILE", help="campaign YAML files")
+    validate.set_defaults(handler=run_validate)
+
+    schema = commands.add_parser(
+        "schema",
+        help="print the campaign format's JSON Schema",
+        description="Print the JSON Schema generated from the campaign models, for editor "
+        "completion (yaml-language-server).",
+    )
+    schema.add_argument(
+        "--out", metavar="FILE", type=Path, help="write the schema to FILE instead of printing it"
+    )
+    schema.set_defaults(handler=run_schema)
+
+    simulate = commands.add_parser(
+        "simulate",
+        help="play a campaign headless with a scripted player",
+        description="Play a campaign with a scripted player policy and print what happened: "
+        "a readable summary, or with --json one JSON object per turn and a final summary "
+        "line (JSON Lines).",
+    )
+    simulate.add_argument("campaign", help="campaign id or file")
+    simulate.add_argument(
+        "--as",
+        dest="player",
+        metavar="STATE",
+        help="the state the policy plays (default: the campaign's default)",
+    )
+    simulate.add_argument(
+        "--seed", metavar="S", default="entente", help="the seed (default: entente)"
+    )
+    simulate.add_argument(
+        "--policy",
+        choices=POLICIES,
+        default="passive",
+        help="the scripted player (default: passive)",
+    )
+    simulate.add_argument(
+        "--doctrine",
+        choices=[d.value for d in Doctrine],
+        help="switch every computer-run state to this doctrine",
+    )
+    simulate.add_argument(
+        "--turns", type=_positive, metavar="N", help="stop after N turns (default: play to the end)"
+    )
+    simulate.add_argument("--json", action="store_true", help="print JSON Lines")
+    simulate.set_defaults(handler=run_simulate)
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def _load(name: str | None) -> LoadedCampaign | None:
+    """Load a campaign argument, printing every error (and returning None) if it is bad."""
+    try:
+        return load_campaign(resolve_campaign(name))
+    except CampaignInvalid as invalid:
+        for error in invalid.errors:
+            print(error, file=sys.stderr)
+        return None
+
+
+def _check_player(command: str, campaign: Campaign, player: str) -> bool:
+    if player in campaign.playable:
+        return True
+    print(
+        f"entente {command}: --as {player}: not a playable state of '{campaign.id}' "
+        f"(playable: {', '.join(campaign.playable)})",
+        file=sys.stderr,
+    )
+    return False
+
+
+def run_simulate(args: argparse.Namespace) -> int:
+    """``entente simulate``: a scripted policy plays; print per-turn records."""
+    loaded = _load(args.campaign)
+    if loaded is None:
+        return 2
+    player = args.player or loaded.campaign.default_player
+    if not _check_player("simulate", loaded.campaign, player):
+        return 2
+    game = new_game(loaded, args.seed, player, args.doctrine)
+    policy = make_policy(args.policy, args.seed)
+    for record in simulation.run(game, policy, args.turns):
+        if args.json:
+            print(json.dumps(record, sort_keys=True, separators=(",", ":")))
+        else:
+            print(readable_turn(record, game))
+    final = simulation.summary(game, args.policy)
+    if args.json:
+        print(json.dumps(final, sort_keys=True, separators=(",", ":")))
+    else:
+        score = final["score"]
+        print(
+            f"Final score {score['total']} (grade {score['grade']}): security "
+            f"{score['security']}, influence {score['influence']}, objectives "
+            f"{score['objectives']}, penalties {score['penalties']}."
+        )
+    return 0
+
+
+def readable_turn(record: dict, game: Game) -> str:
+    """One turn of a headless run as a few lines of text."""
+    names = {s: r.name for s, r in game.world.states.items()}
+    top = record["threats"].get(game.player, [])
+    lines = [
+        f"Turn {record['turn']} ({record['year']}, {record['era']}): score "
+        f"{record['score']['total']} ({record['score']['grade']}); "
+        f"principal threat: "
+        + (f"{names[top[0]['rival']]} {top[0]['threat']:.2f}" if top else "none")
+    ]
+    lines += [f"  - {change['reason']}" for change in record["changes"]]
+    lines += [f"  ! refused {r['order']}: {r['reason']}" for r in record["refusals"]]
+    return "\n".join(lines)
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """``entente validate``: a summary line per valid file, every error for invalid ones."""
+    status = 0
+    for name in args.files:
+        try:
+            loaded = load_campaign(name)
+        except CampaignInvalid as invalid:
+            for error in invalid.errors:
+                print(error, file=sys.stderr)
+            count = len(invalid.errors)
+            print(f"{name}: invalid ({count} error{'s' if count != 1 else ''})", file=sys.stderr)
+            status = 2
+            continue
+        c = loaded.campaign
+        events = sum(len(era.events) for era in c.eras)
+        print(
+            f"{name}: ok: '{c.title}' {c.id} v{c.version}, {c.start_year}-{c.end_year}, "
+            f"{len(c.states)} states, {len(c.eras)} eras, {events} events"
+        )
+    return status
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    """``entente schema``: print (or write) the JSON Schema."""
+    from game.campaign.schema import campaign_schema_text
+
+    text = campaign_schema_text()
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"entente schema: --out {args.out}: {error.strerror}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def run_play(args: argparse.Namespace) -> int:
+    """``entente play``: load the campaign, then open the game in the terminal."""
+    loaded = _load(args.campaign)
+    if loaded is None:
+        return 2
+    player = args.player or loaded.campaign.default_player
+    if not _check_player("play", loaded.campaign, player):
+        return 2
+    from game.ui.app import EntenteApp
+
+    EntenteApp(loaded, player=player, seed=args.seed).run()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["play", *(argv or [])])
+    try:
+        return args.handler(args)
+    except KeyboardInterrupt:
+        return 130
+
+
+def entry() -> None:
+    """The console-script entry point."""
+    sys.exit(main())
+
+
+if __name__ == "__main__":
+    entry()

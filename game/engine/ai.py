@@ -1,0 +1,112 @@
+"""What computer-run states do besides choosing allies: arm, press, aid, reassure.
+
+Driven by personality (aggression, caution) and by the threat they face, so the world moves
+even when the player waits. Every roll comes from the game's one seeded generator, in
+sorted order of state id.
+"""
+
+from __future__ import annotations
+
+import random
+
+from game.engine import constants as k
+from game.engine.doctrine import view
+from game.engine.report import News
+from game.engine.threat import ThreatMatrix
+from game.engine.world import Act, World
+
+
+def act(
+    world: World, matrix: ThreatMatrix, player: str, rng: random.Random, years: float
+) -> list[News]:
+    """One turn of AI actions; returns the news they make."""
+    news: list[News] = []
+    top = set(matrix.by_power[: max(1, len(matrix.by_power) // 4)])
+    for ident in matrix.ids:
+        if ident == player:
+            continue
+        me = world.states[ident]
+        # Rolls are drawn for every state in every turn, eligible or not, so that one
+        # state's change of fortune never shifts the dice of the states after it.
+        roll_arm, roll_press, roll_aid, roll_calm = (rng.random() for _ in range(4))
+        v = view(world, matrix, ident)
+        if (
+            v.principal
+            and matrix.get(ident, v.principal) > k.AI_BUILDUP_THRESHOLD
+            and roll_arm < (0.3 + 0.5 * me.caution) * years
+        ):
+            me.military *= 1 + k.AI_BUILDUP_RATE
+            news.append(
+                News(
+                    1,
+                    f"{me.name} builds up its forces against {world.states[v.principal].name}.",
+                    "ai",
+                )
+            )
+        if roll_press < k.AI_AGGRESSION_CHANCE * me.aggression * years:
+            victim = weaker_neighbour(world, matrix, ident)
+            if victim:
+                severity = round(0.2 + 0.4 * me.aggression, 3)
+                world.acts.append(
+                    Act(
+                        ident,
+                        victim,
+                        severity,
+                        world.turn,
+                        f"{me.name}'s pressure on {world.states[victim].name}",
+                    )
+                )
+                news.append(
+                    News(
+                        3,
+                        f"{me.name} presses {world.states[victim].name} "
+                        f"(a hostile act, severity {severity:.2f}).",
+                        "ai",
+                    )
+                )
+        if ident in top and roll_aid < k.AI_AID_CHANCE * years:
+            client = neediest_ally(world, matrix, ident)
+            if client:
+                other = world.states[client]
+                other.military *= 1.03
+                other.aid_from[ident] = other.aid_from.get(ident, 0.0) + 0.5
+                news.append(News(1, f"{me.name} sends military aid to {other.name}.", "ai"))
+        if me.aggression < 0.3 and roll_calm < k.AI_REASSURE_CHANCE * years:
+            worried = [
+                s
+                for s in matrix.ids
+                if s != ident and matrix.principal(s) == ident and not world.allied(s, ident)
+            ]
+            if worried:
+                target = worried[0]
+                world.acts.append(
+                    Act(ident, target, 0.3, world.turn, f"{me.name}'s assurances", reassurance=True)
+                )
+                news.append(News(1, f"{me.name} reassures {world.states[target].name}.", "ai"))
+    return news
+
+
+def weaker_neighbour(world: World, matrix: ThreatMatrix, ident: str) -> str | None:
+    """The weakest nearby state that is not an ally: the target of an aggressive state."""
+    me = world.states[ident]
+    candidates = [
+        s
+        for s in matrix.ids
+        if s != ident
+        and matrix.factor("proximity", s, ident) >= 0.7
+        and world.states[s].power < 0.8 * me.power
+        and not world.allied(s, ident)
+    ]
+    return min(candidates, key=lambda s: (world.states[s].power, s)) if candidates else None
+
+
+def neediest_ally(world: World, matrix: ThreatMatrix, ident: str) -> str | None:
+    """The ally facing the highest net threat."""
+    allies = [a for a in world.allies_of(ident) if a in matrix.index]
+    if not allies:
+        return None
+
+    def worst(a: str) -> float:
+        return max((t for _, t in matrix.ranked(a, net=True)), default=0.0)
+
+    return min(allies, key=lambda a: (-worst(a), a))

@@ -1,0 +1,396 @@
+"""The alignment AI: computer-run states form, keep and break alliances.
+
+Every change carries its reason in the theory's words. Decisions are taken in sorted order
+of state id, each state making at most one change a turn.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.campaign.effects import Doctrine
+from game.engine import constants as k
+from game.engine.doctrine import View, pressure, shares, view
+from game.engine.explain import threat_phrase
+from game.engine.geography import Geography
+from game.engine.report import AlignmentChange
+from game.engine.threat import ThreatMatrix
+from game.engine.world import AllianceRecord, World
+
+
+@dataclass
+class Context:
+    """What the alignment AI reads this turn."""
+
+    world: World
+    geo: Geography
+    matrix: ThreatMatrix
+    player: str
+    years_per_turn: float
+
+    def __post_init__(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read who is allied with whom (after an alliance change)."""
+        self.allies = {s: set(self.world.allies_of(s)) for s in self.matrix.ids}
+
+    def allied(self, a: str, b: str) -> bool:
+        return b in self.allies.get(a, ())
+
+    def name(self, state: str) -> str:
+        return self.world.states[state].name
+
+    def phrase(self, observer: str, rival: str) -> str:
+        return threat_phrase(
+            self.matrix, self.world, self.geo, observer, rival, self.years_per_turn
+        )
+
+    def help_to(self, helper: str, state: str) -> float:
+        """Military strength ``helper`` can bring to ``state`` (falls with distance)."""
+        return self.world.states[helper].military * self.matrix.factor("proximity", state, helper)
+
+    def striking_power(self, state: str) -> float:
+        record = self.world.states[state]
+        return record.military * record.offense
+
+
+def principal_reason(ctx: Context, v: View) -> str:
+    """Why a state fears (or follows) its principal, in the doctrine's words."""
+    rival = v.principal or ""
+    if v.doctrine == Doctrine.balance_of_threat:
+        return f"its principal threat is {ctx.name(rival)}: {ctx.phrase(v.state, rival)}"
+    share = ctx.matrix.factor("power", v.state, rival)
+    if v.doctrine == Doctrine.balance_of_power:
+        return (
+            f"{ctx.name(rival)} is the most powerful state (power share {share:.2f} "
+            "against it), whatever its intentions"
+        )
+    return f"{ctx.name(rival)} is the most powerful state (power share {share:.2f})"
+
+
+def consent(ctx: Context, state: str, proposer: str) -> tuple[bool, str]:
+    """Would computer-run ``state`` accept an alliance with ``proposer``? With the reason."""
+    world, matrix = ctx.world, ctx.matrix
+    v = view(world, matrix, state)
+    name = ctx.name(state)
+    if ctx.allied(state, proposer):
+        return False, f"{name} is already allied with {ctx.name(proposer)}"
+    if v.principal is None:
+        return False, f"{name} sees no rival at all"
+    if v.doctrine == Doctrine.bandwagon:
+        if proposer == v.principal:
+            return True, f"{name} joins the strongest: {principal_reason(ctx, v)}"
+        return False, f"{name} follows only the strongest power, {ctx.name(v.principal)}"
+    if v.principal == proposer:
+        if bandwagon_conditions(ctx, state, v):
+            return True, f"{name} bandwagons: {bandwagon_reason(ctx, state, v)}"
+        return False, f"{name} sees {ctx.name(proposer)} as its principal threat"
+    if not v.alarmed:
+        return False, (
+            f"{name} feels no threat worth an alliance (highest "
+            f"{v.pressure:.2f} from {ctx.name(v.principal)}, it acts above "
+            f"{v.threshold:.2f})"
+        )
+    if ctx.allied(proposer, v.principal):
+        return False, f"{ctx.name(proposer)} is allied with {name}'s principal threat"
+    proposer_view = view(world, matrix, proposer)
+    relief = k.AID_WEIGHT * min(1.0, world.states[state].aid_from.get(proposer, 0.0))
+    relief += k.IDEOLOGY_WEIGHT * 0.5 * similarity(ctx, state, proposer)
+    if proposer_view.principal == v.principal or (
+        pressure(world, matrix, proposer, v.principal)
+        >= (k.SHARE_RATIO - relief) * max(proposer_view.pressure, 1e-9)
+    ):
+        return True, f"{name} accepts: {principal_reason(ctx, v)}"
+    theirs = pressure(world, matrix, proposer, v.principal)
+    return False, (
+        f"{name}'s principal threat is {ctx.name(v.principal)}, which "
+        f"{ctx.name(proposer)} does not share (it rates it {theirs:.2f})"
+    )
+
+
+def similarity(ctx: Context, a: str, b: str) -> float:
+    """Ideological closeness, 0 (opposite ends) to 1 (same position)."""
+    return 1.0 - abs(ctx.world.states[a].ideology - ctx.world.states[b].ideology) / 2.0
+
+
+def available_help(ctx: Context, state: str, rival: str) -> float:
+    """Strength that allies, guarantors and would-be partners could bring against ``rival``."""
+    world = ctx.world
+    helpers = set(ctx.allies.get(state, ()))
+    helpers |= {g for g, t in world.guarantees if t == state}
+    for other in ctx.matrix.ids:
+        if other in (state, rival) or ctx.allied(other, rival):
+            continue
+        if other != ctx.player and shares(world, ctx.matrix, other, rival):
+            helpers.add(other)
+    helpers.discard(rival)
+    return sum(ctx.help_to(h, state) for h in sorted(helpers))
+
+
+def bandwagon_conditions(ctx: Context, state: str, v: View) -> bool:
+    """Walt's conditions: weak, near an overwhelming threat, no able ally within reach."""
+    if v.principal is None:
+        return False
+    world = ctx.world
+    weak = world.states[state].power < k.WEAK_RATIO * world.states[v.principal].power
+    near = ctx.matrix.factor("proximity", state, v.principal) >= k.NEAR_PROXIMITY
+    help_ = available_help(ctx, state, v.principal)
+    unaided = help_ < k.ABLE_HELP * ctx.striking_power(v.principal)
+    return weak and near and unaided
+
+
+def bandwagon_reason(ctx: Context, state: str, v: View) -> str:
+    rival = v.principal or ""
+    world = ctx.world
+    ratio = world.states[state].power / max(world.states[rival].power, 1e-9)
+    help_ = available_help(ctx, state, rival)
+    return (
+        f"too weak (power {ratio:.2f} of {ctx.name(rival)}'s), {ctx.name(rival)} is near "
+        f"(proximity {ctx.matrix.factor('proximity', state, rival):.2f}) and no able ally "
+        f"is within reach (help {help_:.0f} against a striking power of "
+        f"{ctx.striking_power(rival):.0f})"
+    )
+
+
+def decide(ctx: Context) -> list[AlignmentChange]:
+    """This turn's alignment changes by computer-run states, applied to the world."""
+    changes: list[AlignmentChange] = []
+    moved: set[str] = set()
+    for alliance_id in sorted(ctx.world.alliances):
+        alliance = ctx.world.alliances.get(alliance_id)
+        if alliance is None:
+            continue
+        for member in list(alliance.members):
+            if member == ctx.player or member in moved or alliance_id not in ctx.world.alliances:
+                continue
+            reason = leave_reason(ctx, member, alliance)
+            if reason:
+                changes += leave(ctx, member, alliance, reason)
+                moved.add(member)
+    for state in ctx.matrix.ids:
+        if state == ctx.player or state in moved or ctx.world.states[state].kind != "state":
+            continue
+        change = seek(ctx, state)
+        if change:
+            changes += change
+            moved.add(state)
+    return changes
+
+
+def leave_reason(ctx: Context, member: str, alliance: AllianceRecord) -> str | None:
+    """Why ``member`` would leave ``alliance`` now, or None to stay."""
+    world, matrix = ctx.world, ctx.matrix
+    v = view(world, matrix, member)
+    name = ctx.name(member)
+    if v.alarmed and v.principal in alliance.members:
+        if v.doctrine == Doctrine.bandwagon or bandwagon_conditions(ctx, member, v):
+            return None  # it sided with its threat on purpose, and nothing has changed
+        help_ = available_help(ctx, member, v.principal)
+        return (
+            f"{name} left {alliance.name}: its partner {ctx.name(v.principal)} is its "
+            f"principal threat ({ctx.phrase(member, v.principal)}) and able help is "
+            f"within reach ({help_:.0f} against a striking power of "
+            f"{ctx.striking_power(v.principal):.0f})"
+        )
+    if (
+        v.doctrine == Doctrine.bandwagon
+        and v.principal
+        and v.principal not in alliance.members
+        and alliance.against == v.principal
+    ):
+        return (
+            f"{name} left {alliance.name}: it will not stand against the strongest "
+            f"power, {ctx.name(v.principal)}"
+        )
+    against = alliance.against
+    if against is None:
+        return None
+    key = f"{member}|{alliance.id}"
+    present = against in matrix.index
+    now = pressure(world, matrix, member, against) if present else 0.0
+    limit = k.RECEDE_RATIO * v.threshold
+    if now >= limit:
+        world.receded.pop(key, None)
+        return None
+    world.receded[key] = world.receded.get(key, 0) + 1
+    patience = k.PATIENCE_TURNS + (1 if world.states[member].caution > 0.6 else 0)
+    if world.receded[key] < patience:
+        return None
+    world.receded.pop(key, None)
+    rival = world.states[against].name
+    if not present:
+        return f"{name} left {alliance.name}: {rival} is gone, and with it the alliance's purpose"
+    return (
+        f"{name} left {alliance.name}: the threat from {rival} has receded "
+        f"({now:.2f}, below {limit:.2f} for {patience} turns)"
+    )
+
+
+def leave(
+    ctx: Context, member: str, alliance: AllianceRecord, reason: str
+) -> list[AlignmentChange]:
+    """Take ``member`` out; dissolve the alliance if fewer than two remain."""
+    world = ctx.world
+    alliance.members.remove(member)
+    out = [
+        AlignmentChange(
+            "left", member, alliance.id, list(alliance.members), alliance.against, reason
+        )
+    ]
+    if len(alliance.members) < 2:
+        del world.alliances[alliance.id]
+        for key in [k_ for k_ in world.receded if k_.endswith(f"|{alliance.id}")]:
+            del world.receded[key]
+        out.append(
+            AlignmentChange(
+                "dissolved",
+                alliance.members[0] if alliance.members else member,
+                alliance.id,
+                list(alliance.members),
+                alliance.against,
+                f"{alliance.name} dissolved: too few members remain",
+            )
+        )
+    ctx.refresh()
+    return out
+
+
+def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
+    """``state`` looks for a partner against its principal threat (or bandwagons)."""
+    world, matrix = ctx.world, ctx.matrix
+    v = view(world, matrix, state)
+    if not v.alarmed or v.principal is None:
+        return None
+    rival = v.principal
+    if ctx.allied(state, rival):
+        return None
+    if v.doctrine == Doctrine.bandwagon:
+        return join(
+            ctx,
+            state,
+            rival,
+            "bandwagoned",
+            rival,
+            f"{ctx.name(state)} bandwagoned with {ctx.name(rival)}: {principal_reason(ctx, v)}",
+        )
+    if v.doctrine == Doctrine.balance_of_threat and bandwagon_conditions(ctx, state, v):
+        accepted, _ = consent(ctx, rival, state) if rival != ctx.player else (False, "")
+        if accepted or rival == ctx.player:
+            return (
+                None
+                if rival == ctx.player
+                else join(
+                    ctx,
+                    state,
+                    rival,
+                    "bandwagoned",
+                    rival,
+                    f"{ctx.name(state)} bandwagoned with {ctx.name(rival)}: "
+                    f"{bandwagon_reason(ctx, state, v)}",
+                )
+            )
+    if any(shares(world, matrix, ally, rival) for ally in sorted(ctx.allies.get(state, ()))):
+        return None  # already balancing against it with a partner who shares the threat
+    best = None
+    for other in matrix.ids:
+        if other in (state, rival, ctx.player) or ctx.allied(other, rival):
+            continue
+        if world.states[other].kind != "state" or ctx.allied(state, other):
+            continue
+        if not shares(world, matrix, other, rival):
+            continue
+        if not consent(ctx, other, state)[0]:
+            continue
+        score = (
+            ctx.help_to(other, state) / max(ctx.striking_power(rival), 1e-9)
+            + k.IDEOLOGY_WEIGHT * similarity(ctx, state, other)
+            + k.AID_WEIGHT * min(1.0, world.states[state].aid_from.get(other, 0.0))
+        )
+        if best is None or score > best[0]:
+            best = (score, other)
+    if best is None:
+        return None
+    partner = best[1]
+    return join(
+        ctx,
+        state,
+        partner,
+        "joined",
+        rival,
+        f"{ctx.name(state)} allied with {ctx.name(partner)}: {principal_reason(ctx, v)}",
+    )
+
+
+def join(
+    ctx: Context, state: str, partner: str, change: str, against: str, reason: str
+) -> list[AlignmentChange]:
+    """Put ``state`` in an alliance with ``partner``: the partner's alliance against the same
+    rival if it has one, else a new pact."""
+    world = ctx.world
+    out: list[AlignmentChange] = []
+    if change == "bandwagoned":
+        for alliance in world.alliances_of(state):
+            if alliance.against == against:
+                out += leave(
+                    ctx, state, alliance, f"{ctx.name(state)} left {alliance.name} to bandwagon"
+                )
+    existing = [a for a in world.alliances_of(partner) if a.against in (against, None)]
+    if change == "bandwagoned":
+        existing = world.alliances_of(partner)
+    if existing:
+        alliance = existing[0]
+        alliance.members = sorted({*alliance.members, state})
+        out.append(
+            AlignmentChange(
+                change,
+                state,
+                alliance.id,
+                [m for m in alliance.members if m != state],
+                against,
+                reason,
+            )
+        )
+        ctx.refresh()
+        return out
+    alliance_id = f"{min(state, partner)}_{max(state, partner)}_{world.turn}"
+    alliance = AllianceRecord(
+        id=alliance_id,
+        name=f"{ctx.name(state)}-{ctx.name(partner)} pact",
+        members=sorted([state, partner]),
+        pact="defense",
+        formed_turn=world.turn,
+        against=against if change != "bandwagoned" else None,
+    )
+    world.alliances[alliance_id] = alliance
+    out.append(
+        AlignmentChange(
+            "formed" if change == "joined" else change,
+            state,
+            alliance_id,
+            [partner],
+            against,
+            reason,
+        )
+    )
+    ctx.refresh()
+    return out
+
+
+def assign_purposes(ctx: Context) -> None:
+    """Give each alliance without a known purpose the rival most of its members fear most.
+
+    Alliances declared by the campaign or formed by its effects start without one; the
+    alliance's threat receding is then judged against that rival.
+    """
+    for key in sorted(ctx.world.alliances):
+        alliance = ctx.world.alliances[key]
+        if alliance.against is not None:
+            continue
+        counts: dict[str, int] = {}
+        for member in alliance.members:
+            rival = ctx.matrix.principal(member)
+            if rival and rival not in alliance.members:
+                counts[rival] = counts.get(rival, 0) + 1
+        if counts:
+            alliance.against = min(counts, key=lambda s: (-counts[s], s))

@@ -1,0 +1,133 @@
+"""Carrying out campaign effects on the world."""
+
+from __future__ import annotations
+
+from game.campaign import effects as fx
+from game.engine.evaluate import WorldContext
+from game.engine.report import News
+from game.engine.world import Act, AllianceRecord
+
+LIMITS = {
+    "power": (0.0, 1.0),
+    "military": (0.0, 1e6),
+    "offense": (0.0, 1.0),
+    "reach": (0.0, 40_000.0),
+    "stability": (0.0, 1.0),
+    "ideology": (-1.0, 1.0),
+}
+
+
+def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News]:
+    """Apply one effect; returns the news it makes (often none)."""
+    world = ctx.world
+    states = world.states
+    name = lambda s: states[s].name  # noqa: E731 - a short local alias keeps lines readable
+    match effect:
+        case fx.Adjust():
+            record = states[effect.state]
+            current = float(getattr(record, effect.stat.value))
+            value = (
+                current + float(effect.by.evaluate(ctx))
+                if effect.by is not None
+                else float(effect.to.evaluate(ctx))
+            )  # type: ignore[union-attr]
+            low, high = LIMITS[effect.stat.value]
+            setattr(record, effect.stat.value, min(high, max(low, value)))
+            return []
+        case fx.HostileAct():
+            world.acts.append(
+                Act(effect.actor, effect.target, effect.severity, world.turn, effect.description)
+            )
+            return [
+                News(
+                    4,
+                    f"{name(effect.actor)} against {name(effect.target)}: {effect.description}.",
+                    "event",
+                )
+            ]
+        case fx.Reassure():
+            world.acts.append(
+                Act(
+                    effect.actor,
+                    effect.target,
+                    effect.amount,
+                    world.turn,
+                    effect.description,
+                    reassurance=True,
+                )
+            )
+            return [
+                News(
+                    2,
+                    f"{name(effect.actor)} reassures {name(effect.target)}: {effect.description}.",
+                    "event",
+                )
+            ]
+        case fx.FormAlliance():
+            alliance = world.alliances.get(effect.alliance)
+            members = [m for m in effect.members if states[m].present]
+            if alliance is None:
+                alliance = AllianceRecord(
+                    effect.alliance,
+                    effect.name or effect.alliance,
+                    [],
+                    effect.pact.value,
+                    world.turn,
+                )
+                world.alliances[effect.alliance] = alliance
+            alliance.members = sorted({*alliance.members, *members})
+            if len(alliance.members) < 2:
+                del world.alliances[effect.alliance]
+                return []
+            return [
+                News(
+                    4,
+                    f"{alliance.name} now unites {', '.join(name(m) for m in alliance.members)}.",
+                    "alliance",
+                )
+            ]
+        case fx.BreakAlliance():
+            alliance = world.alliances.get(effect.alliance)
+            if alliance is None:
+                return []
+            if effect.state is not None:
+                if effect.state in alliance.members:
+                    alliance.members.remove(effect.state)
+                if len(alliance.members) >= 2:
+                    return [News(4, f"{name(effect.state)} leaves {alliance.name}.", "alliance")]
+            del world.alliances[effect.alliance]
+            return [News(4, f"{alliance.name} is dissolved.", "alliance")]
+        case fx.AddState():
+            states[effect.state].present = True
+            return [News(4, f"{name(effect.state)} enters the stage.", "world")]
+        case fx.RemoveState():
+            return remove_state(ctx, effect.state)
+        case fx.SetDoctrine():
+            targets = [effect.state] if effect.state else [s for s in sorted(states) if s != player]
+            for ident in targets:
+                states[ident].doctrine = effect.doctrine.value
+            return []
+        case fx.SetFlag():
+            world.flags[effect.flag] = effect.value
+            return []
+        case fx.Narrative():
+            return [News(effect.importance, effect.text.strip(), "event")]
+        case fx.EndGame():
+            world.ended = effect.text.strip()
+            world.outcome = effect.outcome
+            return [News(5, effect.text.strip(), "event")]
+    raise TypeError(f"unknown effect {effect!r}")
+
+
+def remove_state(ctx: WorldContext, ident: str) -> list[News]:
+    """Take a state out of the world, its alliances and guarantees."""
+    world = ctx.world
+    world.states[ident].present = False
+    for key in sorted(world.alliances):
+        alliance = world.alliances[key]
+        if ident in alliance.members:
+            alliance.members.remove(ident)
+            if len(alliance.members) < 2:
+                del world.alliances[key]
+    world.guarantees = [g for g in world.guarantees if ident not in g]
+    return [News(5, f"{world.states[ident].name} leaves the stage.", "world")]

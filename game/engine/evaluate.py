@@ -1,0 +1,58 @@
+"""Evaluating campaign expressions against the running game."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.campaign.models import Campaign
+from game.engine.threat import ThreatMatrix
+from game.engine.world import World
+
+
+@dataclass
+class WorldContext:
+    """The :class:`~game.campaign.expressions.EvaluationContext` the engine provides."""
+
+    campaign: Campaign
+    world: World
+    matrix: ThreatMatrix
+    player_id: str
+    score: float = 0.0
+
+    def variable(self, name: str) -> float:
+        """``year``, ``turn`` or ``score``."""
+        return float({"year": self.world.year, "turn": self.world.turn, "score": self.score}[name])
+
+    def call(self, name: str, args: tuple) -> bool | float:
+        """One allow-listed function of the expression language."""
+        world, matrix = self.world, self.matrix
+        states = world.states
+
+        def stat(ident: str, attr: str) -> float:
+            record = states.get(ident)
+            return float(getattr(record, attr)) if record and record.present else 0.0
+
+        match name:
+            case "threat":
+                return matrix.get(args[1], args[0])  # the threat args[0] poses to args[1]
+            case "intentions":
+                return matrix.factor("intentions", args[1], args[0])
+            case "allied":
+                return world.allied(args[0], args[1])
+            case "allies":
+                return float(len(world.allies_of(args[0])))
+            case "power" | "military" | "stability":
+                return stat(args[0], name)
+            case "exists":
+                return bool(states.get(args[0]) and states[args[0]].present)
+            case "doctrine_is":
+                return bool(states.get(args[0]) and states[args[0]].doctrine == args[1])
+            case "flag":
+                return world.flags.get(args[0], False)
+            case "fired":
+                return world.fired.get(args[0], 0) > 0
+            case "in_era":
+                return self.campaign.eras[world.era_index].id == args[0]
+            case "achieved":
+                return args[0] in world.achieved
+        raise KeyError(f"unknown function {name}")

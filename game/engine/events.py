@@ -1,0 +1,59 @@
+"""Which events fire this turn, and how objectives are achieved."""
+
+from __future__ import annotations
+
+import random
+
+from game.campaign.models import Campaign, Event, Scheduled
+from game.engine.evaluate import WorldContext
+from game.engine.scoring import objectives_for
+from game.engine.world import year_of_turn
+
+
+def due_events(campaign: Campaign, ctx: WorldContext, rng: random.Random) -> list[Event]:
+    """The current era's events that fire now, in file order.
+
+    A chance roll is drawn only for a chance event whose condition holds, in file order, so
+    the dice sequence depends on nothing but the game's own history.
+    """
+    world = ctx.world
+    era = campaign.eras[world.era_index]
+    first_turn_of_year = world.turn == 1 or year_of_turn(campaign, world.turn - 1) != world.year
+    due = []
+    for event in era.events:
+        if world.fired.get(event.id) and not event.repeatable:
+            continue
+        if event.players and ctx.player_id not in event.players:
+            continue
+        trigger = event.trigger
+        if isinstance(trigger, Scheduled):
+            fires = (
+                trigger.turn == world.turn
+                if trigger.turn is not None
+                else trigger.year == world.year and first_turn_of_year
+            )
+        elif trigger.kind == "condition":
+            fires = bool(trigger.when.evaluate(ctx))
+        else:
+            fires = (
+                trigger.when is None or bool(trigger.when.evaluate(ctx))
+            ) and rng.random() < trigger.probability
+        if fires:
+            due.append(event)
+    return due
+
+
+def check_objectives(campaign: Campaign, ctx: WorldContext) -> list:
+    """Objectives achieved this turn (and marks them)."""
+    world = ctx.world
+    done = []
+    reached = {o.id for era in campaign.eras[: world.era_index + 1] for o in era.objectives}
+    for objective in objectives_for(campaign, ctx.player_id):
+        if objective.id in world.achieved or objective.id not in reached:
+            continue
+        if objective.deadline is not None and world.year > objective.deadline:
+            continue
+        if objective.when.evaluate(ctx):
+            world.achieved[objective.id] = world.turn
+            done.append(objective)
+    return done

@@ -1,0 +1,150 @@
+"""Explanations: each element of threat with its value, weight, contribution and facts.
+
+Worded so the UI and the CLI can show them as they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from game.engine import constants as k
+from game.engine.geography import Geography
+from game.engine.threat import FACTORS, ThreatMatrix
+from game.engine.world import World
+
+LABELS = {
+    "power": "aggregate power",
+    "proximity": "geographic proximity",
+    "offense": "offensive capability",
+    "intentions": "offensive intentions",
+}
+
+
+@dataclass(frozen=True)
+class FactorExplanation:
+    """One element of threat."""
+
+    name: str
+    label: str
+    value: float
+    weight: float
+    contribution: float
+    """The factor's multiplier in the weighted geometric mean: ``value ** (weight / total)``."""
+    facts: list[str]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why ``rival`` threatens ``observer`` as much as it does."""
+
+    observer: str
+    rival: str
+    threat: float
+    net: float
+    """What remains after the observer's allies' and guarantors' help."""
+    rank: int
+    """1 for the observer's principal threat."""
+    factors: list[FactorExplanation]
+    summary: str
+
+
+def remembered_acts(
+    world: World, observer: str, rival: str, years_per_turn: float, limit: int = 3
+) -> list[str]:
+    """The rival's acts the observer still remembers, heaviest first, as phrases."""
+    found = []
+    for act in world.acts:
+        if act.actor != rival:
+            continue
+        age = (world.turn - act.turn) * years_per_turn
+        weight = act.severity * k.INTENT_DECAY_PER_YEAR**age
+        if act.reassurance and act.target != observer:
+            continue
+        whom = "you" if act.target == observer else world.states[act.target].name
+        when = "this year" if age < 1 else f"{age:g} year{'s' if age != 1 else ''} ago"
+        verb = "reassured" if act.reassurance else "against"
+        found.append((-weight, act.turn, f"{act.description} ({verb} {whom}, {when})"))
+    return [p for _, _, p in sorted(found)[:limit]]
+
+
+def proximity_fact(world: World, geo: Geography, observer: str, rival: str) -> str:
+    """Why the rival is as close as it is."""
+    border = geo.border(observer, rival)
+    if border == "land":
+        return "shares a land border"
+    km = geo.distance(observer, rival)
+    if km is None:
+        return "a non-state actor: no capital, it can strike anywhere it reaches"
+    reach = world.states[rival].reach
+    text = f"capitals {km:,.0f} km apart; its reach is {reach:,.0f} km"
+    return ("across the sea: " + text) if border == "sea" else text
+
+
+def threat_phrase(
+    matrix: ThreatMatrix,
+    world: World,
+    geo: Geography,
+    observer: str,
+    rival: str,
+    years_per_turn: float,
+) -> str:
+    """The four factors in one line, e.g. for an alliance change's reason."""
+    f = {name: matrix.factor(name, observer, rival) for name in FACTORS}
+    border = geo.border(observer, rival)
+    where = {"land": "shares a border", "sea": "across the sea"}.get(border or "", "at a distance")
+    acts = remembered_acts(world, observer, rival, years_per_turn, limit=1)
+    after = f" after {acts[0].split(' (')[0]}" if acts else ""
+    return (
+        f"{where} (proximity {f['proximity']:.2f}), aggregate power {f['power']:.2f}, "
+        f"offensive capability {f['offense']:.2f}, intentions {f['intentions']:.2f}{after}"
+    )
+
+
+def explain(
+    matrix: ThreatMatrix,
+    world: World,
+    geo: Geography,
+    observer: str,
+    rival: str,
+    years_per_turn: float,
+) -> Explanation:
+    """The full breakdown of the threat ``rival`` poses to ``observer``."""
+    weights = matrix.weights
+    total = sum(getattr(weights, n) for n in FACTORS) or 1.0
+    me, them = world.states[observer], world.states[rival]
+    facts = {
+        "power": [
+            f"{them.name}'s share of capabilities {them.power:.3f} against "
+            f"{me.name}'s {me.power:.3f}"
+        ],
+        "proximity": [proximity_fact(world, geo, observer, rival)],
+        "offense": [
+            f"military {them.military:g} with offensive orientation "
+            f"{them.offense:.2f}, against {me.name}'s military {me.military:g}"
+        ],
+        "intentions": remembered_acts(world, observer, rival, years_per_turn)
+        or ["no hostile act remembered"],
+    }
+    facts["intentions"].append(f"known disposition: aggression {them.aggression:.2f}")
+    factors = []
+    for name in FACTORS:
+        value = matrix.factor(name, observer, rival)
+        weight = getattr(weights, name)
+        factors.append(
+            FactorExplanation(
+                name, LABELS[name], value, weight, value ** (weight / total), facts[name]
+            )
+        )
+    ranked = [r for r, _ in matrix.ranked(observer)]
+    rank = ranked.index(rival) + 1 if rival in ranked else 0
+    threat = matrix.get(observer, rival)
+    i, j = matrix.index.get(observer), matrix.index.get(rival)
+    net = float(matrix.net[i, j]) if i is not None and j is not None else 0.0
+    strongest = max(factors, key=lambda f: f.contribution)
+    weakest = min(factors, key=lambda f: f.contribution)
+    summary = (
+        f"{them.name} poses a threat of {threat:.2f} to {me.name} (rank {rank}); "
+        f"{net:.2f} after allies. Highest element: {strongest.label} "
+        f"{strongest.value:.2f}; lowest: {weakest.label} {weakest.value:.2f}."
+    )
+    return Explanation(observer, rival, threat, net, rank, factors, summary)

@@ -1,0 +1,367 @@
+"""The game: one campaign, one seed, one player; the surface every front end drives.
+
+``new_game`` starts it; ``submit`` takes the player's event choices and each turn's orders;
+``threats``, ``explain``, ``legal_orders``, ``score`` and ``replay`` read it.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from game.campaign.effects import Doctrine
+from game.campaign.loader import LoadedCampaign
+from game.campaign.models import Era
+from game.engine import ai, alignment, apply, events, orders, scoring
+from game.engine.constants import INTENT_DECAY_PER_YEAR, MEMORY_CUTOFF
+from game.engine.evaluate import WorldContext
+from game.engine.explain import Explanation, explain
+from game.engine.geography import Geography
+from game.engine.orders import ACTIONS, ChoiceOrder, Order
+from game.engine.report import (
+    AlignmentChange,
+    News,
+    PendingChoice,
+    Refusal,
+    ScoreCard,
+    ThreatLine,
+    TurnReport,
+)
+from game.engine.threat import ThreatMatrix, assess
+from game.engine.world import World, build_world, total_turns, year_of_turn, years_per_turn
+
+
+class EngineError(ValueError):
+    """A submission the game cannot take at all (not a refused order: that is reported)."""
+
+
+@dataclass
+class TurnLog:
+    """What the player submitted in one turn: a replay is a list of these."""
+
+    turn: int
+    choices: list[ChoiceOrder] = field(default_factory=list)
+    orders: list[Order] | None = None
+
+
+@dataclass(frozen=True)
+class OrderOption:
+    """An action the player may order now, with its cost and the states it may target."""
+
+    action: str
+    help: str
+    cost: int
+    targets: list[str]
+    options: list[str]
+    max_amount: int
+
+
+class Game:
+    """A game in progress. Build it with :func:`new_game`."""
+
+    def __init__(
+        self, loaded: LoadedCampaign, seed: str, player: str, doctrine: Doctrine | str | None = None
+    ) -> None:
+        campaign = loaded.campaign
+        if player not in campaign.playable:
+            raise EngineError(
+                f"'{player}' is not a playable state of '{campaign.id}' "
+                f"(playable: {', '.join(campaign.playable)})"
+            )
+        self.loaded = loaded
+        self.campaign = campaign
+        self.seed = seed
+        self.player = player
+        self.doctrine = Doctrine(doctrine) if doctrine else None
+        self.rng = random.Random(f"entente|{seed}")
+        self.geo = Geography(campaign)
+        self.world: World = build_world(campaign, self.doctrine)
+        self.world.states[player].doctrine = campaign.doctrine.value  # the player has none
+        self.years = years_per_turn(campaign)
+        self.turns = total_turns(campaign)
+        self.log: list[TurnLog] = [TurnLog(1)]
+        self.pending: list[PendingChoice] = []
+        self.history: list[dict] = []
+        """Per resolved turn: the player's threats and alliances, for charts."""
+        self.matrix = self._assess()
+        self.opening: list[News] = self._begin_era() + self._briefing()
+
+    # -- reading the game ----------------------------------------------------------------
+    @property
+    def era(self) -> Era:
+        """The current era."""
+        return self.campaign.eras[self.world.era_index]
+
+    @property
+    def over(self) -> bool:
+        """True once the campaign has ended."""
+        return self.world.ended is not None
+
+    @property
+    def score(self) -> ScoreCard:
+        """The score so far."""
+        return scoring.score_card(self.campaign, self.world, self.player)
+
+    @property
+    def action_points(self) -> int:
+        """Action points the player has each turn."""
+        return self.campaign.action_points
+
+    def threats(self, observer: str | None = None) -> list[ThreatLine]:
+        """Rivals of ``observer`` (default: the player), most threatening first."""
+        observer = observer or self.player
+        m = self.matrix
+        i = m.index.get(observer)
+        if i is None:
+            return []
+        return [
+            ThreatLine(
+                rival,
+                threat,
+                float(m.net[i, m.index[rival]]),
+                *(
+                    float(getattr(m, f)[i, m.index[rival]])
+                    for f in ("power", "proximity", "offense", "intentions")
+                ),
+            )
+            for rival, threat in m.ranked(observer)
+        ]
+
+    def explain(self, observer: str, rival: str) -> Explanation:
+        """Why ``rival`` threatens ``observer`` as it does, factor by factor."""
+        for ident in (observer, rival):
+            if ident not in self.matrix.index:
+                raise EngineError(f"'{ident}' is not a state in the world now")
+        if observer == rival:
+            raise EngineError("a state poses no threat to itself")
+        return explain(self.matrix, self.world, self.geo, observer, rival, self.years)
+
+    def legal_orders(self) -> list[OrderOption]:
+        """Every action with the targets it may take now (a target is listed when some
+        order on it would be legal with a full turn's action points)."""
+        ctx = self._alignment_context()
+        out = []
+        for action in ACTIONS.values():
+            option = action.options[0] if action.options else None
+            if action.needs_target:
+                targets = [
+                    t
+                    for t in self.matrix.ids
+                    if orders.check(ctx, Order(action.name, t, 1, option), self.action_points)
+                    is None
+                ]
+            else:
+                targets = []
+            if action.needs_target and not targets:
+                continue
+            out.append(
+                OrderOption(
+                    action.name,
+                    action.help,
+                    action.base_cost,
+                    targets,
+                    list(action.options),
+                    action.max_amount,
+                )
+            )
+        return out
+
+    # -- playing -----------------------------------------------------------------------
+    def submit(self, submission: ChoiceOrder | list[Order] | Order) -> TurnReport | list[News]:
+        """Answer a pending event (a :class:`ChoiceOrder`: returns its news) or resolve the
+        turn with the given orders (returns the :class:`TurnReport`)."""
+        if self.over:
+            raise EngineError("the game is over")
+        if isinstance(submission, ChoiceOrder):
+            return self._choose(submission)
+        if self.pending:
+            raise EngineError(f"the event '{self.pending[0].event}' awaits your choice first")
+        batch = [submission] if isinstance(submission, Order) else list(submission)
+        return self._resolve(batch)
+
+    def _choose(self, choice: ChoiceOrder) -> list[News]:
+        if not self.pending:
+            raise EngineError("no event awaits a choice")
+        waiting = self.pending[0]
+        if choice.event != waiting.event:
+            raise EngineError(
+                f"the event awaiting a choice is '{waiting.event}', not '{choice.event}'"
+            )
+        if not 0 <= choice.choice < len(waiting.choices):
+            raise EngineError(f"choose 1 to {len(waiting.choices)} for '{waiting.event}'")
+        self.pending.pop(0)
+        self.log[-1].choices.append(choice)
+        event = next(e for e in self.era.events if e.id == choice.event)
+        picked = event.choices[choice.choice]
+        news = [News(3, f'{event.title}: you chose "{picked.label}".', "event")]
+        news += self._apply(picked.effects)
+        self.matrix = self._assess()
+        return news
+
+    def _resolve(self, batch: list[Order]) -> TurnReport:
+        world = self.world
+        self.log[-1].orders = batch
+        news: list[News] = []
+        changes: list[AlignmentChange] = []
+        refusals: list[Refusal] = []
+        ctx = self._alignment_context()
+        points = self.action_points
+        for order in batch:
+            problem = orders.check(ctx, order, points)
+            if problem:
+                refusals.append(Refusal(str(order), problem))
+                news.append(News(3, f"Refused: {order}: {problem}.", "refusal"))
+                continue
+            action = ACTIONS[order.action]
+            points -= action.cost(order)
+            outcome = action.apply(ctx, order)
+            news += outcome.news
+            changes += outcome.changes
+        news += ai.act(world, self.matrix, self.player, self.rng, self.years)
+        self.matrix = self._assess()
+        ctx = self._alignment_context()
+        alignment.assign_purposes(ctx)
+        decided = alignment.decide(ctx)
+        changes += decided
+        news += [News(4 if c.change != "left" else 3, c.reason, "alliance") for c in decided]
+        self.matrix = self._assess()
+        scoring.record_turn(world, self.matrix, self.player)
+        evaluator = self._evaluator()
+        for objective in events.check_objectives(self.campaign, evaluator):
+            news.append(
+                News(
+                    4,
+                    f"Objective achieved: {objective.text.strip()} (+{objective.points}).",
+                    "objective",
+                )
+            )
+        self.history.append(
+            {
+                "turn": world.turn,
+                "year": world.year,
+                "threats": {t.rival: t.threat for t in self.threats()},
+                "allies": alignment_partners(world, self.player),
+                "security": world.security[-1],
+            }
+        )
+        resolved_turn, resolved_year, era_id = world.turn, world.year, self.era.id
+        news += self._advance()
+        report = TurnReport(
+            turn=resolved_turn,
+            year=resolved_year,
+            era=era_id,
+            news=sorted(news, key=lambda n: -n.importance),
+            alignment_changes=changes,
+            refusals=refusals,
+            threats=self.threats(),
+            score=self.score,
+            pending=list(self.pending),
+            game_over=self.over,
+            ended=world.ended,
+        )
+        return report
+
+    def _advance(self) -> list[News]:
+        """Age memories, close the turn and open the next (era change, briefing events)."""
+        world = self.world
+        fade = INTENT_DECAY_PER_YEAR**self.years
+        for record in world.states.values():
+            record.aid_from = {d: v * fade for d, v in sorted(record.aid_from.items())}
+        world.acts = [
+            a
+            for a in world.acts
+            if a.severity * INTENT_DECAY_PER_YEAR ** ((world.turn + 1 - a.turn) * self.years)
+            >= MEMORY_CUTOFF
+        ]
+        world.quantize()
+        if world.ended is not None:
+            return []
+        if world.turn >= self.turns:
+            world.ended = f"The campaign ends in {world.year}."
+            world.outcome = "draw"
+            return [News(5, world.ended, "era")]
+        world.turn += 1
+        world.year = year_of_turn(self.campaign, world.turn)
+        self.log.append(TurnLog(world.turn))
+        news: list[News] = []
+        if world.year > self.era.end:
+            world.era_index += 1
+            news += self._begin_era()
+        self.matrix = self._assess()
+        return news + self._briefing()
+
+    def _begin_era(self) -> list[News]:
+        era = self.era
+        news = [News(5, f"A new era begins: {era.title} ({era.start}-{era.end}).", "era")]
+        news += self._apply(era.changes)
+        self.matrix = self._assess()
+        return news
+
+    def _briefing(self) -> list[News]:
+        """Fire this turn's events; those with choices wait for the player."""
+        news: list[News] = []
+        for event in events.due_events(self.campaign, self._evaluator(), self.rng):
+            self.world.fired[event.id] = self.world.fired.get(event.id, 0) + 1
+            news.append(News(4, f"{event.title}: {event.text.strip()}", "event"))
+            news += self._apply(event.effects)
+            if event.choices:
+                self.pending.append(
+                    PendingChoice(
+                        event.id,
+                        event.title,
+                        event.text.strip(),
+                        [
+                            {
+                                "label": c.label,
+                                "text": (c.text or "").strip(),
+                                "hint": (c.hint or "").strip(),
+                            }
+                            for c in event.choices
+                        ],
+                    )
+                )
+            self.matrix = self._assess()
+        return news
+
+    def _apply(self, effects: list) -> list[News]:
+        news: list[News] = []
+        for effect in effects:
+            news += apply.apply_effect(effect, self._evaluator(), self.player)
+        return news
+
+    # -- plumbing ----------------------------------------------------------------------
+    def _assess(self) -> ThreatMatrix:
+        return assess(self.world, self.geo, self.era.weights, self.years)
+
+    def _evaluator(self) -> WorldContext:
+        return WorldContext(
+            self.campaign, self.world, self.matrix, self.player, float(self.score.total)
+        )
+
+    def _alignment_context(self) -> alignment.Context:
+        return alignment.Context(self.world, self.geo, self.matrix, self.player, self.years)
+
+    @property
+    def replay(self):
+        """The replay (which is also the save) of the game so far."""
+        from game.engine.replay import Replay
+
+        return Replay.of(self)
+
+
+def alignment_partners(world: World, player: str) -> list[str]:
+    """The player's allies now."""
+    return world.allies_of(player)
+
+
+def new_game(
+    loaded: LoadedCampaign,
+    seed: str = "entente",
+    player: str | None = None,
+    doctrine: Doctrine | str | None = None,
+) -> Game:
+    """Start a game of ``loaded`` as ``player`` (default: the campaign's default player).
+
+    ``doctrine`` switches every computer-run state to one doctrine (the theory switch).
+    """
+    return Game(loaded, str(seed), player or loaded.campaign.default_player, doctrine)

@@ -1,0 +1,424 @@
+"""The player's orders: what each action costs, when it is legal, and what it does.
+
+Every refusal says why. Inspecting and explaining are free and are not orders: they are
+``Game.threats`` and ``Game.explain``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+
+from game.engine.alignment import Context, consent, join, leave
+from game.engine.report import AlignmentChange, News
+from game.engine.world import Act
+
+AID_KINDS = ("economic", "military")
+POSTURES = ("defensive", "offensive")
+
+
+@dataclass(frozen=True)
+class Order:
+    """One action the player orders this turn, e.g. ``Order("aid", "TUR", 2, "military")``."""
+
+    action: str
+    target: str | None = None
+    amount: int = 1
+    option: str | None = None
+
+    def __str__(self) -> str:
+        parts = [self.action]
+        if self.target:
+            parts.append(self.target)
+        if self.option:
+            parts.append(self.option)
+        if self.amount != 1:
+            parts.append(str(self.amount))
+        return " ".join(parts)
+
+    def to_dict(self) -> dict:
+        """The order as it is written into a replay."""
+        return {k: v for k, v in asdict(self).items() if v is not None}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> Order:
+        """Read an order back from a replay."""
+        return cls(
+            action=str(data["action"]),
+            target=data.get("target"),
+            amount=int(data.get("amount", 1)),
+            option=data.get("option"),
+        )
+
+
+@dataclass(frozen=True)
+class ChoiceOrder:
+    """The player's answer to an event: the index of the chosen option (0-based)."""
+
+    event: str
+    choice: int
+
+
+@dataclass
+class Outcome:
+    """What carrying out an order produced."""
+
+    news: list[News]
+    changes: list[AlignmentChange]
+
+
+Legality = Callable[[Context, Order], str | None]
+Apply = Callable[[Context, Order], Outcome]
+
+
+@dataclass(frozen=True)
+class Action:
+    """A player action: its name, cost, help text, legality rule and effect."""
+
+    name: str
+    help: str
+    needs_target: bool
+    options: tuple[str, ...]
+    max_amount: int
+    base_cost: int
+    legal: Legality
+    apply: Apply
+
+    def cost(self, order: Order) -> int:
+        """Action points the order costs."""
+        return self.base_cost * (order.amount if self.max_amount > 1 else 1)
+
+
+def _state(ctx: Context, order: Order) -> str | None:
+    """Common checks on the target; a reason when it is not a fit target."""
+    target = order.target
+    if target is None:
+        return "needs a target state"
+    if target not in ctx.world.states:
+        return f"there is no state '{target}'"
+    if not ctx.world.states[target].present:
+        return f"{ctx.name(target)} is not in the world now"
+    if target == ctx.player:
+        return "you cannot target yourself"
+    return None
+
+
+def _ally_legal(ctx: Context, order: Order) -> str | None:
+    if ctx.allied(ctx.player, order.target or ""):
+        return f"you are already allied with {ctx.name(order.target or '')}"
+    if ctx.world.states[order.target or ""].kind != "state":
+        return "a non-state actor cannot sign an alliance"
+    accepted, reason = consent(ctx, order.target or "", ctx.player)
+    return None if accepted else f"{reason}, so it refuses"
+
+
+def _ally(ctx: Context, order: Order) -> Outcome:
+    target = order.target or ""
+    _, reason = consent(ctx, target, ctx.player)
+    against = ctx.matrix.principal(target)
+    changes = join(
+        ctx,
+        ctx.player,
+        target,
+        "joined",
+        against or target,
+        f"{ctx.name(ctx.player)} allied with {ctx.name(target)}: {reason}",
+    )
+    return Outcome([News(4, f"You and {ctx.name(target)} sign an alliance.", "alliance")], changes)
+
+
+def _break_legal(ctx: Context, order: Order) -> str | None:
+    if not ctx.allied(ctx.player, order.target or ""):
+        return f"you are not allied with {ctx.name(order.target or '')}"
+    return None
+
+
+def _break(ctx: Context, order: Order) -> Outcome:
+    target = order.target or ""
+    changes: list[AlignmentChange] = []
+    for alliance in ctx.world.alliances_of(ctx.player):
+        if target in alliance.members:
+            changes += leave(
+                ctx, ctx.player, alliance, f"{ctx.name(ctx.player)} left {alliance.name} by choice"
+            )
+    # Abandoning an ally that still faces a serious threat costs credibility.
+    worst = max((t for _, t in ctx.matrix.ranked(target)), default=0.0)
+    if worst >= 0.4:
+        ctx.world.abandoned += 1
+    return Outcome([News(4, f"You break with {ctx.name(target)}.", "alliance")], changes)
+
+
+def _guarantee_legal(ctx: Context, order: Order) -> str | None:
+    if (ctx.player, order.target) in ctx.world.guarantees:
+        return f"you already guarantee {ctx.name(order.target or '')}"
+    return None
+
+
+def _guarantee(ctx: Context, order: Order) -> Outcome:
+    ctx.world.guarantees.append((ctx.player, order.target or ""))
+    ctx.world.guarantees.sort()
+    return Outcome(
+        [
+            News(
+                3,
+                f"You guarantee {ctx.name(order.target or '')}'s independence: "
+                "your strength now counts against its threats.",
+                "action",
+            )
+        ],
+        [],
+    )
+
+
+def _aid(ctx: Context, order: Order) -> Outcome:
+    other = ctx.world.states[order.target or ""]
+    if order.option == "military":
+        other.military *= 1 + 0.04 * order.amount
+    else:
+        other.stability = min(1.0, other.stability + 0.03 * order.amount)
+        other.power *= 1 + 0.01 * order.amount
+    other.aid_from[ctx.player] = other.aid_from.get(ctx.player, 0.0) + 0.25 * order.amount
+    return Outcome(
+        [News(2, f"You send {order.option} aid ({order.amount}) to {other.name}.", "action")], []
+    )
+
+
+def _buildup(ctx: Context, order: Order) -> Outcome:
+    me = ctx.world.states[ctx.player]
+    me.military *= 1.08
+    # The security dilemma: every neighbour reads an arms build-up as a (mild) signal.
+    for other in ctx.matrix.ids:
+        if other != ctx.player and ctx.matrix.factor("proximity", other, ctx.player) >= 0.7:
+            ctx.world.acts.append(
+                Act(ctx.player, other, 0.05, ctx.world.turn, f"{me.name}'s arms build-up")
+            )
+    return Outcome([News(2, "You build up your armed forces (military +8%).", "action")], [])
+
+
+def _posture(ctx: Context, order: Order) -> Outcome:
+    me = ctx.world.states[ctx.player]
+    me.offense = 0.3 if order.option == "defensive" else 0.8
+    return Outcome(
+        [
+            News(
+                2,
+                f"Your forces adopt a {order.option} posture "
+                f"(offensive orientation {me.offense:.1f}).",
+                "action",
+            )
+        ],
+        [],
+    )
+
+
+def _hostile(
+    severity: float, verb: str, extra: Callable[[Context, Order], None] | None = None
+) -> Apply:
+    def apply(ctx: Context, order: Order) -> Outcome:
+        target = order.target or ""
+        ctx.world.acts.append(
+            Act(ctx.player, target, severity, ctx.world.turn, f"{ctx.name(ctx.player)}'s {verb}")
+        )
+        if extra:
+            extra(ctx, order)
+        return Outcome(
+            [
+                News(
+                    3,
+                    f"You {verb} {ctx.name(target)} (a hostile act, severity {severity:.2f}).",
+                    "action",
+                )
+            ],
+            [],
+        )
+
+    return apply
+
+
+def _sanctions_bite(ctx: Context, order: Order) -> None:
+    other = ctx.world.states[order.target or ""]
+    other.power *= 0.98
+    other.stability = max(0.0, other.stability - 0.03)
+
+
+def _intervention_bites(ctx: Context, order: Order) -> None:
+    other = ctx.world.states[order.target or ""]
+    other.military *= 0.9
+    other.stability = max(0.0, other.stability - 0.1)
+    ctx.world.wars += 1
+
+
+def _reassure(ctx: Context, order: Order) -> Outcome:
+    target = order.target or ""
+    ctx.world.acts.append(
+        Act(
+            ctx.player,
+            target,
+            0.3,
+            ctx.world.turn,
+            f"{ctx.name(ctx.player)}'s assurances",
+            reassurance=True,
+        )
+    )
+    return Outcome([News(2, f"You reassure {ctx.name(target)}.", "action")], [])
+
+
+def _intel(ctx: Context, order: Order) -> Outcome:
+    target = order.target or ""
+    principal = ctx.matrix.principal(target)
+    you = ctx.matrix.get(target, ctx.player)
+    accepted, reason = consent(ctx, target, ctx.player)
+    seen = f"{ctx.name(principal)}" if principal else "no one"
+    text = (
+        f"Intelligence on {ctx.name(target)}: its principal threat is {seen}; it rates "
+        f"the threat from you at {you:.2f}; an alliance offer would be "
+        f"{'accepted' if accepted else 'refused'} ({reason})."
+    )
+    return Outcome([News(3, text, "intel")], [])
+
+
+def _none(ctx: Context, order: Order) -> str | None:
+    return None
+
+
+ACTIONS: dict[str, Action] = {
+    a.name: a
+    for a in (
+        Action(
+            "ally",
+            "propose an alliance; it must share your principal threat",
+            True,
+            (),
+            1,
+            2,
+            _ally_legal,
+            _ally,
+        ),
+        Action(
+            "break",
+            "leave every alliance you share with a state",
+            True,
+            (),
+            1,
+            1,
+            _break_legal,
+            _break,
+        ),
+        Action(
+            "guarantee",
+            "guarantee a state: your strength counts against its threats",
+            True,
+            (),
+            1,
+            2,
+            _guarantee_legal,
+            _guarantee,
+        ),
+        Action(
+            "aid",
+            "economic (stability, power) or military aid, amount 1-3",
+            True,
+            AID_KINDS,
+            3,
+            1,
+            _none,
+            _aid,
+        ),
+        Action(
+            "buildup",
+            "arms build-up: military +8%; neighbours take note",
+            False,
+            (),
+            1,
+            2,
+            _none,
+            _buildup,
+        ),
+        Action(
+            "posture",
+            "set your forces' posture: defensive or offensive",
+            False,
+            POSTURES,
+            1,
+            1,
+            _none,
+            _posture,
+        ),
+        Action(
+            "reassure",
+            "reassure a state: lowers how hostile your record looks",
+            True,
+            (),
+            1,
+            1,
+            _none,
+            _reassure,
+        ),
+        Action(
+            "threaten",
+            "threaten a state (hostile act 0.3)",
+            True,
+            (),
+            1,
+            1,
+            _none,
+            _hostile(0.3, "threaten"),
+        ),
+        Action(
+            "sanction",
+            "sanctions: its power and stability fall (hostile act 0.2)",
+            True,
+            (),
+            1,
+            2,
+            _none,
+            _hostile(0.2, "sanction", _sanctions_bite),
+        ),
+        Action(
+            "intervene",
+            "armed intervention: its military falls; counts as a war started (hostile act 0.8)",
+            True,
+            (),
+            1,
+            3,
+            _none,
+            _hostile(0.8, "intervene against", _intervention_bites),
+        ),
+        Action(
+            "intel",
+            "gather intelligence: its principal threat and whether it would ally",
+            True,
+            (),
+            1,
+            1,
+            _none,
+            _intel,
+        ),
+    )
+}
+
+
+def check(ctx: Context, order: Order, points_left: int) -> str | None:
+    """Why ``order`` cannot be carried out now, or None when it can."""
+    action = ACTIONS.get(order.action)
+    if action is None:
+        return f"unknown action '{order.action}' (actions: {', '.join(ACTIONS)})"
+    if action.options and order.option not in action.options:
+        return f"{order.action} needs one of: {', '.join(action.options)}"
+    if not action.options and order.option is not None:
+        return f"{order.action} takes no option"
+    if not 1 <= order.amount <= action.max_amount:
+        return (
+            f"amount must be 1 to {action.max_amount}"
+            if action.max_amount > 1
+            else f"{order.action} takes no amount"
+        )
+    if action.needs_target:
+        problem = _state(ctx, order)
+        if problem:
+            return problem
+    elif order.target is not None:
+        return f"{order.action} takes no target"
+    if action.cost(order) > points_left:
+        return f"needs {action.cost(order)} action points, you have {points_left} left"
+    return action.legal(ctx, order)

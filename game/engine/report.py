@@ -1,0 +1,97 @@
+"""What a turn produces: data, never pre-rendered screens. The UI, ``--json`` and the tests
+read the same objects."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class News:
+    """One item of the turn's news; higher importance first."""
+
+    importance: int
+    text: str
+    category: str = "world"
+    """event | alliance | action | ai | era | objective | refusal | world"""
+
+
+@dataclass(frozen=True)
+class AlignmentChange:
+    """A state joined, left, formed or dissolved an alliance; with its reason in the theory's
+    words."""
+
+    change: str
+    """formed | joined | left | dissolved | bandwagoned"""
+    state: str
+    alliance: str
+    partners: list[str]
+    against: str | None
+    reason: str
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """An order the engine would not carry out, and why."""
+
+    order: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ThreatLine:
+    """One rival as an observer sees it."""
+
+    rival: str
+    threat: float
+    net: float
+    power: float
+    proximity: float
+    offense: float
+    intentions: float
+
+
+@dataclass(frozen=True)
+class PendingChoice:
+    """An event waiting for the player's choice."""
+
+    event: str
+    title: str
+    text: str
+    choices: list[dict]
+    """Each with 'label', 'text' and 'hint'."""
+
+
+@dataclass(frozen=True)
+class ScoreCard:
+    """The score so far: an integer total, its breakdown and a grade."""
+
+    total: int
+    security: int
+    influence: int
+    objectives: int
+    penalties: int
+    grade: str
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class TurnReport:
+    """Everything that happened when a turn resolved."""
+
+    turn: int
+    year: int
+    era: str
+    news: list[News]
+    alignment_changes: list[AlignmentChange]
+    refusals: list[Refusal]
+    threats: list[ThreatLine]
+    """The player's rivals, most threatening first."""
+    score: ScoreCard
+    pending: list[PendingChoice]
+    game_over: bool
+    ended: str | None = None
+
+    def to_dict(self) -> dict:
+        """Plain data for JSON output."""
+        return asdict(self)

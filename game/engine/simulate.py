@@ -1,0 +1,80 @@
+"""Headless play: a scripted policy plays a campaign; each turn becomes a plain record."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict
+from typing import Any
+
+from game.engine.game import Game
+from game.engine.orders import ChoiceOrder
+from game.engine.policies import Policy
+from game.engine.report import TurnReport
+
+TOP_THREATS = 3
+
+
+def _r(value: float) -> float:
+    return round(value, 4)
+
+
+def turn_record(game: Game, report: TurnReport) -> dict[str, Any]:
+    """One JSON-ready line per turn: alliances, each state's top threats, changes, score."""
+    world, matrix = game.world, game.matrix
+    threats = {}
+    for state in matrix.ids:
+        threats[state] = [
+            {
+                "rival": line.rival,
+                "threat": _r(line.threat),
+                "power": _r(line.power),
+                "proximity": _r(line.proximity),
+                "offense": _r(line.offense),
+                "intentions": _r(line.intentions),
+            }
+            for line in game.threats(state)[:TOP_THREATS]
+        ]
+    return {
+        "turn": report.turn,
+        "year": report.year,
+        "era": report.era,
+        "alliances": {
+            key: {"name": a.name, "members": list(a.members), "against": a.against}
+            for key, a in sorted(world.alliances.items())
+        },
+        "threats": threats,
+        "changes": [asdict(c) for c in report.alignment_changes],
+        "refusals": [asdict(r) for r in report.refusals],
+        "score": asdict(report.score),
+    }
+
+
+def run(game: Game, policy: Policy, turns: int | None = None) -> Iterator[dict[str, Any]]:
+    """Play until the end (or ``turns`` turns), yielding a record per turn."""
+    played = 0
+    while not game.over and (turns is None or played < turns):
+        while game.pending:
+            pending = game.pending[0]
+            game.submit(ChoiceOrder(pending.event, policy.choose(game, pending)))
+        report = game.submit(policy.orders(game))
+        assert isinstance(report, TurnReport)
+        played += 1
+        yield turn_record(game, report)
+
+
+def summary(game: Game, policy_name: str) -> dict[str, Any]:
+    """The final line of a headless run."""
+    return {
+        "summary": True,
+        "campaign": game.campaign.id,
+        "seed": game.seed,
+        "player": game.player,
+        "doctrine": game.doctrine.value if game.doctrine else None,
+        "policy": policy_name,
+        "turn": game.world.turn,
+        "year": game.world.year,
+        "over": game.over,
+        "score": asdict(game.score),
+        "alliances": {key: list(a.members) for key, a in sorted(game.world.alliances.items())},
+        "state_hash": game.world.state_hash(),
+    }

@@ -1,0 +1,208 @@
+"""Threat assessment: Walt's four elements of threat for every observer and rival.
+
+For observer i and rival j, each factor is in [FACTOR_FLOOR, 1]:
+
+- aggregate power ``p = P_j / (P_j + P_i)``;
+- proximity ``d = 1`` across a land border, ``max(SEA, exp(-km / reach_j))`` across a sea
+  border, otherwise ``exp(-km / reach_j)`` (Boulding's loss-of-strength gradient);
+- offensive capability ``o = M_j a_j / (M_j a_j + M_i)``;
+- intentions ``n = 1 - exp(-scale * raw)``, raw being j's remembered hostility (see
+  :func:`hostility`);
+
+and the threat is their weighted geometric mean
+``T = exp(sum(w_k ln f_k) / sum(w_k))``. The threat a state *faces* nets out the help its
+allies and guarantors can bring: ``net = T (M_j + M_i) / (M_j + M_i + help_i)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.campaign.models import Weights
+from game.engine import constants as k
+from game.engine.geography import Geography
+from game.engine.world import World
+
+FACTORS = ("power", "proximity", "offense", "intentions")
+
+
+@dataclass(frozen=True)
+class ThreatMatrix:
+    """Every present state's view of every other; rows are observers, columns rivals."""
+
+    ids: list[str]
+    index: dict[str, int]
+    power: np.ndarray
+    proximity: np.ndarray
+    offense: np.ndarray
+    intentions: np.ndarray
+    threat: np.ndarray
+    net: np.ndarray
+    weights: Weights
+    by_power: list[str]
+    """States (not non-state actors) from most to least powerful, ties by id."""
+    principals: list[str | None]
+    """Each observer's principal threat, by row."""
+
+    def get(self, observer: str, rival: str) -> float:
+        """The threat ``rival`` poses to ``observer`` (0 if either is absent)."""
+        i, j = self.index.get(observer), self.index.get(rival)
+        if i is None or j is None:
+            return 0.0
+        return float(self.threat[i, j])
+
+    def factor(self, name: str, observer: str, rival: str) -> float:
+        """One element of threat, by name."""
+        i, j = self.index.get(observer), self.index.get(rival)
+        if i is None or j is None:
+            return 0.0
+        return float(getattr(self, name)[i, j])
+
+    def ranked(self, observer: str, net: bool = False) -> list[tuple[str, float]]:
+        """Rivals by the threat they pose to ``observer``, highest first (ties by id)."""
+        i = self.index.get(observer)
+        if i is None:
+            return []
+        row = (self.net if net else self.threat)[i]
+        pairs = [(ident, float(row[j])) for j, ident in enumerate(self.ids) if j != i]
+        return sorted(pairs, key=lambda p: (-p[1], p[0]))
+
+    def principal(self, observer: str) -> str | None:
+        """The rival posing the greatest threat to ``observer`` (ties: the lower id)."""
+        i = self.index.get(observer)
+        return None if i is None else self.principals[i]
+
+    def strongest(self, state: str) -> str | None:
+        """The most powerful state other than ``state``."""
+        for other in self.by_power:
+            if other != state:
+                return other
+        return None
+
+
+def hostility(world: World, ids: list[str], years_per_turn: float) -> tuple[np.ndarray, ...]:
+    """Remembered hostile acts and reassurances as (actor x target) matrices, decayed."""
+    index = {ident: i for i, ident in enumerate(ids)}
+    n = len(ids)
+    hostile = np.zeros((n, n))
+    reassured = np.zeros((n, n))
+    for act in world.acts:
+        a, t = index.get(act.actor), index.get(act.target)
+        if a is None or t is None:
+            continue
+        weight = act.severity * k.INTENT_DECAY_PER_YEAR ** (
+            (world.turn - act.turn) * years_per_turn
+        )
+        (reassured if act.reassurance else hostile)[a, t] += weight
+    return hostile, reassured
+
+
+def assess(world: World, geo: Geography, weights: Weights, years_per_turn: float) -> ThreatMatrix:
+    """The threat matrix of the world as it stands."""
+    ids = world.ids()
+    index = {ident: i for i, ident in enumerate(ids)}
+    n = len(ids)
+    records = [world.states[s] for s in ids]
+    gi = np.array([geo.index[s] for s in ids], dtype=int)
+    P = np.array([r.power for r in records])
+    M = np.array([r.military for r in records])
+    a = np.array([r.offense for r in records])
+    reach = np.maximum(np.array([r.reach for r in records]), 1.0)
+    aggression = np.array([r.aggression for r in records])
+    floor = k.FACTOR_FLOOR
+
+    with np.errstate(divide="ignore", invalid="ignore"):
+        power = np.nan_to_num(P[None, :] / (P[None, :] + P[:, None]), nan=0.5)
+        km = geo.km[np.ix_(gi, gi)]
+        proximity = np.exp(-km / reach[None, :])
+        proximity = np.where(
+            geo.sea[np.ix_(gi, gi)], np.maximum(proximity, k.SEA_BORDER_PROXIMITY), proximity
+        )
+        proximity = np.where(geo.land[np.ix_(gi, gi)], 1.0, proximity)
+        located = geo.located[gi]
+        unlocated = ~(located[:, None] & located[None, :])
+        proximity = np.where(unlocated, k.NON_STATE_PROXIMITY, proximity)
+        strike = M * a
+        offense = np.nan_to_num(strike[None, :] / (strike[None, :] + M[:, None]), nan=0.0)
+
+    hostile, reassured = hostility(world, ids, years_per_turn)
+    allied = alliance_matrix(world, ids)
+    # raw[i, j]: how hostile j's record looks to i.
+    raw = (
+        (1 - k.INTENT_REPUTATION) * hostile.T
+        + k.INTENT_REPUTATION * hostile.sum(axis=1)[None, :]
+        + (k.INTENT_ALLY - k.INTENT_REPUTATION) * (allied @ hostile.T)
+    )
+    raw = np.maximum(raw - k.REASSURANCE_WEIGHT * reassured.T, 0.0)
+    raw += k.INTENT_BASE + k.INTENT_BASE_AGGRESSION * aggression[None, :]
+    intentions = 1.0 - np.exp(-k.INTENT_SCALE * raw)
+
+    power, proximity, offense, intentions = (
+        np.clip(f, floor, 1.0) for f in (power, proximity, offense, intentions)
+    )
+    w = (weights.power, weights.proximity, weights.offense, weights.intentions)
+    total = sum(w) or 1.0
+    threat = np.exp(
+        (
+            w[0] * np.log(power)
+            + w[1] * np.log(proximity)
+            + w[2] * np.log(offense)
+            + w[3] * np.log(intentions)
+        )
+        / total
+    )
+    np.fill_diagonal(threat, 0.0)
+
+    helpers = np.clip(allied + guarantee_matrix(world, ids), 0.0, 1.0)
+    ability = helpers * (M[None, :] * proximity)  # [i, h]: what h can bring to i
+    help_total = ability.sum(axis=1)[:, None] - ability  # an ally does not help against itself
+    net = (
+        threat * (M[None, :] + M[:, None]) / np.maximum(M[None, :] + M[:, None] + help_total, 1e-12)
+    )
+    np.fill_diagonal(net, 0.0)
+    by_power = sorted(
+        (s for s in ids if world.states[s].kind == "state"),
+        key=lambda s: (-world.states[s].power, s),
+    )
+    ranked = threat.copy()
+    np.fill_diagonal(ranked, -1.0)
+    # argmax takes the first maximum, and ids are sorted: ties go to the lower id.
+    principals = [ids[int(c)] for c in np.argmax(ranked, axis=1)] if n > 1 else [None] * n
+    return ThreatMatrix(
+        ids,
+        index,
+        power,
+        proximity,
+        offense,
+        intentions,
+        threat,
+        net,
+        weights,
+        by_power,
+        principals,
+    )
+
+
+def alliance_matrix(world: World, ids: list[str]) -> np.ndarray:
+    """1 where two states share an alliance."""
+    index = {ident: i for i, ident in enumerate(ids)}
+    out = np.zeros((len(ids), len(ids)))
+    for key in sorted(world.alliances):
+        members = [index[m] for m in world.alliances[key].members if m in index]
+        for x in members:
+            for y in members:
+                if x != y:
+                    out[x, y] = 1.0
+    return out
+
+
+def guarantee_matrix(world: World, ids: list[str]) -> np.ndarray:
+    """[i, g] = 1 where g guarantees i."""
+    index = {ident: i for i, ident in enumerate(ids)}
+    out = np.zeros((len(ids), len(ids)))
+    for guarantor, target in world.guarantees:
+        if guarantor in index and target in index:
+            out[index[target], index[guarantor]] = 1.0
+    return out

@@ -1,0 +1,1 @@
+"""The Textual user interface: renders engine reports and sends orders."""

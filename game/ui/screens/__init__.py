@@ -1,0 +1,1 @@
+"""One screen per file, one per phase of the game."""
