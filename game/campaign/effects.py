@@ -1,5 +1,6 @@
 """Effects: what an event, a choice or an era change does to the world.
 
+In an effect, a state field may say ``player``: the state the player runs in this game.
 Effects form a tagged union on ``kind``; no tag value equals a field name, so an error
 location that contains the tag can always be told apart from a key in the YAML.
 """
@@ -92,6 +93,8 @@ class FormAlliance(CampaignModel):
     name: ShortText | None = None
     members: list[Identifier] = Field(min_length=1)
     pact: Pact = Pact.defense
+    against: Identifier | None = None
+    """The state the alliance exists to face (inferred when omitted)."""
 
 
 class BreakAlliance(CampaignModel):

@@ -131,6 +131,9 @@ class Alliance(CampaignModel):
     members: list[Identifier] = Field(min_length=2)
     pact: Pact = Pact.defense
     since: Year | None = None
+    against: Identifier | None = None
+    """The state the alliance exists to face; without it the engine infers it from the
+    members' principal threats. The alliance may dissolve when this threat recedes."""
 
 
 class Scheduled(CampaignModel):
@@ -218,6 +221,8 @@ class Weights(CampaignModel):
     proximity: NonNegative = Field(default=1.0, le=5)
     offense: NonNegative = Field(default=1.0, le=5)
     intentions: NonNegative = Field(default=1.0, le=5)
+    note: Text | None = None
+    """Why the era weighs the elements this way (shown in the briefing)."""
 
 
 class Era(CampaignModel):

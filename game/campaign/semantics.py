@@ -17,6 +17,9 @@ from game.campaign.models import Campaign, Event
 
 Path = tuple[PathPart, ...]
 
+PLAYER = "player"
+"""In an effect, the state the player runs; so no state may have this id."""
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -120,6 +123,17 @@ def check_campaign(campaign: Campaign) -> list[Finding]:
         if ident is not None and ident not in states:
             found.append(Finding(path, _unknown("state", ident, state_ids)))
 
+    for i, state in enumerate(campaign.states):
+        if state.id == PLAYER:
+            found.append(
+                Finding(
+                    ("states", i, "id"),
+                    "'player' is reserved: in effects it means the player's state",
+                )
+            )
+    for i, alliance in enumerate(campaign.alliances):
+        state_ref(("alliances", i, "against"), alliance.against)
+
     # Who plays.
     for i, ident in enumerate(campaign.playable):
         state_ref(("playable", i), ident)
@@ -150,6 +164,17 @@ def check_campaign(campaign: Campaign) -> list[Finding]:
                 found.append(Finding(path, f"'{state.id}' cannot border itself"))
             elif border.state in seen:
                 found.append(Finding(path, f"border with '{border.state}' is listed twice"))
+            else:
+                other = states.get(border.state)
+                back = [b for b in other.borders if b.state == state.id] if other else []
+                if back and back[0].type != border.type and state.id < border.state:
+                    found.append(
+                        Finding(
+                            (*path[:-1], "type"),
+                            f"'{state.id}' lists a {border.type} border with "
+                            f"'{border.state}', which lists a {back[0].type} one",
+                        )
+                    )
             seen.add(border.state)
 
     # Alliances at the start.
@@ -240,27 +265,30 @@ def _check_years(campaign: Campaign) -> Iterator[Finding]:
                     ("eras", e, "objectives", o, "deadline"),
                     f"deadline {deadline} is outside {era.start}-{campaign.end_year}",
                 )
-    turns = (campaign.end_year - campaign.start_year + 1) * 12 // campaign.turn_months
-    for path, event in all_events(campaign):
-        turn = getattr(event.trigger, "turn", None)
-        if turn is not None and turn > turns:
-            yield Finding(
-                (*path, "trigger", "turn"),
-                f"turn {turn} is after the campaign's last turn ({turns})",
-            )
+    for e, era in enumerate(eras):
+        for v, event in enumerate(era.events):
+            turn = getattr(event.trigger, "turn", None)
+            if turn is None:
+                continue
+            year = campaign.start_year + (turn - 1) * campaign.turn_months // 12
+            if not era.start <= year <= era.end:
+                yield Finding(
+                    ("eras", e, "events", v, "trigger", "turn"),
+                    f"turn {turn} falls in {year}, outside its era ({era.start}-{era.end})",
+                )
 
 
 def _check_effects(
     campaign: Campaign, states: dict, state_ids: list[str], alliance_ids: list[str]
 ) -> Iterator[Finding]:
     for path, effect in all_effects(campaign):
-        for name in ("state", "actor", "target"):
+        for name in ("state", "actor", "target", "against"):
             ident = getattr(effect, name, None)
-            if ident is not None and ident not in states:
+            if ident is not None and ident != PLAYER and ident not in states:
                 yield Finding((*path, name), _unknown("state", ident, state_ids))
         if isinstance(effect, fx.FormAlliance):
             for m, member in enumerate(effect.members):
-                if member not in states:
+                if member != PLAYER and member not in states:
                     yield Finding((*path, "members", m), _unknown("state", member, state_ids))
         if isinstance(effect, fx.BreakAlliance) and effect.alliance not in alliance_ids:
             yield Finding((*path, "alliance"), _unknown("alliance", effect.alliance, alliance_ids))

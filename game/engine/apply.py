@@ -17,11 +17,27 @@ LIMITS = {
 }
 
 
+def bind_player(effect: fx.Effect, player: str) -> fx.Effect:
+    """The effect with every ``player`` placeholder replaced by the player's state id."""
+    update = {
+        name: player
+        for name in ("state", "actor", "target", "against")
+        if getattr(effect, name, None) == "player"
+    }
+    if isinstance(effect, fx.FormAlliance) and "player" in effect.members:
+        update["members"] = [player if m == "player" else m for m in effect.members]
+    return effect.model_copy(update=update) if update else effect
+
+
 def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News]:
     """Apply one effect; returns the news it makes (often none)."""
+    effect = bind_player(effect, player)
     world = ctx.world
     states = world.states
-    name = lambda s: states[s].name  # noqa: E731 - a short local alias keeps lines readable
+
+    def name(ident: str) -> str:
+        return states[ident].name
+
     match effect:
         case fx.Adjust():
             record = states[effect.state]
@@ -73,6 +89,7 @@ def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News
                     [],
                     effect.pact.value,
                     world.turn,
+                    effect.against,
                 )
                 world.alliances[effect.alliance] = alliance
             alliance.members = sorted({*alliance.members, *members})

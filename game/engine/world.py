@@ -185,7 +185,12 @@ def build_world(campaign: Campaign, doctrine: Doctrine | None = None) -> World:
         )
     alliances = {
         a.id: AllianceRecord(
-            id=a.id, name=a.name, members=sorted(a.members), pact=Pact(a.pact).value, formed_turn=0
+            id=a.id,
+            name=a.name,
+            members=sorted(a.members),
+            pact=Pact(a.pact).value,
+            formed_turn=0,
+            against=a.against,
         )
         for a in sorted(campaign.alliances, key=lambda a: a.id)
     }
