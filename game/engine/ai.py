@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
+
 from game.engine import constants as k
 from game.engine.doctrine import view
 from game.engine.report import News
@@ -89,14 +91,14 @@ def act(
 def weaker_neighbour(world: World, matrix: ThreatMatrix, ident: str) -> str | None:
     """The weakest nearby state that is not an ally: the target of an aggressive state."""
     me = world.states[ident]
+    j = matrix.index[ident]
+    near = np.flatnonzero(matrix.proximity[:, j] >= 0.7)  # how close ``ident`` is to each
     candidates = [
-        s
-        for s in matrix.ids
-        if s != ident
-        and matrix.factor("proximity", s, ident) >= 0.7
-        and world.states[s].power < 0.8 * me.power
-        and not world.allied(s, ident)
+        matrix.ids[i] for i in near
+        if i != j and world.states[matrix.ids[i]].power < 0.8 * me.power
     ]
+    allies = set(world.allies_of(ident))
+    candidates = [s for s in candidates if s not in allies]
     return min(candidates, key=lambda s: (world.states[s].power, s)) if candidates else None
 
 
@@ -105,8 +107,5 @@ def neediest_ally(world: World, matrix: ThreatMatrix, ident: str) -> str | None:
     allies = [a for a in world.allies_of(ident) if a in matrix.index]
     if not allies:
         return None
-
-    def worst(a: str) -> float:
-        return max((t for _, t in matrix.ranked(a, net=True)), default=0.0)
-
-    return min(allies, key=lambda a: (-worst(a), a))
+    worst = {a: float(matrix.net[matrix.index[a]].max()) for a in allies}
+    return min(allies, key=lambda a: (-worst[a], a))

@@ -8,19 +8,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from game.campaign.effects import Doctrine
 from game.engine import constants as k
-from game.engine.doctrine import View, pressure, shares, view
+from game.engine.doctrine import View, view
 from game.engine.explain import threat_phrase
 from game.engine.geography import Geography
 from game.engine.report import AlignmentChange
-from game.engine.threat import ThreatMatrix
+from game.engine.threat import ThreatMatrix, alliance_matrix, guarantee_matrix
 from game.engine.world import AllianceRecord, World
 
 
 @dataclass
 class Context:
-    """What the alignment AI reads this turn."""
+    """What the alignment AI reads this turn: the threat matrix, each state's view under its
+    doctrine, and who shares whose threat, all computed once per turn."""
 
     world: World
     geo: Geography
@@ -29,14 +32,57 @@ class Context:
     years_per_turn: float
 
     def __post_init__(self) -> None:
+        m, world = self.matrix, self.world
+        ids = m.ids
+        n = len(ids)
+        self.views = {s: view(world, m, s) for s in ids}
+        self.reasons: dict[str, str] = {}
+        bot = np.array([world.states[s].doctrine == Doctrine.balance_of_threat for s in ids])
+        self.pressure = np.where(bot[:, None], m.threat, m.power) if n else np.zeros((0, 0))
+        if n:
+            np.fill_diagonal(self.pressure, 0.0)
+        own = np.array([self.views[s].pressure for s in ids])
+        alarmed = np.array([self.views[s].alarmed for s in ids], dtype=bool)
+        # share[i, r]: r is i's principal threat, or close to it, and i is alarmed.
+        self.share = self.pressure >= k.SHARE_RATIO * own[:, None] if n else np.zeros((0, 0))
+        for i, s in enumerate(ids):
+            principal = self.views[s].principal
+            if principal is not None:
+                self.share[i, m.index[principal]] = True
+        self.share &= alarmed[:, None]
+        self.partner = np.array(
+            [world.states[s].kind == "state" and s != self.player for s in ids], dtype=bool
+        )
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-read who is allied with whom (after an alliance change)."""
-        self.allies = {s: set(self.world.allies_of(s)) for s in self.matrix.ids}
+        """Re-read alliances, guarantees and military strength (after they change)."""
+        ids = self.matrix.ids
+        self.allied_m = alliance_matrix(self.world, ids) > 0
+        self.helpers_m = self.allied_m | (guarantee_matrix(self.world, ids) > 0)
+        self.military = np.array([self.world.states[s].military for s in ids])
+
+    def view(self, state: str) -> View:
+        """``state``'s reading of the world under its doctrine."""
+        return self.views[state]
+
+    def shares(self, state: str, rival: str) -> bool:
+        """True when ``rival`` is ``state``'s principal threat or close to it."""
+        return bool(self.share[self.matrix.index[state], self.matrix.index[rival]])
+
+    def pressure_of(self, state: str, rival: str) -> float:
+        """How much ``rival`` presses on ``state`` under ``state``'s doctrine."""
+        return float(self.pressure[self.matrix.index[state], self.matrix.index[rival]])
 
     def allied(self, a: str, b: str) -> bool:
-        return b in self.allies.get(a, ())
+        """True when ``a`` and ``b`` share an alliance."""
+        index = self.matrix.index
+        return bool(self.allied_m[index[a], index[b]]) if a in index and b in index else False
+
+    def allies_of(self, state: str) -> list[str]:
+        """``state``'s allies, sorted."""
+        i = self.matrix.index[state]
+        return [self.matrix.ids[j] for j in np.flatnonzero(self.allied_m[i])]
 
     def name(self, state: str) -> str:
         return self.world.states[state].name
@@ -57,6 +103,13 @@ class Context:
 
 def principal_reason(ctx: Context, v: View) -> str:
     """Why a state fears (or follows) its principal, in the doctrine's words."""
+    cached = ctx.reasons.get(v.state)
+    if cached is None:
+        cached = ctx.reasons[v.state] = _principal_reason(ctx, v)
+    return cached
+
+
+def _principal_reason(ctx: Context, v: View) -> str:
     rival = v.principal or ""
     if v.doctrine == Doctrine.balance_of_threat:
         return f"its principal threat is {ctx.name(rival)}: {ctx.phrase(v.state, rival)}"
@@ -71,8 +124,8 @@ def principal_reason(ctx: Context, v: View) -> str:
 
 def consent(ctx: Context, state: str, proposer: str) -> tuple[bool, str]:
     """Would computer-run ``state`` accept an alliance with ``proposer``? With the reason."""
-    world, matrix = ctx.world, ctx.matrix
-    v = view(world, matrix, state)
+    world = ctx.world
+    v = ctx.view(state)
     name = ctx.name(state)
     if ctx.allied(state, proposer):
         return False, f"{name} is already allied with {ctx.name(proposer)}"
@@ -94,15 +147,15 @@ def consent(ctx: Context, state: str, proposer: str) -> tuple[bool, str]:
         )
     if ctx.allied(proposer, v.principal):
         return False, f"{ctx.name(proposer)} is allied with {name}'s principal threat"
-    proposer_view = view(world, matrix, proposer)
+    proposer_view = ctx.view(proposer)
     relief = k.AID_WEIGHT * min(1.0, world.states[state].aid_from.get(proposer, 0.0))
     relief += k.IDEOLOGY_WEIGHT * 0.5 * similarity(ctx, state, proposer)
     if proposer_view.principal == v.principal or (
-        pressure(world, matrix, proposer, v.principal)
+        ctx.pressure_of(proposer, v.principal)
         >= (k.SHARE_RATIO - relief) * max(proposer_view.pressure, 1e-9)
     ):
         return True, f"{name} accepts: {principal_reason(ctx, v)}"
-    theirs = pressure(world, matrix, proposer, v.principal)
+    theirs = ctx.pressure_of(proposer, v.principal)
     return False, (
         f"{name}'s principal threat is {ctx.name(v.principal)}, which "
         f"{ctx.name(proposer)} does not share (it rates it {theirs:.2f})"
@@ -115,17 +168,14 @@ def similarity(ctx: Context, a: str, b: str) -> float:
 
 
 def available_help(ctx: Context, state: str, rival: str) -> float:
-    """Strength that allies, guarantors and would-be partners could bring against ``rival``."""
-    world = ctx.world
-    helpers = set(ctx.allies.get(state, ()))
-    helpers |= {g for g, t in world.guarantees if t == state}
-    for other in ctx.matrix.ids:
-        if other in (state, rival) or ctx.allied(other, rival):
-            continue
-        if other != ctx.player and shares(world, ctx.matrix, other, rival):
-            helpers.add(other)
-    helpers.discard(rival)
-    return sum(ctx.help_to(h, state) for h in sorted(helpers))
+    """Strength that allies, guarantors and would-be partners could bring against ``rival``:
+    each helper's military, discounted by how far it is from ``state``."""
+    index = ctx.matrix.index
+    i, r = index[state], index[rival]
+    would = ctx.share[:, r] & ~ctx.allied_m[:, r] & ctx.partner
+    helpers = ctx.helpers_m[i] | would
+    helpers[i] = helpers[r] = False
+    return float((ctx.military * ctx.matrix.proximity[i])[helpers].sum())
 
 
 def bandwagon_conditions(ctx: Context, state: str, v: View) -> bool:
@@ -181,7 +231,7 @@ def decide(ctx: Context) -> list[AlignmentChange]:
 def leave_reason(ctx: Context, member: str, alliance: AllianceRecord) -> str | None:
     """Why ``member`` would leave ``alliance`` now, or None to stay."""
     world, matrix = ctx.world, ctx.matrix
-    v = view(world, matrix, member)
+    v = ctx.view(member)
     name = ctx.name(member)
     if v.alarmed and v.principal in alliance.members:
         if v.doctrine == Doctrine.bandwagon or bandwagon_conditions(ctx, member, v):
@@ -208,7 +258,7 @@ def leave_reason(ctx: Context, member: str, alliance: AllianceRecord) -> str | N
         return None
     key = f"{member}|{alliance.id}"
     present = against in matrix.index
-    now = pressure(world, matrix, member, against) if present else 0.0
+    now = ctx.pressure_of(member, against) if present else 0.0
     limit = k.RECEDE_RATIO * v.threshold
     if now >= limit:
         world.receded.pop(key, None)
@@ -259,7 +309,7 @@ def leave(
 def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
     """``state`` looks for a partner against its principal threat (or bandwagons)."""
     world, matrix = ctx.world, ctx.matrix
-    v = view(world, matrix, state)
+    v = ctx.view(state)
     if not v.alarmed or v.principal is None:
         return None
     rival = v.principal
@@ -274,32 +324,28 @@ def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
             rival,
             f"{ctx.name(state)} bandwagoned with {ctx.name(rival)}: {principal_reason(ctx, v)}",
         )
-    if v.doctrine == Doctrine.balance_of_threat and bandwagon_conditions(ctx, state, v):
-        accepted, _ = consent(ctx, rival, state) if rival != ctx.player else (False, "")
-        if accepted or rival == ctx.player:
-            return (
-                None
-                if rival == ctx.player
-                else join(
-                    ctx,
-                    state,
-                    rival,
-                    "bandwagoned",
-                    rival,
-                    f"{ctx.name(state)} bandwagoned with {ctx.name(rival)}: "
-                    f"{bandwagon_reason(ctx, state, v)}",
-                )
+    # The player makes its own alliances: a state cannot bandwagon onto it unasked.
+    if (v.doctrine == Doctrine.balance_of_threat and rival != ctx.player
+            and bandwagon_conditions(ctx, state, v) and consent(ctx, rival, state)[0]):
+            reason = bandwagon_reason(ctx, state, v)
+            return join(
+                ctx,
+                state,
+                rival,
+                "bandwagoned",
+                rival,
+                f"{ctx.name(state)} bandwagoned with {ctx.name(rival)}: {reason}",
             )
-    if any(shares(world, matrix, ally, rival) for ally in sorted(ctx.allies.get(state, ()))):
+    if any(ctx.shares(ally, rival) for ally in ctx.allies_of(state)):
         return None  # already balancing against it with a partner who shares the threat
     best = None
-    for other in matrix.ids:
-        if other in (state, rival, ctx.player) or ctx.allied(other, rival):
-            continue
-        if world.states[other].kind != "state" or ctx.allied(state, other):
-            continue
-        if not shares(world, matrix, other, rival):
-            continue
+    index = matrix.index
+    i, r = index[state], index[rival]
+    # Would-be partners: states that share the threat and are tied to neither side.
+    open_ = ctx.partner & ctx.share[:, r] & ~ctx.allied_m[:, r] & ~ctx.allied_m[i]
+    open_[i] = open_[r] = False
+    for j in np.flatnonzero(open_):
+        other = matrix.ids[j]
         if not consent(ctx, other, state)[0]:
             continue
         score = (

@@ -320,13 +320,17 @@ class Game:
                         ],
                     )
                 )
+        if news:
+            # One reassessment after all of this turn's events: they were all triggered by
+            # the same world, and their effects are read together from the next phase on.
             self.matrix = self._assess()
         return news
 
     def _apply(self, effects: list) -> list[News]:
         news: list[News] = []
+        evaluator = self._evaluator()
         for effect in effects:
-            news += apply.apply_effect(effect, self._evaluator(), self.player)
+            news += apply.apply_effect(effect, evaluator, self.player)
         return news
 
     # -- plumbing ----------------------------------------------------------------------

@@ -88,14 +88,16 @@ def hostility(world: World, ids: list[str], years_per_turn: float) -> tuple[np.n
     n = len(ids)
     hostile = np.zeros((n, n))
     reassured = np.zeros((n, n))
-    for act in world.acts:
-        a, t = index.get(act.actor), index.get(act.target)
-        if a is None or t is None:
-            continue
-        weight = act.severity * k.INTENT_DECAY_PER_YEAR ** (
-            (world.turn - act.turn) * years_per_turn
-        )
-        (reassured if act.reassurance else hostile)[a, t] += weight
+    rows = [(index.get(a.actor), index.get(a.target), a.severity, a.turn, a.reassurance)
+            for a in world.acts]
+    rows = [r for r in rows if r[0] is not None and r[1] is not None]
+    if rows:
+        actor, target, severity, turn, calm = (np.array(c) for c in zip(*rows, strict=True))
+        weight = severity * k.INTENT_DECAY_PER_YEAR ** ((world.turn - turn) * years_per_turn)
+        calm = calm.astype(bool)
+        # np.add.at accumulates repeated (actor, target) pairs, in list order.
+        np.add.at(hostile, (actor[~calm], target[~calm]), weight[~calm])
+        np.add.at(reassured, (actor[calm], target[calm]), weight[calm])
     return hostile, reassured
 
 
