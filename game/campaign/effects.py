@@ -13,7 +13,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from game.campaign.base import CampaignModel
-from game.campaign.types import Formula, Identifier, ShortText, Text, Unit
+from game.campaign.types import Flag, Formula, Identifier, ShortText, Text, Unit, Whole
 
 
 class Stat(StrEnum):
@@ -134,7 +134,7 @@ class SetFlag(CampaignModel):
 
     kind: Literal["set_flag"]
     flag: Identifier
-    value: bool = True
+    value: Flag = True
 
 
 class Narrative(CampaignModel):
@@ -142,7 +142,8 @@ class Narrative(CampaignModel):
 
     kind: Literal["narrative"]
     text: Text
-    importance: int = Field(default=2, ge=1, le=5)
+    importance: Whole = Field(default=2, ge=1, le=5)
+    """1 (a footnote) to 5 (the headline)."""
 
 
 class EndGame(CampaignModel):

@@ -638,7 +638,8 @@ class _Parser:
             elif not value:
                 raise ExpressionError(f"the {kind} id must not be empty", token.column)
             else:
-                self.references.append(Reference(kind, value, token.column))
+                # The name itself starts just after the opening quote.
+                self.references.append(Reference(kind, value, token.column + 1))
             return self.add(_Literal(token.column, value, "string"))
         return self.typed(self.disjunction(), kind, f"{where} must be {_a(kind)}")
 

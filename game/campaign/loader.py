@@ -6,6 +6,8 @@ Every problem is collected and reported at once as ``FILE:LINE:COL: path: messag
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,16 +39,30 @@ def fingerprint(raw: bytes) -> str:
 
 
 def load_campaign(path: str | Path) -> LoadedCampaign:
-    """Read and validate a campaign file; raise :class:`CampaignInvalid` with every problem."""
+    """Read and validate a campaign file; raise :class:`CampaignInvalid` with every problem.
+
+    Never reads more than the byte cap (plus one byte): a huge file is refused from its
+    size alone, and a device such as ``/dev/zero`` cannot exhaust memory.
+    """
     source = str(path)
+    cap = LIMITS.max_bytes
     try:
-        raw = Path(path).read_bytes()
+        with Path(path).open("rb") as file:
+            info = os.fstat(file.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size > cap:
+                size = info.st_size
+                raise _file_problem(source, f"file is {size} bytes; the limit is {cap} bytes")
+            raw = file.read(cap + 1)
     except IsADirectoryError:
         raise _file_problem(source, "is a folder, not a campaign file") from None
     except FileNotFoundError:
         raise _file_problem(source, "no such file") from None
     except OSError as error:
-        raise _file_problem(source, f"cannot read the file: {error.strerror}") from None
+        reason = error.strerror or str(error)
+        reason = reason[:1].lower() + reason[1:]
+        raise _file_problem(source, f"cannot read the file: {reason}") from None
+    if len(raw) > cap:
+        raise _file_problem(source, f"file is larger than the limit of {cap} bytes")
     return parse_campaign(raw, source)
 
 
@@ -128,13 +144,17 @@ class _Pointer:
         start = mark.column - 1
         if line[start : start + 1] in ("'", '"'):
             start += 1
-        text = str(self._value_at(path))
-        if line[start : start + len(text)] != text:
+        text = self._value_at(path)
+        if not isinstance(text, str) or line[start : start + len(text)] != text:
             return None  # a block or folded scalar: the plain mark is the honest answer
         return start + expression_column
 
     def _value_at(self, path: tuple[PathPart, ...]) -> object:
+        """The value at ``path`` in the file's data (None where the path leads nowhere)."""
         node: object = self.document.data
         for part in path:
+            in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+            if not (in_list or (isinstance(node, dict) and part in node)):
+                return None
             node = node[part]  # type: ignore[index]
         return node

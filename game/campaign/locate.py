@@ -142,6 +142,13 @@ def _described(value: Any) -> str:
     return _shown(value)
 
 
+def _number(value: Any) -> str:
+    """A bound as the author wrote it: ``90``, not ``90.0``."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
@@ -200,16 +207,20 @@ def word_error(error: dict[str, Any], path: tuple[PathPart, ...], fields: list[s
         return (
             f"an identifier may only contain letters, digits and underscores, got {_shown(value)}"
         )
+    if kind == "string_type" and isinstance(value, bool | int | float):
+        what = "a boolean" if isinstance(value, bool) else "a number"
+        return (
+            f"expected text, got {_described(value)} ({what}); put it in quotes to keep it as text"
+        )
     if kind in _EXPECTED:
-        message = f"expected {_EXPECTED[kind]}, got {_described(value)}"
-        if kind == "string_type" and isinstance(value, bool | int | float):
-            message += f"; put it in quotes ('{_described(value)}') to keep it as text"
-        return message
+        return f"expected {_EXPECTED[kind]}, got {_described(value)}"
     if kind in ("literal_error", "enum"):
         return f"expected {ctx.get('expected')}, got {_described(value)}"
+    if kind in _BOUNDS and isinstance(value, str):  # 'nan', 'inf': text, not a number
+        return f"expected a number, got {_described(value)}"
     if kind in _BOUNDS:
         key, words = _BOUNDS[kind]
-        return f"must be {words} {ctx.get(key)}, got {_described(value)}"
+        return f"must be {words} {_number(ctx.get(key))}, got {_described(value)}"
     if kind == "string_too_short":
         if ctx.get("min_length") == 1:
             return "must not be empty"

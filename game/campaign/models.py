@@ -14,12 +14,15 @@ from game.campaign.base import CampaignModel
 from game.campaign.effects import Doctrine, Effect, Pact
 from game.campaign.types import (
     Condition,
+    Flag,
     Identifier,
     NonNegative,
+    Number,
     ShortText,
     Signed,
     Text,
     Unit,
+    Whole,
     Year,
 )
 
@@ -30,8 +33,8 @@ class Capital(CampaignModel):
     """A capital city; distances between states are great-circle distances between these."""
 
     name: ShortText
-    lat: float = Field(ge=-90, le=90)
-    lon: float = Field(ge=-180, le=180)
+    lat: Number = Field(ge=-90, le=90)
+    lon: Number = Field(ge=-180, le=180)
 
 
 class Border(CampaignModel):
@@ -96,22 +99,25 @@ class State(CampaignModel):
     kind: Literal["state", "non_state"] = "state"
     """``non_state`` for terrorist groups and other actors without a capital."""
     capital: Capital | None = None
+    """Required for a state; distances are measured between capitals."""
     region: ShortText
+    """Where the state lies, in a few words (shown in dossiers and the map legend)."""
     borders: list[Border] = Field(default_factory=list)
     power: Power
-    military: NonNegative = Field(le=1000)
+    military: NonNegative = Field(le=1_000_000)
     """Military strength, on the campaign's own scale (only ratios matter)."""
     offense: Unit = 0.5
     """Offensive orientation: 0 purely defensive forces, 1 built to attack."""
     reach: NonNegative = Field(default=1000, le=40_000)
     """Power-projection range in km; proximity to distant rivals falls off with it."""
     stability: Unit = 0.7
+    """Domestic stability, 0 (collapse) to 1; aid raises it, sanctions lower it."""
     ideology: Signed = 0.0
     """Position on one ideological axis, -1 to 1 (like a UN ideal point)."""
     doctrine: Doctrine | None = None
     """This state's doctrine; without it, the campaign's default."""
     personality: Personality = Field(default_factory=Personality)
-    present: bool = True
+    present: Flag = True
     """False for a state that enters later through an ``add_state`` effect."""
     dossier: Text | None = None
     """A short description shown when choosing a state and in its dossier."""
@@ -130,7 +136,9 @@ class Alliance(CampaignModel):
     name: ShortText
     members: list[Identifier] = Field(min_length=2)
     pact: Pact = Pact.defense
+    """The obligation, after ATOP (the engine treats every kind as mutual help)."""
     since: Year | None = None
+    """The year the alliance was signed (shown to the player)."""
     against: Identifier | None = None
     """The state the alliance exists to face; without it the engine infers it from the
     members' principal threats. The alliance may dissolve when this threat recedes."""
@@ -141,7 +149,9 @@ class Scheduled(CampaignModel):
 
     kind: Literal["scheduled"]
     year: Year | None = None
-    turn: int | None = Field(default=None, ge=1)
+    """Fire on the first turn of this year."""
+    turn: Whole | None = Field(default=None, ge=1)
+    """Fire on this turn (the first turn is 1)."""
 
     @model_validator(mode="after")
     def _year_or_turn(self) -> Scheduled:
@@ -186,7 +196,7 @@ class Event(CampaignModel):
     title: ShortText
     text: Text
     trigger: Trigger
-    repeatable: bool = False
+    repeatable: Flag = False
     """False (the default): fires at most once a game."""
     players: list[Identifier] = Field(default_factory=list)
     """Fire only when the player runs one of these states (empty: always)."""
@@ -200,7 +210,7 @@ class Objective(CampaignModel):
     id: Identifier
     text: Text
     when: Condition
-    points: int = Field(ge=-10_000, le=10_000)
+    points: Whole = Field(ge=-10_000, le=10_000)
     deadline: Year | None = None
     """The last year in which the objective can be achieved."""
     players: list[Identifier] = Field(default_factory=list)
@@ -224,6 +234,12 @@ class Weights(CampaignModel):
     note: Text | None = None
     """Why the era weighs the elements this way (shown in the briefing)."""
 
+    @model_validator(mode="after")
+    def _some_weight(self) -> Weights:
+        if not (self.power or self.proximity or self.offense or self.intentions):
+            raise ValueError("at least one weight must be above 0")
+        return self
+
 
 class Era(CampaignModel):
     """A stretch of years with its own briefing, weights, events and objectives."""
@@ -245,9 +261,13 @@ class Scoring(CampaignModel):
     """How the final score is weighted."""
 
     security: NonNegative = 1.0
+    """Weight of security: how little net threat the player faced, turn by turn."""
     influence: NonNegative = 1.0
+    """Weight of influence: the share of others' power allied with the player."""
     objectives: NonNegative = 1.0
+    """Weight of the objectives' points."""
     penalties: NonNegative = 1.0
+    """Weight of the penalties for wars started and allies abandoned."""
 
 
 class Source(CampaignModel):
@@ -268,9 +288,9 @@ class Campaign(CampaignModel):
     authors: list[ShortText] = Field(min_length=1)
     sources: list[Source] = Field(default_factory=list)
     start_year: Year
-    turn_months: int = Field(default=12, ge=1, le=24)
+    turn_months: Whole = Field(default=12, ge=1, le=24)
     """How many months one turn covers."""
-    action_points: int = Field(default=3, ge=1, le=20)
+    action_points: Whole = Field(default=3, ge=1, le=20)
     """Action points the player gets each turn."""
     doctrine: Doctrine = Doctrine.balance_of_threat
     """The default doctrine of computer-run states."""

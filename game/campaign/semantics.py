@@ -20,6 +20,12 @@ Path = tuple[PathPart, ...]
 PLAYER = "player"
 """In an effect, the state the player runs; so no state may have this id."""
 
+RESERVED = ("and", "or", "not", "true", "false", "year", "turn", "score")
+"""Words of the expression language: a state with such an id could not be named in one."""
+
+SHARE_SLACK = 1e-6
+"""Rounding room when shares are added up."""
+
 
 @dataclass(frozen=True, slots=True)
 class Finding:
@@ -131,8 +137,33 @@ def check_campaign(campaign: Campaign) -> list[Finding]:
                     "'player' is reserved: in effects it means the player's state",
                 )
             )
+        elif state.id in RESERVED:
+            found.append(
+                Finding(
+                    ("states", i, "id"),
+                    f"'{state.id}' is a word of the expression language; choose another id",
+                )
+            )
     for i, alliance in enumerate(campaign.alliances):
         state_ref(("alliances", i, "against"), alliance.against)
+        if alliance.against in alliance.members:
+            found.append(
+                Finding(
+                    ("alliances", i, "against"),
+                    f"'{alliance.against}' is a member of the alliance it faces",
+                )
+            )
+    found += _check_shares(campaign)
+    found += _listed_twice(("playable",), campaign.playable)
+    found += _listed_twice(("flags",), campaign.flags)
+    for path, event in all_events(campaign):
+        found += _listed_twice((*path, "players"), event.players)
+    for e, era in enumerate(eras):
+        for o, objective in enumerate(era.objectives):
+            found += _listed_twice(("eras", e, "objectives", o, "players"), objective.players)
+    for path, effect in all_effects(campaign):
+        if isinstance(effect, fx.FormAlliance):
+            found += _listed_twice((*path, "members"), effect.members)
 
     # Who plays.
     for i, ident in enumerate(campaign.playable):
@@ -234,6 +265,8 @@ def check_campaign(campaign: Campaign) -> list[Finding]:
 
 def _check_years(campaign: Campaign) -> Iterator[Finding]:
     eras = campaign.eras
+    months = (campaign.end_year - campaign.start_year + 1) * 12
+    turn_years = {campaign.start_year + m // 12 for m in range(0, months, campaign.turn_months)}
     if eras[0].start != campaign.start_year:
         yield Finding(
             ("eras", 0, "start"),
@@ -253,6 +286,12 @@ def _check_years(campaign: Campaign) -> Iterator[Finding]:
             )
         for v, event in enumerate(era.events):
             year = getattr(event.trigger, "year", None)
+            if year is not None and year not in turn_years:
+                yield Finding(
+                    ("eras", e, "events", v, "trigger", "year"),
+                    f"no turn falls in {year} (with {campaign.turn_months}-month "
+                    "turns); the event would never fire",
+                )
             if year is not None and not era.start <= year <= era.end:
                 yield Finding(
                     ("eras", e, "events", v, "trigger", "year"),
@@ -294,3 +333,40 @@ def _check_effects(
             yield Finding((*path, "alliance"), _unknown("alliance", effect.alliance, alliance_ids))
         if isinstance(effect, fx.HostileAct | fx.Reassure) and effect.actor == effect.target:
             yield Finding((*path, "target"), "a state cannot act against itself")
+
+
+def _listed_twice(path: Path, items: list[str]) -> list[Finding]:
+    """A finding for each item that repeats an earlier one in the same list."""
+    return [
+        Finding((*path, i), f"'{item}' is listed twice")
+        for i, item in enumerate(items)
+        if item in items[:i]
+    ]
+
+
+def _check_shares(campaign: Campaign) -> Iterator[Finding]:
+    """Shares of the system's capabilities cannot add up to more than the whole system."""
+    totals: dict[str, float] = {}
+    for state in campaign.states:
+        power = state.power
+        names = (
+            ("value",)
+            if power.kind == "share"
+            else (
+                "military_expenditure",
+                "military_personnel",
+                "iron_steel",
+                "energy",
+                "total_population",
+                "urban_population",
+            )
+        )
+        for name in names:
+            totals[name] = totals.get(name, 0.0) + getattr(power, name)
+    for name, total in totals.items():
+        if total > 1 + SHARE_SLACK:
+            what = "power shares (kind: share)" if name == "value" else f"'{name}' shares"
+            yield Finding(
+                ("states",),
+                f"the states' {what} add up to {total:.3f}; shares of one system cannot exceed 1",
+            )

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, PlainSerializer, WithJsonSchema
+from pydantic import BeforeValidator, Field, PlainSerializer, Strict, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 from game.campaign.expressions import Expression, ExpressionError, parse_expression
@@ -28,18 +28,40 @@ Identifier = Annotated[
     str,
     BeforeValidator(_identifier_from_number),
     Field(pattern=ID_PATTERN, min_length=1, max_length=40),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "pattern": ID_PATTERN, "minLength": 1, "maxLength": 40},
+                {"type": "integer", "minimum": 0},
+            ],
+            "description": "An id: letters, digits and underscores (NO, ON and 012 stay text).",
+        }
+    ),
 ]
 """A state, alliance, era, event or objective id: letters, digits and underscores."""
 
-Unit = Annotated[float, Field(ge=0.0, le=1.0)]
+# Numbers and booleans are strict: `true` is not 1, "3" is not 3, and `no` is not False
+# (the reader keeps `no` a string; strictness keeps it from turning into a boolean here).
+Unit = Annotated[float, Strict(), Field(ge=0.0, le=1.0)]
 """A number from 0 to 1."""
 
-Signed = Annotated[float, Field(ge=-1.0, le=1.0)]
+Signed = Annotated[float, Strict(), Field(ge=-1.0, le=1.0)]
 """A number from -1 to 1."""
 
-NonNegative = Annotated[float, Field(ge=0.0)]
+NonNegative = Annotated[float, Strict(), Field(ge=0.0)]
+"""A number from 0 up."""
 
-Year = Annotated[int, Field(ge=1, le=9999)]
+Number = Annotated[float, Strict()]
+"""Any number (an integer is accepted)."""
+
+Whole = Annotated[int, Strict()]
+"""A whole number."""
+
+Flag = Annotated[bool, Strict()]
+"""`true` or `false`, nothing else."""
+
+Year = Annotated[int, Strict(), Field(ge=1, le=9999)]
+"""A calendar year."""
 
 Text = Annotated[str, Field(min_length=1, max_length=20_000)]
 """Narrative text shown to the player."""
@@ -87,7 +109,7 @@ Condition = Annotated[
     PlainSerializer(str, return_type=str),
     WithJsonSchema(
         {
-            "type": "string",
+            "type": ["string", "boolean"],
             "description": "A condition in the expression language, e.g. "
             "'threat(USSR, TUR) > 0.6 and year >= 1947'.",
         }
