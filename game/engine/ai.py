@@ -12,7 +12,7 @@ import random
 import numpy as np
 
 from game.engine import constants as k
-from game.engine.doctrine import view
+from game.engine.doctrine import seek_threshold, view
 from game.engine.report import News
 from game.engine.threat import ThreatMatrix
 from game.engine.world import Act, World
@@ -74,10 +74,16 @@ def act(
                 other.aid_from[ident] = other.aid_from.get(ident, 0.0) + 0.5
                 news.append(News(1, f"{me.name} sends military aid to {other.name}.", "ai"))
         if me.aggression < 0.3 and roll_calm < k.AI_REASSURE_CHANCE * years:
+            # Only a neighbour truly alarmed by it, and not itself hostile: a victim does not
+            # reassure the state that presses it.
             worried = [
                 s
                 for s in matrix.ids
-                if s != ident and matrix.principal(s) == ident and not world.allied(s, ident)
+                if s != ident
+                and matrix.principal(s) == ident
+                and matrix.get(s, ident) >= seek_threshold(world, s)
+                and matrix.factor("intentions", ident, s) < 0.3
+                and not world.allied(s, ident)
             ]
             if worried:
                 target = worried[0]
@@ -94,8 +100,7 @@ def weaker_neighbour(world: World, matrix: ThreatMatrix, ident: str) -> str | No
     j = matrix.index[ident]
     near = np.flatnonzero(matrix.proximity[:, j] >= 0.7)  # how close ``ident`` is to each
     candidates = [
-        matrix.ids[i] for i in near
-        if i != j and world.states[matrix.ids[i]].power < 0.8 * me.power
+        matrix.ids[i] for i in near if i != j and world.states[matrix.ids[i]].power < 0.8 * me.power
     ]
     allies = set(world.allies_of(ident))
     candidates = [s for s in candidates if s not in allies]

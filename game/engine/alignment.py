@@ -138,6 +138,13 @@ def consent(ctx: Context, state: str, proposer: str) -> tuple[bool, str]:
     if v.principal == proposer:
         if bandwagon_conditions(ctx, state, v):
             return True, f"{name} bandwagons: {bandwagon_reason(ctx, state, v)}"
+        ratio = world.states[proposer].power / max(world.states[state].power, 1e-9)
+        if ratio < k.WEAK_RATIO:
+            # A weak neighbour that offers to side with it is no danger: it takes the offer.
+            return True, (
+                f"{name} accepts {ctx.name(proposer)}'s alignment: too weak to "
+                f"threaten it (power {ratio:.2f} of its own)"
+            )
         return False, f"{name} sees {ctx.name(proposer)} as its principal threat"
     if not v.alarmed:
         return False, (
@@ -308,7 +315,7 @@ def leave(
 
 def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
     """``state`` looks for a partner against its principal threat (or bandwagons)."""
-    world, matrix = ctx.world, ctx.matrix
+    matrix = ctx.matrix
     v = ctx.view(state)
     if not v.alarmed or v.principal is None:
         return None
@@ -325,39 +332,35 @@ def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
             f"{ctx.name(state)} bandwagoned with {ctx.name(rival)}: {principal_reason(ctx, v)}",
         )
     # The player makes its own alliances: a state cannot bandwagon onto it unasked.
-    if (v.doctrine == Doctrine.balance_of_threat and rival != ctx.player
-            and bandwagon_conditions(ctx, state, v) and consent(ctx, rival, state)[0]):
-            reason = bandwagon_reason(ctx, state, v)
-            return join(
-                ctx,
-                state,
-                rival,
-                "bandwagoned",
-                rival,
-                f"{ctx.name(state)} bandwagoned with {ctx.name(rival)}: {reason}",
-            )
+    if (
+        v.doctrine == Doctrine.balance_of_threat
+        and rival != ctx.player
+        and bandwagon_conditions(ctx, state, v)
+        and consent(ctx, rival, state)[0]
+    ):
+        reason = bandwagon_reason(ctx, state, v)
+        return join(
+            ctx,
+            state,
+            rival,
+            "bandwagoned",
+            rival,
+            f"{ctx.name(state)} bandwagoned with {ctx.name(rival)}: {reason}",
+        )
     if any(ctx.shares(ally, rival) for ally in ctx.allies_of(state)):
         return None  # already balancing against it with a partner who shares the threat
-    best = None
     index = matrix.index
     i, r = index[state], index[rival]
     # Would-be partners: states that share the threat and are tied to neither side.
     open_ = ctx.partner & ctx.share[:, r] & ~ctx.allied_m[:, r] & ~ctx.allied_m[i]
     open_[i] = open_[r] = False
-    for j in np.flatnonzero(open_):
-        other = matrix.ids[j]
-        if not consent(ctx, other, state)[0]:
-            continue
-        score = (
-            ctx.help_to(other, state) / max(ctx.striking_power(rival), 1e-9)
-            + k.IDEOLOGY_WEIGHT * similarity(ctx, state, other)
-            + k.AID_WEIGHT * min(1.0, world.states[state].aid_from.get(other, 0.0))
-        )
-        if best is None or score > best[0]:
-            best = (score, other)
-    if best is None:
+    partner = None
+    for other in ranked_partners(ctx, state, rival, np.flatnonzero(open_)):
+        if consent(ctx, other, state)[0]:
+            partner = other  # the best-ranked partner that agrees
+            break
+    if partner is None:
         return None
-    partner = best[1]
     return join(
         ctx,
         state,
@@ -366,6 +369,27 @@ def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
         rival,
         f"{ctx.name(state)} allied with {ctx.name(partner)}: {principal_reason(ctx, v)}",
     )
+
+
+def ranked_partners(ctx: Context, state: str, rival: str, candidates: np.ndarray) -> list[str]:
+    """Candidates from the most to the least useful partner against ``rival``: the help they
+    can bring, then (weaker) ideological closeness and aid received; ties by id."""
+    if not len(candidates):
+        return []
+    world, matrix = ctx.world, ctx.matrix
+    i = matrix.index[state]
+    help_ = ctx.military[candidates] * matrix.proximity[i, candidates]
+    ideology = np.array([world.states[matrix.ids[j]].ideology for j in candidates])
+    closeness = 1.0 - np.abs(world.states[state].ideology - ideology) / 2.0
+    aid = world.states[state].aid_from
+    received = np.array([min(1.0, aid.get(matrix.ids[j], 0.0)) for j in candidates])
+    score = (
+        help_ / max(ctx.striking_power(rival), 1e-9)
+        + k.IDEOLOGY_WEIGHT * closeness
+        + k.AID_WEIGHT * received
+    )
+    order = sorted(range(len(candidates)), key=lambda n: (-score[n], candidates[n]))
+    return [matrix.ids[candidates[n]] for n in order]
 
 
 def join(

@@ -50,6 +50,8 @@ def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News
             low, high = LIMITS[effect.stat.value]
             setattr(record, effect.stat.value, min(high, max(low, value)))
             return []
+        case fx.HostileAct() | fx.Reassure() if effect.actor == effect.target:
+            return []  # `player` may stand for the target itself: a state has no acts on itself
         case fx.HostileAct():
             world.acts.append(
                 Act(effect.actor, effect.target, effect.severity, world.turn, effect.description)
@@ -137,9 +139,15 @@ def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News
 
 
 def remove_state(ctx: WorldContext, ident: str) -> list[News]:
-    """Take a state out of the world, its alliances and guarantees."""
+    """Take a state out of the world, its alliances and guarantees.
+
+    Removing the player's own state ends the game in defeat.
+    """
     world = ctx.world
     world.states[ident].present = False
+    if ident == ctx.player_id and world.ended is None:
+        world.ended = f"{world.states[ident].name} has left the stage: your game is over."
+        world.outcome = "defeat"
     for key in sorted(world.alliances):
         alliance = world.alliances[key]
         if ident in alliance.members:

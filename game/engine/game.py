@@ -85,6 +85,7 @@ class Game:
         """Per resolved turn: the player's threats and alliances, for charts."""
         self.matrix = self._assess()
         self.opening: list[News] = self._begin_era() + self._briefing()
+        self._close_phase()
 
     # -- reading the game ----------------------------------------------------------------
     @property
@@ -195,7 +196,9 @@ class Game:
         picked = event.choices[choice.choice]
         news = [News(3, f'{event.title}: you chose "{picked.label}".', "event")]
         news += self._apply(picked.effects)
-        self.matrix = self._assess()
+        self._close_phase()
+        if self.over:
+            self.pending.clear()  # the campaign ended: nothing else awaits a choice
         return news
 
     def _resolve(self, batch: list[Order]) -> TurnReport:
@@ -287,8 +290,15 @@ class Game:
         if world.year > self.era.end:
             world.era_index += 1
             news += self._begin_era()
+        news += self._briefing()
+        self._close_phase()
+        return news
+
+    def _close_phase(self) -> None:
+        """The turn boundary: quantize the world, then assess it, so every later decision
+        reads the same rounded state a replay reproduces."""
+        self.world.quantize()
         self.matrix = self._assess()
-        return news + self._briefing()
 
     def _begin_era(self) -> list[News]:
         era = self.era
@@ -320,10 +330,8 @@ class Game:
                         ],
                     )
                 )
-        if news:
-            # One reassessment after all of this turn's events: they were all triggered by
-            # the same world, and their effects are read together from the next phase on.
-            self.matrix = self._assess()
+        if self.over:
+            self.pending.clear()
         return news
 
     def _apply(self, effects: list) -> list[News]:

@@ -420,5 +420,6 @@ def check(ctx: Context, order: Order, points_left: int) -> str | None:
     elif order.target is not None:
         return f"{order.action} takes no target"
     if action.cost(order) > points_left:
-        return f"needs {action.cost(order)} action points, you have {points_left} left"
+        cost = action.cost(order)
+        return f"needs {cost} action point{'s' if cost != 1 else ''}, you have {points_left} left"
     return action.legal(ctx, order)

@@ -53,9 +53,11 @@ def run(game: Game, policy: Policy, turns: int | None = None) -> Iterator[dict[s
     """Play until the end (or ``turns`` turns), yielding a record per turn."""
     played = 0
     while not game.over and (turns is None or played < turns):
-        while game.pending:
+        while game.pending and not game.over:
             pending = game.pending[0]
             game.submit(ChoiceOrder(pending.event, policy.choose(game, pending)))
+        if game.over:  # a choice can end the campaign
+            break
         report = game.submit(policy.orders(game))
         assert isinstance(report, TurnReport)
         played += 1

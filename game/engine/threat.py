@@ -88,8 +88,10 @@ def hostility(world: World, ids: list[str], years_per_turn: float) -> tuple[np.n
     n = len(ids)
     hostile = np.zeros((n, n))
     reassured = np.zeros((n, n))
-    rows = [(index.get(a.actor), index.get(a.target), a.severity, a.turn, a.reassurance)
-            for a in world.acts]
+    rows = [
+        (index.get(a.actor), index.get(a.target), a.severity, a.turn, a.reassurance)
+        for a in world.acts
+    ]
     rows = [r for r in rows if r[0] is not None and r[1] is not None]
     if rows:
         actor, target, severity, turn, calm = (np.array(c) for c in zip(*rows, strict=True))
@@ -119,13 +121,14 @@ def assess(world: World, geo: Geography, weights: Weights, years_per_turn: float
         power = np.nan_to_num(P[None, :] / (P[None, :] + P[:, None]), nan=0.5)
         km = geo.km[np.ix_(gi, gi)]
         proximity = np.exp(-km / reach[None, :])
+        located = geo.located[gi]
+        unlocated = ~(located[:, None] & located[None, :])
+        proximity = np.where(unlocated, k.NON_STATE_PROXIMITY, proximity)
+        # Borders come last: a non-state actor's declared border still brings it close.
         proximity = np.where(
             geo.sea[np.ix_(gi, gi)], np.maximum(proximity, k.SEA_BORDER_PROXIMITY), proximity
         )
         proximity = np.where(geo.land[np.ix_(gi, gi)], 1.0, proximity)
-        located = geo.located[gi]
-        unlocated = ~(located[:, None] & located[None, :])
-        proximity = np.where(unlocated, k.NON_STATE_PROXIMITY, proximity)
         strike = M * a
         offense = np.nan_to_num(strike[None, :] / (strike[None, :] + M[:, None]), nan=0.0)
 
@@ -163,6 +166,7 @@ def assess(world: World, geo: Geography, weights: Weights, years_per_turn: float
     net = (
         threat * (M[None, :] + M[:, None]) / np.maximum(M[None, :] + M[:, None] + help_total, 1e-12)
     )
+    net = np.minimum(net, threat)  # help never adds threat, even by a rounding error
     np.fill_diagonal(net, 0.0)
     by_power = sorted(
         (s for s in ids if world.states[s].kind == "state"),
@@ -193,10 +197,8 @@ def alliance_matrix(world: World, ids: list[str]) -> np.ndarray:
     out = np.zeros((len(ids), len(ids)))
     for key in sorted(world.alliances):
         members = [index[m] for m in world.alliances[key].members if m in index]
-        for x in members:
-            for y in members:
-                if x != y:
-                    out[x, y] = 1.0
+        out[np.ix_(members, members)] = 1.0
+    np.fill_diagonal(out, 0.0)
     return out
 
 

@@ -109,7 +109,7 @@ class World:
 
     def allied(self, a: str, b: str) -> bool:
         """True when ``a`` and ``b`` are in an alliance together."""
-        return any(a in al.members and b in al.members for al in self.alliances.values())
+        return a != b and any(a in al.members and b in al.members for al in self.alliances.values())
 
     def alliances_of(self, state: str) -> list[AllianceRecord]:
         """The alliances ``state`` belongs to, sorted by id."""
