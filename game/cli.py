@@ -136,14 +136,23 @@ def _check_player(command: str, campaign: Campaign, player: str) -> bool:
     return False
 
 
-def run_simulate(args: argparse.Namespace) -> int:
-    """``entente simulate``: a scripted policy plays; print per-turn records."""
+def _load_to_play(args: argparse.Namespace) -> tuple[LoadedCampaign, str] | None:
+    """The campaign and the state to play, or None (the errors printed) if either is bad."""
     loaded = _load(args.campaign)
     if loaded is None:
-        return 2
+        return None
     player = args.player or loaded.campaign.default_player
-    if not _check_player("simulate", loaded.campaign, player):
+    if not _check_player(args.command, loaded.campaign, player):
+        return None
+    return loaded, player
+
+
+def run_simulate(args: argparse.Namespace) -> int:
+    """``entente simulate``: a scripted policy plays; print per-turn records."""
+    chosen = _load_to_play(args)
+    if chosen is None:
         return 2
+    loaded, player = chosen
     game = new_game(loaded, args.seed, player, args.doctrine)
     policy = make_policy(args.policy, args.seed)
     for record in simulation.run(game, policy, args.turns):
@@ -219,12 +228,10 @@ def run_schema(args: argparse.Namespace) -> int:
 
 def run_play(args: argparse.Namespace) -> int:
     """``entente play``: load the campaign, then open the game in the terminal."""
-    loaded = _load(args.campaign)
-    if loaded is None:
+    chosen = _load_to_play(args)
+    if chosen is None:
         return 2
-    player = args.player or loaded.campaign.default_player
-    if not _check_player("play", loaded.campaign, player):
-        return 2
+    loaded, player = chosen
     from game.ui.app import EntenteApp
 
     EntenteApp(loaded, player=player, seed=args.seed).run()

@@ -322,23 +322,18 @@ def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
     rival = v.principal
     if ctx.allied(state, rival):
         return None
+    reason = None
     if v.doctrine == Doctrine.bandwagon:
-        return join(
-            ctx,
-            state,
-            rival,
-            "bandwagoned",
-            rival,
-            f"{ctx.name(state)} bandwagoned with {ctx.name(rival)}: {principal_reason(ctx, v)}",
-        )
+        reason = principal_reason(ctx, v)
     # The player makes its own alliances: a state cannot bandwagon onto it unasked.
-    if (
+    elif (
         v.doctrine == Doctrine.balance_of_threat
         and rival != ctx.player
         and bandwagon_conditions(ctx, state, v)
         and consent(ctx, rival, state)[0]
     ):
         reason = bandwagon_reason(ctx, state, v)
+    if reason is not None:
         return join(
             ctx,
             state,
