@@ -83,6 +83,8 @@ class Game:
         self.pending: list[PendingChoice] = []
         self.history: list[dict] = []
         """Per resolved turn: the player's threats and alliances, for charts."""
+        self.reports: list[TurnReport] = []
+        """Every turn's report, in order (a loaded save re-creates them)."""
         self.matrix = self._assess()
         self.opening: list[News] = self._begin_era() + self._briefing()
         self._close_phase()
@@ -262,6 +264,7 @@ class Game:
             game_over=self.over,
             ended=world.ended,
         )
+        self.reports.append(report)
         return report
 
     def _advance(self) -> list[News]:
