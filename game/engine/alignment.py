@@ -185,29 +185,41 @@ def available_help(ctx: Context, state: str, rival: str) -> float:
     return float((ctx.military * ctx.matrix.proximity[i])[helpers].sum())
 
 
-def bandwagon_conditions(ctx: Context, state: str, v: View) -> bool:
-    """Walt's conditions: weak, near an overwhelming threat, no able ally within reach."""
-    if v.principal is None:
-        return False
+def bandwagon_case(ctx: Context, state: str, threat: str, help_: float) -> str | None:
+    """Walt's conditions for bandwagoning with ``threat``; the reason when they all hold.
+
+    The state is weak (power below WEAK_RATIO of the threat's), the threat is near
+    (proximity at least NEAR_PROXIMITY), and the help it could get (``help_``) is below
+    ABLE_HELP of the striking power the threat can bring to it (its military times its
+    offensive orientation times its proximity).
+    """
     world = ctx.world
-    weak = world.states[state].power < k.WEAK_RATIO * world.states[v.principal].power
-    near = ctx.matrix.factor("proximity", state, v.principal) >= k.NEAR_PROXIMITY
-    help_ = available_help(ctx, state, v.principal)
-    unaided = help_ < k.ABLE_HELP * ctx.striking_power(v.principal)
-    return weak and near and unaided
+    ratio = world.states[state].power / max(world.states[threat].power, 1e-9)
+    proximity = ctx.matrix.factor("proximity", state, threat)
+    strike = ctx.striking_power(threat) * proximity
+    if ratio >= k.WEAK_RATIO or proximity < k.NEAR_PROXIMITY or help_ >= k.ABLE_HELP * strike:
+        return None
+    name = ctx.name(threat)
+    return (
+        f"too weak (power {ratio:.2f} of {name}'s), {name} is near (proximity "
+        f"{proximity:.2f}) and no able ally is within reach (help {help_:.0f} against "
+        f"the striking power of {strike:.0f} it can bring)"
+    )
+
+
+def bandwagon_conditions(ctx: Context, state: str, v: View) -> bool:
+    """Walt's conditions hold for ``state`` and its principal threat."""
+    return (
+        v.principal is not None
+        and bandwagon_case(ctx, state, v.principal, available_help(ctx, state, v.principal))
+        is not None
+    )
 
 
 def bandwagon_reason(ctx: Context, state: str, v: View) -> str:
+    """Why ``state`` bandwagons with its principal threat."""
     rival = v.principal or ""
-    world = ctx.world
-    ratio = world.states[state].power / max(world.states[rival].power, 1e-9)
-    help_ = available_help(ctx, state, rival)
-    return (
-        f"too weak (power {ratio:.2f} of {ctx.name(rival)}'s), {ctx.name(rival)} is near "
-        f"(proximity {ctx.matrix.factor('proximity', state, rival):.2f}) and no able ally "
-        f"is within reach (help {help_:.0f} against a striking power of "
-        f"{ctx.striking_power(rival):.0f})"
-    )
+    return bandwagon_case(ctx, state, rival, available_help(ctx, state, rival)) or ""
 
 
 def decide(ctx: Context) -> list[AlignmentChange]:
@@ -459,3 +471,46 @@ def assign_purposes(ctx: Context) -> None:
                 counts[rival] = counts.get(rival, 0) + 1
         if counts:
             alliance.against = min(counts, key=lambda s: (-counts[s], s))
+
+
+def able_help(ctx: Context, state: str, helpers: list[str]) -> float:
+    """Military strength ``helpers`` could bring to ``state``, discounted by distance."""
+    return sum(ctx.help_to(h, state) for h in helpers)
+
+
+def choose_side(ctx: Context, state: str, sides: list[str]) -> tuple[str, str, str]:
+    """Which of ``sides`` (the poles of a system) ``state`` aligns with under its doctrine.
+
+    Returns ``(side, how, reason)``, ``how`` being ``balance`` (against a side that is its
+    principal threat), ``bandwagon`` (with it, under Walt's conditions), ``partner`` (with
+    the side best able to help against a principal threat that is not a side) or
+    ``follow`` (the bandwagon doctrine: with the strongest side).
+    """
+    world = ctx.world
+    strongest = min(sides, key=lambda s: (-world.states[s].power, s))
+    v = ctx.view(state)
+    if v.doctrine == Doctrine.bandwagon:
+        return strongest, "follow", f"joins the strongest side, {ctx.name(strongest)}"
+    # Balance of power opposes the strongest side whatever its intentions.
+    principal = strongest if v.doctrine == Doctrine.balance_of_power else v.principal or strongest
+    others = [s for s in sides if s != principal]
+    if principal not in sides:
+        side = ranked_partners(ctx, state, principal, _indexes(ctx, sides))[0]
+        return (
+            side,
+            "partner",
+            (
+                f"its principal threat is {ctx.name(principal)}; "
+                f"{ctx.name(side)} can best help against it"
+            ),
+        )
+    if v.doctrine == Doctrine.balance_of_threat:
+        reason = bandwagon_case(ctx, state, principal, able_help(ctx, state, others))
+        if reason is not None:
+            return principal, "bandwagon", f"bandwagons with {ctx.name(principal)}: {reason}"
+    side = ranked_partners(ctx, state, principal, _indexes(ctx, others))[0]
+    return side, "balance", f"balances against {ctx.name(principal)} with {ctx.name(side)}"
+
+
+def _indexes(ctx: Context, states: list[str]) -> np.ndarray:
+    return np.array([ctx.matrix.index[s] for s in states], dtype=int)

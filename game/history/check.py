@@ -1,0 +1,178 @@
+"""The history check: predict which pole each aligned state joined, year by year.
+
+For every state-year in the period in which the state has an ATOP defense or offense pact
+with exactly one of the poles, the engine predicts the pole from the world of the year
+before (``worldbuild``): its threat assessment, then the doctrine's choice of side
+(``game.engine.alignment.choose_side``). Baselines use the same state-years.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from game.campaign.effects import Doctrine
+from game.engine.alignment import Context, choose_side
+from game.history import sources
+from game.history.metrics import accuracy, auc, balanced_accuracy
+from game.history.worldbuild import YearWorld, build, ccode_of, distance_km, sid
+
+BASELINES = ("majority", "balance_of_power", "bandwagon", "disputes", "nearest")
+DISPUTE_YEARS = 10
+
+
+class HistoryError(ValueError):
+    """A period or set of poles the data cannot support; the message says why."""
+
+
+@dataclass
+class Row:
+    """One state-year: what it did, what the model and the baselines predicted, and why."""
+
+    ccode: int
+    year: int
+    actual: int
+    predicted: int
+    how: str
+    factors: dict[str, float]
+    baselines: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
+class Result:
+    """Every row, and the aligned-versus-not sample for the AUC."""
+
+    rows: list[Row]
+    aligned: list[tuple[bool, float]]
+
+
+def partners(year: int, poles: list[int]) -> dict[int, set[int]]:
+    """State -> the poles it shares a defense or offense pact with in ``year`` (answer key)."""
+    out: dict[int, set[int]] = {}
+    for a, b in sources.alliance_pairs().get(year, ()):
+        for state, other in ((a, b), (b, a)):
+            if other in poles and state not in poles:
+                out.setdefault(state, set()).add(other)
+    return out
+
+
+def validate(start: int, end: int, poles: list[int]) -> None:
+    """Refuse a period or poles outside what the data cover."""
+    if start > end:
+        raise HistoryError(f"--start {start} is after --end {end}")
+    if start < sources.FIRST_YEAR + 1 or end > sources.LAST_YEAR:
+        raise HistoryError(f"the data cover {sources.FIRST_YEAR + 1}-{sources.LAST_YEAR} "
+                           f"(each year is predicted from the year before); got {start}-{end}")
+    if len(poles) < 2 or len(set(poles)) != len(poles):
+        raise HistoryError("give two or more different poles, e.g. --poles 2,365")
+    names = sources.state_names()
+    for pole in poles:
+        if pole not in names:
+            raise HistoryError(f"{pole} is not a COW state code")
+        missing = [y for y in range(start, end + 1) if not sources.member(pole, y - 1)
+                   or pole not in sources.capabilities().get(y - 1, {})]
+        if missing:
+            raise HistoryError(f"pole {pole} ({names[pole][1]}) is not in the data for "
+                               f"{_years(missing)}")
+
+
+def _years(years: list[int]) -> str:
+    return f"{years[0]}" if len(years) == 1 else f"{years[0]}-{years[-1]} ({len(years)} years)"
+
+
+def baseline_predictions(year: int, state: int, poles: list[int]) -> dict[str, int]:
+    """The baselines' picks for one state-year (the majority pole is filled in later)."""
+    caps = sources.capabilities()[year - 1]
+    strongest = max(poles, key=lambda p: (caps[p].cinc, -p))
+    weakest = [p for p in poles if p != strongest]
+    counts = dict.fromkeys(poles, 0)
+    for d in sources.disputes():
+        if d.year >= year:
+            break
+        if d.year >= year - DISPUTE_YEARS and d.hostility >= 2 and {d.actor, d.target} & {
+                state} and (d.actor in counts or d.target in counts):
+            other = d.target if d.actor == state else d.actor
+            if other in counts:
+                counts[other] += 1
+    foe = max(poles, key=lambda p: (counts[p], caps[p].cinc))
+    # With several poles the one opposed is dropped and the strongest other is joined.
+    friend = max((p for p in poles if p != foe), key=lambda p: (caps[p].cinc, -p))
+    nearest = min(poles, key=lambda p: (distance_km(year, state, p), p))
+    return {"balance_of_power": max(weakest, key=lambda p: (caps[p].cinc, -p)),
+            "bandwagon": strongest, "disputes": friend, "nearest": nearest}
+
+
+def run(start: int, end: int, poles: list[int], doctrine: str = "balance_of_threat",
+        ideology: bool = False, progress: Callable[[int], None] | None = None) -> Result:
+    """Predict every qualifying state-year of the period."""
+    validate(start, end, poles)
+    rows: list[Row] = []
+    aligned: list[tuple[bool, float]] = []
+    for year in range(start, end + 1):
+        if progress:
+            progress(year)
+        world = build(year, ideology=ideology)
+        for ident in world.world.states:
+            world.world.states[ident].doctrine = Doctrine(doctrine).value
+        ctx = Context(world.world, world.geo, world.matrix, "", 1.0)
+        answer = partners(year, poles)
+        sides = [sid(p) for p in poles]
+        for state in world.ccodes:
+            if state in poles:
+                continue
+            with_ = answer.get(state, set())
+            side, how, _ = choose_side(ctx, sid(state), sides)
+            aligned.append((bool(with_), ctx.view(sid(state)).pressure))
+            if len(with_) != 1:
+                continue
+            rows.append(Row(state, year, next(iter(with_)), ccode_of(side), how,
+                            factors(world, sid(state), sides),
+                            baseline_predictions(year, state, poles)))
+    if not rows:
+        raise HistoryError(f"no state has a pact with exactly one of the poles in "
+                           f"{start}-{end}")
+    counts = {p: sum(r.actual == p for r in rows) for p in poles}
+    majority = max(poles, key=lambda p: (counts[p], -p))
+    for row in rows:
+        row.baselines["majority"] = majority
+    return Result(rows, aligned)
+
+
+def factors(world: YearWorld, state: str, sides: list[str]) -> dict[str, float]:
+    """The four elements of threat each pole poses to the state, and the threat itself."""
+    m = world.matrix
+    out = {}
+    for side in sides:
+        tag = side[1:]
+        for name in ("power", "proximity", "offense", "intentions"):
+            out[f"{name}_{tag}"] = round(m.factor(name, state, side), 4)
+        out[f"threat_{tag}"] = round(m.get(state, side), 4)
+    return out
+
+
+def scores(rows: list[Row], pick: Callable[[Row], int]) -> dict[str, float]:
+    """Accuracy and balanced accuracy of one predictor over ``rows``."""
+    actual = [r.actual for r in rows]
+    predicted = [pick(r) for r in rows]
+    return {"n": len(rows), "accuracy": round(accuracy(actual, predicted), 4),
+            "balanced_accuracy": round(balanced_accuracy(actual, predicted), 4)}
+
+
+def summary(result: Result, start: int, end: int, split: int) -> dict:
+    """The JSON object ``entente history run --json`` prints."""
+    periods = [(start, split - 1), (split, end)]
+
+    def block(pick: Callable[[Row], int]) -> dict:
+        out = scores(result.rows, pick)
+        out["periods"] = {f"{a}-{b}": scores([r for r in result.rows if a <= r.year <= b], pick)
+                          for a, b in periods if a <= b}
+        return out
+
+    model = block(lambda r: r.predicted)
+    labels = [a for a, _ in result.aligned]
+    model["aligned_auc"] = round(auc(labels, [s for _, s in result.aligned]), 4)
+    return {
+        "n": len(result.rows),
+        "model": model,
+        "baselines": {name: block(lambda r, name=name: r.baselines[name]) for name in BASELINES},
+    }

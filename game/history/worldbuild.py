@@ -1,0 +1,218 @@
+"""The world of year t, built from the data of years up to t-1 only.
+
+Each state becomes an engine state: its COW capability score is its aggregate power, its
+military expenditure and personnel its military strength, its record of militarized
+disputes its offensive orientation, reach and remembered hostile acts, and the COW
+contiguity data its borders. Alliances are never an input. The result is an ordinary
+campaign and world that the engine's own threat assessment reads.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from game.campaign.loader import LoadedCampaign
+from game.campaign.models import Campaign
+from game.engine.geography import Geography, great_circle_km
+from game.engine.threat import ThreatMatrix, assess
+from game.engine.world import Act, World, build_world
+from game.history import sources
+
+SEVERITY = {2: 0.15, 3: 0.3, 4: 0.6, 5: 1.0}
+"""A dispute-year's weight as a hostile act, by the actor's hostility level (threat, display,
+use of force, war); 1 (no militarized action) is no act."""
+
+MEMORY_YEARS = 15
+"""Disputes older than this are not remembered (their weight would be below the engine's
+memory cut-off anyway)."""
+
+RECORD_YEARS = 10
+"""The window over which a state's offensive record (initiations, arms races) is read."""
+
+REACH_YEARS = 20
+"""The window over which a state's reach is read from the distances it fought at."""
+
+REACH_MIN_KM = 800.0
+"""A state that has projected no force is assumed to reach its own neighbourhood."""
+
+REACH_QUANTILE = 0.9
+"""Reach: this quantile of the distances to the states it had disputes with (so one far
+skirmish does not make a global power)."""
+
+SEA_TYPES = (2, 3)
+"""COW contiguity types counted as a sea border (at most 12 or 24 miles of water)."""
+
+OFFENSE_BASE, OFFENSE_RANGE, ARMS_RACE_BONUS = 0.3, 0.5, 0.15
+"""Offensive orientation = base + range x share of its dispute-years it initiated, plus a
+bonus while in an arms race."""
+
+AGGRESSION_SCALE = 10.0
+"""Initiated dispute-years (use of force or war) in the record window that make a state
+fully aggressive."""
+
+
+def sid(ccode: int) -> str:
+    """The engine id of a COW state."""
+    return f"c{ccode}"
+
+
+def ccode_of(ident: str) -> int:
+    """The COW code of an engine id."""
+    return int(ident[1:])
+
+
+@dataclass
+class YearWorld:
+    """The engine's view of the world in ``year``, from data up to ``year - 1``."""
+
+    year: int
+    loaded: LoadedCampaign
+    world: World
+    geo: Geography
+    matrix: ThreatMatrix
+    ccodes: list[int]
+
+
+def included(year: int) -> list[int]:
+    """States in the system in ``year`` with capabilities and a capital for ``year - 1``."""
+    base = year - 1
+    caps = sources.capabilities().get(base, {})
+    return sorted(c for c in caps if sources.member(c, base) and sources.member(c, year)
+                  and sources.capital(c, base) is not None)
+
+
+def _shares(values: dict[int, float | None]) -> dict[int, float | None]:
+    known = {c: v for c, v in values.items() if v is not None and v >= 0}
+    total = sum(known.values())
+    return {c: (known[c] / total if c in known and total > 0 else None) for c in values}
+
+
+def military(year: int, codes: list[int]) -> dict[int, float]:
+    """Military strength: the mean of the world shares of expenditure and personnel (x 1000)."""
+    caps = sources.capabilities()[year - 1]
+    milex = _shares({c: caps[c].milex for c in codes})
+    milper = _shares({c: caps[c].milper for c in codes})
+    out = {}
+    for c in codes:
+        parts = [v for v in (milex[c], milper[c]) if v is not None]
+        out[c] = 1000.0 * (sum(parts) / len(parts) if parts else caps[c].cinc)
+    return out
+
+
+def _quantile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+
+
+def record(year: int, codes: list[int]) -> dict[int, dict[str, float]]:
+    """Each state's offensive orientation, aggression and reach from its dispute record."""
+    base = year - 1
+    members = set(codes)
+    where = {c: sources.capital(c, base) for c in codes}
+    initiated = dict.fromkeys(codes, 0)
+    forceful = dict.fromkeys(codes, 0)
+    involved = dict.fromkeys(codes, 0)
+    distances: dict[int, list[float]] = {c: [] for c in codes}
+    for d in sources.disputes():
+        if d.year > base:
+            break
+        if d.actor not in members or d.target not in members or d.hostility < 2:
+            continue
+        if d.year > base - RECORD_YEARS:
+            involved[d.actor] += 1
+            initiated[d.actor] += d.initiator
+            forceful[d.actor] += d.initiator and d.hostility >= 4
+        if d.year > base - REACH_YEARS:
+            a, b = where[d.actor], where[d.target]
+            distances[d.actor].append(great_circle_km(a.lat, a.lon, b.lat, b.lon))
+    racing = {c for c1, c2, start, end in sources.arms_races()
+              if start <= base and end > base - RECORD_YEARS for c in (c1, c2)}
+    out = {}
+    for c in codes:
+        offense = OFFENSE_BASE + OFFENSE_RANGE * initiated[c] / (involved[c] + 1)
+        offense += ARMS_RACE_BONUS if c in racing else 0.0
+        reach = max(REACH_MIN_KM, _quantile(distances[c], REACH_QUANTILE)
+                    if distances[c] else 0.0)
+        out[c] = {"offense": min(1.0, offense), "reach": min(40_000.0, reach),
+                  "aggression": min(1.0, forceful[c] / AGGRESSION_SCALE)}
+    return out
+
+
+def borders(year: int, codes: list[int]) -> dict[int, list[dict]]:
+    """Land and sea borders in force in ``year - 1``."""
+    base = year - 1
+    members = set(codes)
+    out: dict[int, list[dict]] = {c: [] for c in codes}
+    seen = set()
+    for a, b, kind, start, end in sources.contiguity():
+        if not (start <= base <= end) or a not in members or b not in members:
+            continue
+        if kind != 1 and kind not in SEA_TYPES:
+            continue
+        key = (min(a, b), max(a, b))
+        if key in seen:
+            continue
+        seen.add(key)
+        out[a].append({"state": sid(b), "type": "land" if kind == 1 else "sea"})
+    return out
+
+
+def build(year: int, ideology: bool = False) -> YearWorld:
+    """The world of ``year`` from data up to ``year - 1``; ``ideology`` adds UN ideal points
+    (a separate variant: alliances partly cause them)."""
+    base = year - 1
+    codes = included(year)
+    caps = sources.capabilities()[base]
+    strength = military(year, codes)
+    deeds = record(year, codes)
+    edges = borders(year, codes)
+    points = sources.ideal_points().get(base, {}) if ideology else {}
+    names = sources.state_names()
+    states = []
+    for c in codes:
+        town = sources.capital(c, base)
+        assert town is not None
+        states.append({
+            "id": sid(c), "name": names.get(c, (str(c), str(c)))[1][:200],
+            "capital": {"name": town.name[:200] or "capital", "lat": town.lat,
+                        "lon": town.lon},
+            "region": "world", "borders": edges[c],
+            "power": {"kind": "share", "value": min(1.0, caps[c].cinc)},
+            "military": strength[c], "offense": deeds[c]["offense"],
+            "reach": deeds[c]["reach"],
+            "ideology": max(-1.0, min(1.0, points.get(c, 0.0) / 3.0)),
+            "personality": {"aggression": deeds[c]["aggression"], "caution": 0.5},
+        })
+    data = {
+        "schema_version": 1, "id": f"history_{year}", "version": "1",
+        "title": f"The world of {year}", "description": "Built from COW and MID data.",
+        "authors": ["Entente history check"], "start_year": year,
+        "playable": [states[0]["id"]], "default_player": states[0]["id"],
+        "states": states,
+        "eras": [{"id": "year", "title": str(year), "start": year, "end": year,
+                  "briefing": "History check."}],
+    }
+    campaign = Campaign.model_validate(data)
+    loaded = LoadedCampaign(campaign, f"history:{year}", f"history-{year}")
+    world = build_world(campaign)
+    world.turn = year  # so an act's age in turns is its age in years
+    members = set(codes)
+    world.acts = [
+        Act(sid(d.actor), sid(d.target), SEVERITY[d.hostility], d.year,
+            f"militarized dispute {d.dispute}")
+        for d in sources.disputes()
+        if base - MEMORY_YEARS < d.year <= base and d.hostility in SEVERITY
+        and d.actor in members and d.target in members and d.actor != d.target
+    ]
+    geo = Geography(campaign)
+    matrix = assess(world, geo, campaign.eras[0].weights, 1.0)
+    return YearWorld(year, loaded, world, geo, matrix, codes)
+
+
+def distance_km(year: int, a: int, b: int) -> float:
+    """Capital-to-capital distance in ``year - 1``."""
+    x, y = sources.capital(a, year - 1), sources.capital(b, year - 1)
+    if x is None or y is None:
+        return math.inf
+    return great_circle_km(x.lat, x.lon, y.lat, y.lon)
