@@ -7,20 +7,24 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game import __version__
-from game.campaign.effects import Doctrine
-from game.campaign.errors import CampaignInvalid
 from game.campaign.library import DEFAULT_CAMPAIGN, resolve_campaign
-from game.campaign.loader import LoadedCampaign, load_campaign
-from game.campaign.models import Campaign
-from game.engine import simulate as simulation
-from game.engine.game import Game, new_game
-from game.engine.policies import POLICIES, make_policy
+
+# The campaign models and the engine (pydantic, numpy) are imported where they are used:
+# `entente` with no argument opens the title screen, which must not wait for them.
+if TYPE_CHECKING:
+    from game.campaign.loader import LoadedCampaign
+    from game.campaign.models import Campaign
+    from game.engine.game import Game
 
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand."""
+    from game.campaign.effects import Doctrine
+    from game.engine.policies import POLICIES
+
     parser = argparse.ArgumentParser(
         prog="entente",
         description="Entente: a strategy game of alliances and the balance of threat. "
@@ -46,7 +50,21 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="STATE",
         help="the state to play (default: the campaign's default player)",
     )
-    play.add_argument("--seed", metavar="S", help="the seed of the game's random generator")
+    play.add_argument(
+        "--seed", metavar="S", help="the seed of the game's random generator (default: a new one)"
+    )
+    play.add_argument(
+        "--doctrine",
+        choices=[d.value for d in Doctrine],
+        help="switch every computer-run state to this doctrine (the theory switch)",
+    )
+    play.add_argument(
+        "--continue",
+        dest="resume",
+        action="store_true",
+        help="continue the most recent autosave of this campaign (and state, with --as); "
+        "without one, start a new game",
+    )
     play.set_defaults(handler=run_play)
 
     validate = commands.add_parser(
@@ -102,7 +120,76 @@ def build_parser() -> argparse.ArgumentParser:
     )
     simulate.add_argument("--json", action="store_true", help="print JSON Lines")
     simulate.set_defaults(handler=run_simulate)
+
+    history = commands.add_parser(
+        "history", help="check the engine against the alignments states really chose",
+        description="The engine against history: real alignments from ATOP, predicted from "
+        "the world of the year before.",
+    )
+    history_commands = history.add_subparsers(dest="history_command", metavar="COMMAND",
+                                              required=True)
+    check = history_commands.add_parser(
+        "run", help="predict which pole each aligned state joined, and score it",
+        description="For every state-year of the period in which a state has an ATOP defense "
+        "or offense pact with exactly one of the poles, predict the pole from the world of the "
+        "year before (COW capabilities, capitals, contiguity, MID disputes, arms races) with the "
+        "engine's threat assessment and the doctrine's choice of side, and compare it with "
+        "baselines. Runs offline on data shipped with the game.",
+    )
+    check.add_argument("--start", type=int, required=True, metavar="YEAR")
+    check.add_argument("--end", type=int, required=True, metavar="YEAR")
+    check.add_argument("--poles", type=_poles, required=True, metavar="CODES",
+                       help="two or more COW state codes, e.g. 2,365 (USA, USSR)")
+    check.add_argument("--split", type=int, metavar="YEAR",
+                       help="first year of the second period (default: the middle year)")
+    check.add_argument("--doctrine", choices=[d.value for d in Doctrine],
+                       default="balance_of_threat", help="the doctrine that chooses a side")
+    check.add_argument("--ideology", action="store_true",
+                       help="also report the variant with UN ideal points as ideology")
+    check.add_argument("--json", action="store_true", help="print one JSON object")
+    check.add_argument("--out", type=Path, metavar="FILE.csv",
+                       help="write one row per state-year with the factors behind it")
+    check.set_defaults(handler=run_history)
     return parser
+
+
+def _poles(text: str) -> list[int]:
+    try:
+        return [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"'{text}' is not a comma-separated list of COW codes, e.g. 2,365") from None
+
+
+def run_history(args: argparse.Namespace) -> int:
+    """``entente history run``: the engine against real alignments."""
+    from game.history import check, report
+
+    split = args.split if args.split is not None else args.start + (args.end - args.start + 1) // 2
+    try:
+        if not args.start < split <= args.end:
+            raise check.HistoryError(f"--split {split} must fall after --start {args.start} "
+                                     f"and no later than --end {args.end}")
+        result = check.run(args.start, args.end, args.poles, args.doctrine)
+        summary = check.summary(result, args.start, args.end, split)
+        if args.ideology:
+            variant = check.run(args.start, args.end, args.poles, args.doctrine, ideology=True)
+            summary["model_with_ideology"] = check.summary(
+                variant, args.start, args.end, split)["model"]
+    except check.HistoryError as error:
+        print(f"entente history run: {error}", file=sys.stderr)
+        return 2
+    if args.out is not None:
+        try:
+            report.write_rows(result, args.out)
+        except OSError as error:
+            print(f"entente history run: --out {args.out}: {error.strerror}", file=sys.stderr)
+            return 2
+    if args.json:
+        print(json.dumps(summary, sort_keys=True))
+    else:
+        print(report.table(summary, args.doctrine, args.poles))
+    return 0
 
 
 def _positive(text: str) -> int:
@@ -117,6 +204,9 @@ def _positive(text: str) -> int:
 
 def _load(name: str | None) -> LoadedCampaign | None:
     """Load a campaign argument, printing every error (and returning None) if it is bad."""
+    from game.campaign.errors import CampaignInvalid
+    from game.campaign.loader import load_campaign
+
     try:
         return load_campaign(resolve_campaign(name))
     except CampaignInvalid as invalid:
@@ -149,6 +239,10 @@ def _load_to_play(args: argparse.Namespace) -> tuple[LoadedCampaign, str] | None
 
 def run_simulate(args: argparse.Namespace) -> int:
     """``entente simulate``: a scripted policy plays; print per-turn records."""
+    from game.engine import simulate as simulation
+    from game.engine.game import new_game
+    from game.engine.policies import make_policy
+
     chosen = _load_to_play(args)
     if chosen is None:
         return 2
@@ -190,6 +284,9 @@ def readable_turn(record: dict, game: Game) -> str:
 
 def run_validate(args: argparse.Namespace) -> int:
     """``entente validate``: a summary line per valid file, every error for invalid ones."""
+    from game.campaign.errors import CampaignInvalid
+    from game.campaign.loader import load_campaign
+
     status = 0
     for name in args.files:
         try:
@@ -227,19 +324,39 @@ def run_schema(args: argparse.Namespace) -> int:
 
 
 def run_play(args: argparse.Namespace) -> int:
-    """``entente play``: load the campaign, then open the game in the terminal."""
+    """``entente play``: load the campaign, then start (or continue) a game in the terminal."""
     chosen = _load_to_play(args)
     if chosen is None:
         return 2
     loaded, player = chosen
     from game.ui.app import EntenteApp
 
-    EntenteApp(loaded, player=player, seed=args.seed).run()
+    EntenteApp(
+        loaded,
+        player=args.player or player,
+        seed=args.seed,
+        doctrine=args.doctrine,
+        start="continue" if args.resume else "new",
+    ).run()
+    return 0
+
+
+def run_title() -> int:
+    """``entente`` alone: the title screen on the default campaign (loaded meanwhile)."""
+    from game.ui.app import EntenteApp
+
+    EntenteApp().run()
     return 0
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv:
+        try:
+            return run_title()
+        except KeyboardInterrupt:
+            return 130
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:

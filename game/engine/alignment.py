@@ -197,7 +197,9 @@ def bandwagon_case(ctx: Context, state: str, threat: str, help_: float) -> str |
     ratio = world.states[state].power / max(world.states[threat].power, 1e-9)
     proximity = ctx.matrix.factor("proximity", state, threat)
     strike = ctx.striking_power(threat) * proximity
-    if ratio >= k.WEAK_RATIO or proximity < k.NEAR_PROXIMITY or help_ >= k.ABLE_HELP * strike:
+    grievance = ctx.matrix.factor("grievance", state, threat)
+    if (ratio >= k.WEAK_RATIO or proximity < k.NEAR_PROXIMITY
+            or help_ >= k.ABLE_HELP * strike or grievance >= k.APPEASE_LIMIT):
         return None
     name = ctx.name(threat)
     return (
@@ -491,19 +493,13 @@ def choose_side(ctx: Context, state: str, sides: list[str]) -> tuple[str, str, s
     v = ctx.view(state)
     if v.doctrine == Doctrine.bandwagon:
         return strongest, "follow", f"joins the strongest side, {ctx.name(strongest)}"
-    # Balance of power opposes the strongest side whatever its intentions.
-    principal = strongest if v.doctrine == Doctrine.balance_of_power else v.principal or strongest
+    if v.doctrine == Doctrine.balance_of_power:
+        principal = strongest  # opposed whatever its intentions
+    else:
+        # Choosing between the sides, the one that threatens the state more is the threat to
+        # balance against (or, under Walt's conditions, to bandwagon with).
+        principal = max(sides, key=lambda s: (ctx.pressure_of(state, s), s))
     others = [s for s in sides if s != principal]
-    if principal not in sides:
-        side = ranked_partners(ctx, state, principal, _indexes(ctx, sides))[0]
-        return (
-            side,
-            "partner",
-            (
-                f"its principal threat is {ctx.name(principal)}; "
-                f"{ctx.name(side)} can best help against it"
-            ),
-        )
     if v.doctrine == Doctrine.balance_of_threat:
         reason = bandwagon_case(ctx, state, principal, able_help(ctx, state, others))
         if reason is not None:

@@ -69,8 +69,12 @@ NEAR_PROXIMITY = 0.7
 """Bandwagoning: the threat is at least this close."""
 
 ABLE_HELP = 0.5
-"""Bandwagoning: allies within reach could add less than this share of the threat's
-offensive strength."""
+"""Bandwagoning: allies within reach could add less than this share of the striking power
+the threat can bring to the state."""
+
+APPEASE_LIMIT = 10.0
+"""Bandwagoning: not with a threat whose own remembered hostile acts against the state weigh
+this much or more (siding with a proven aggressor is the rarest choice)."""
 
 IDEOLOGY_WEIGHT = 0.15
 AID_WEIGHT = 0.1

@@ -45,6 +45,8 @@ class ThreatMatrix:
     """States (not non-state actors) from most to least powerful, ties by id."""
     principals: list[str | None]
     """Each observer's principal threat, by row."""
+    grievance: np.ndarray
+    """[i, j]: the remembered weight of j's hostile acts against i itself (decayed)."""
 
     def get(self, observer: str, rival: str) -> float:
         """The threat ``rival`` poses to ``observer`` (0 if either is absent)."""
@@ -188,6 +190,7 @@ def assess(world: World, geo: Geography, weights: Weights, years_per_turn: float
         weights,
         by_power,
         principals,
+        hostile.T.copy(),
     )
 
 

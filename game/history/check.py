@@ -80,26 +80,44 @@ def _years(years: list[int]) -> str:
     return f"{years[0]}" if len(years) == 1 else f"{years[0]}-{years[-1]} ({len(years)} years)"
 
 
-def baseline_predictions(year: int, state: int, poles: list[int]) -> dict[str, int]:
-    """The baselines' picks for one state-year (the majority pole is filled in later)."""
+def baseline_predictions(year: int, state: int, poles: list[int],
+                         majority: int) -> dict[str, int]:
+    """The baselines' picks for one state-year, from data up to ``year - 1``.
+
+    - majority: always the pole most aligned states joined over the period;
+    - balance_of_power: join the side opposite the pole with the higher CINC (with more
+      than two poles: the strongest of the others);
+    - bandwagon: join the pole with the higher CINC;
+    - disputes: join the side opposite the pole the state had more militarized disputes with
+      in the last ten years (counted once per dispute); with no difference, the majority pole;
+    - nearest: join the pole whose capital is closest.
+    """
     caps = sources.capabilities()[year - 1]
-    strongest = max(poles, key=lambda p: (caps[p].cinc, -p))
-    weakest = [p for p in poles if p != strongest]
-    counts = dict.fromkeys(poles, 0)
+    by_power = sorted(poles, key=lambda p: (-caps[p].cinc, p))
+    seen: dict[int, set[int]] = {p: set() for p in poles}
     for d in sources.disputes():
         if d.year >= year:
             break
-        if d.year >= year - DISPUTE_YEARS and d.hostility >= 2 and {d.actor, d.target} & {
-                state} and (d.actor in counts or d.target in counts):
-            other = d.target if d.actor == state else d.actor
-            if other in counts:
-                counts[other] += 1
-    foe = max(poles, key=lambda p: (counts[p], caps[p].cinc))
-    # With several poles the one opposed is dropped and the strongest other is joined.
-    friend = max((p for p in poles if p != foe), key=lambda p: (caps[p].cinc, -p))
-    nearest = min(poles, key=lambda p: (distance_km(year, state, p), p))
-    return {"balance_of_power": max(weakest, key=lambda p: (caps[p].cinc, -p)),
-            "bandwagon": strongest, "disputes": friend, "nearest": nearest}
+        if d.year >= year - DISPUTE_YEARS:
+            if d.actor == state and d.target in seen:
+                seen[d.target].add(d.dispute)
+            elif d.target == state and d.actor in seen:
+                seen[d.actor].add(d.dispute)
+    counts = {p: len(seen[p]) for p in poles}
+    most = max(counts.values())
+    foes = [p for p in poles if counts[p] == most]
+    if len(foes) == len(poles):
+        friend = majority
+    else:
+        foe = max(foes, key=lambda p: (caps[p].cinc, -p))
+        friend = next(p for p in by_power if p != foe)
+    return {
+        "majority": majority,
+        "balance_of_power": by_power[1],
+        "bandwagon": by_power[0],
+        "disputes": friend,
+        "nearest": min(poles, key=lambda p: (distance_km(year, state, p), p)),
+    }
 
 
 def run(start: int, end: int, poles: list[int], doctrine: str = "balance_of_threat",
@@ -126,15 +144,14 @@ def run(start: int, end: int, poles: list[int], doctrine: str = "balance_of_thre
             if len(with_) != 1:
                 continue
             rows.append(Row(state, year, next(iter(with_)), ccode_of(side), how,
-                            factors(world, sid(state), sides),
-                            baseline_predictions(year, state, poles)))
+                            factors(world, sid(state), sides)))
     if not rows:
         raise HistoryError(f"no state has a pact with exactly one of the poles in "
                            f"{start}-{end}")
     counts = {p: sum(r.actual == p for r in rows) for p in poles}
     majority = max(poles, key=lambda p: (counts[p], -p))
     for row in rows:
-        row.baselines["majority"] = majority
+        row.baselines = baseline_predictions(row.year, row.ccode, poles, majority)
     return Result(rows, aligned)
 
 

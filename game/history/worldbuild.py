@@ -33,6 +33,10 @@ RECORD_YEARS = 10
 REACH_YEARS = 20
 """The window over which a state's reach is read from the distances it fought at."""
 
+REACH_INITIATED = True
+"""Reach counts only disputes the state's side began: where it chose to project force, not
+where others came to fight it."""
+
 REACH_MIN_KM = 800.0
 """A state that has projected no force is assumed to reach its own neighbourhood."""
 
@@ -123,7 +127,7 @@ def record(year: int, codes: list[int]) -> dict[int, dict[str, float]]:
             involved[d.actor] += 1
             initiated[d.actor] += d.initiator
             forceful[d.actor] += d.initiator and d.hostility >= 4
-        if d.year > base - REACH_YEARS:
+        if d.year > base - REACH_YEARS and (d.initiator or not REACH_INITIATED):
             a, b = where[d.actor], where[d.target]
             distances[d.actor].append(great_circle_km(a.lat, a.lon, b.lat, b.lon))
     racing = {c for c1, c2, start, end in sources.arms_races()
