@@ -333,7 +333,8 @@ def run_play(args: argparse.Namespace) -> int:
 
     EntenteApp(
         loaded,
-        player=args.player or player,
+        # --continue without --as continues whichever state was played last
+        player=args.player if args.resume else player,
         seed=args.seed,
         doctrine=args.doctrine,
         start="continue" if args.resume else "new",

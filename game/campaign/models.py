@@ -231,12 +231,17 @@ class Weights(CampaignModel):
     proximity: NonNegative = Field(default=1.0, le=5)
     offense: NonNegative = Field(default=1.0, le=5)
     intentions: NonNegative = Field(default=1.0, le=5)
+    global_proximity: NonNegative | None = Field(default=None, le=5)
+    """The proximity weight for rivals with global reach (at least the engine's
+    GLOBAL_REACH_KM): lower it for the nuclear age, when such powers threaten from afar.
+    Without it, the same as ``proximity``."""
     note: Text | None = None
     """Why the era weighs the elements this way (shown in the briefing)."""
 
     @model_validator(mode="after")
     def _some_weight(self) -> Weights:
-        if not (self.power or self.proximity or self.offense or self.intentions):
+        if not (self.power or self.offense or self.intentions) and not (
+                self.proximity and self.global_proximity != 0):
             raise ValueError("at least one weight must be above 0")
         return self
 

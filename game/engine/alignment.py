@@ -493,13 +493,13 @@ def choose_side(ctx: Context, state: str, sides: list[str]) -> tuple[str, str, s
     v = ctx.view(state)
     if v.doctrine == Doctrine.bandwagon:
         return strongest, "follow", f"joins the strongest side, {ctx.name(strongest)}"
-    if v.doctrine == Doctrine.balance_of_power:
-        principal = strongest  # opposed whatever its intentions
-    else:
-        # Choosing between the sides, the one that threatens the state more is the threat to
-        # balance against (or, under Walt's conditions, to bandwagon with).
-        principal = max(sides, key=lambda s: (ctx.pressure_of(state, s), s))
+    # Balance of power opposes the strongest side whatever its intentions.
+    principal = strongest if v.doctrine == Doctrine.balance_of_power else v.principal or strongest
     others = [s for s in sides if s != principal]
+    if principal not in sides:
+        side = ranked_partners(ctx, state, principal, _indexes(ctx, sides))[0]
+        return side, "partner", (f"its principal threat is {ctx.name(principal)}; "
+                                 f"{ctx.name(side)} can best help against it")
     if v.doctrine == Doctrine.balance_of_threat:
         reason = bandwagon_case(ctx, state, principal, able_help(ctx, state, others))
         if reason is not None:

@@ -22,21 +22,25 @@ NON_STATE_PROXIMITY = 0.7
 """A non-state actor has no capital; it is treated as near everyone it can strike. This is
 where the theory fits badly, and the game says so."""
 
+GLOBAL_REACH_KM = 6000.0
+"""A rival whose reach is at least this counts as a global power: an era's
+``global_proximity`` weight applies to its proximity."""
+
 INTENT_DECAY_PER_YEAR = 0.75
 """How much of a hostile act's weight is left after a year: memories fade (half-life about
 2.4 years)."""
 
-INTENT_REPUTATION = 0.25
+INTENT_REPUTATION = 0.02
 """Weight of an act against someone else: aggression anywhere is a signal to everyone."""
 
 INTENT_ALLY = 0.6
 """Weight of an act against one of the observer's allies."""
 
-INTENT_SCALE = 1.6
+INTENT_SCALE = 0.2
 """Converts remembered hostility into intentions: ``n = 1 - exp(-scale * raw)``."""
 
 INTENT_BASE = 0.04
-INTENT_BASE_AGGRESSION = 0.3
+INTENT_BASE_AGGRESSION = 0.0
 """A state's known disposition: its baseline intentions are base + this x aggression."""
 
 REASSURANCE_WEIGHT = 1.0
@@ -65,10 +69,10 @@ PATIENCE_TURNS = 2
 WEAK_RATIO = 0.25
 """Bandwagoning: the state's power is below this share of its principal threat's."""
 
-NEAR_PROXIMITY = 0.7
+NEAR_PROXIMITY = 0.3
 """Bandwagoning: the threat is at least this close."""
 
-ABLE_HELP = 0.5
+ABLE_HELP = 1.0
 """Bandwagoning: allies within reach could add less than this share of the striking power
 the threat can bring to the state."""
 

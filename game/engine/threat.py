@@ -149,16 +149,20 @@ def assess(world: World, geo: Geography, weights: Weights, years_per_turn: float
     power, proximity, offense, intentions = (
         np.clip(f, floor, 1.0) for f in (power, proximity, offense, intentions)
     )
-    w = (weights.power, weights.proximity, weights.offense, weights.intentions)
-    total = sum(w) or 1.0
+    # A rival with global reach (the nuclear age's superpowers) threatens from anywhere: its
+    # proximity may weigh less (the era's `global_proximity`), column by column.
+    wd = np.full(n, weights.proximity)
+    if weights.global_proximity is not None:
+        wd = np.where(reach >= k.GLOBAL_REACH_KM, weights.global_proximity, wd)
+    total = np.maximum(weights.power + wd + weights.offense + weights.intentions, 1e-12)
     threat = np.exp(
         (
-            w[0] * np.log(power)
-            + w[1] * np.log(proximity)
-            + w[2] * np.log(offense)
-            + w[3] * np.log(intentions)
+            weights.power * np.log(power)
+            + wd[None, :] * np.log(proximity)
+            + weights.offense * np.log(offense)
+            + weights.intentions * np.log(intentions)
         )
-        / total
+        / total[None, :]
     )
     np.fill_diagonal(threat, 0.0)
 

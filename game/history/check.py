@@ -61,27 +61,32 @@ def validate(start: int, end: int, poles: list[int]) -> None:
     if start > end:
         raise HistoryError(f"--start {start} is after --end {end}")
     if start < sources.FIRST_YEAR + 1 or end > sources.LAST_YEAR:
-        raise HistoryError(f"the data cover {sources.FIRST_YEAR + 1}-{sources.LAST_YEAR} "
-                           f"(each year is predicted from the year before); got {start}-{end}")
+        raise HistoryError(
+            f"the data cover {sources.FIRST_YEAR + 1}-{sources.LAST_YEAR} "
+            f"(each year is predicted from the year before); got {start}-{end}"
+        )
     if len(poles) < 2 or len(set(poles)) != len(poles):
         raise HistoryError("give two or more different poles, e.g. --poles 2,365")
     names = sources.state_names()
     for pole in poles:
         if pole not in names:
             raise HistoryError(f"{pole} is not a COW state code")
-        missing = [y for y in range(start, end + 1) if not sources.member(pole, y - 1)
-                   or pole not in sources.capabilities().get(y - 1, {})]
+        missing = [
+            y
+            for y in range(start, end + 1)
+            if not sources.member(pole, y - 1) or pole not in sources.capabilities().get(y - 1, {})
+        ]
         if missing:
-            raise HistoryError(f"pole {pole} ({names[pole][1]}) is not in the data for "
-                               f"{_years(missing)}")
+            raise HistoryError(
+                f"pole {pole} ({names[pole][1]}) is not in the data for {_years(missing)}"
+            )
 
 
 def _years(years: list[int]) -> str:
     return f"{years[0]}" if len(years) == 1 else f"{years[0]}-{years[-1]} ({len(years)} years)"
 
 
-def baseline_predictions(year: int, state: int, poles: list[int],
-                         majority: int) -> dict[str, int]:
+def baseline_predictions(year: int, state: int, poles: list[int], majority: int) -> dict[str, int]:
     """The baselines' picks for one state-year, from data up to ``year - 1``.
 
     - majority: always the pole most aligned states joined over the period;
@@ -120,8 +125,14 @@ def baseline_predictions(year: int, state: int, poles: list[int],
     }
 
 
-def run(start: int, end: int, poles: list[int], doctrine: str = "balance_of_threat",
-        ideology: bool = False, progress: Callable[[int], None] | None = None) -> Result:
+def run(
+    start: int,
+    end: int,
+    poles: list[int],
+    doctrine: str = "balance_of_threat",
+    ideology: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> Result:
     """Predict every qualifying state-year of the period."""
     validate(start, end, poles)
     rows: list[Row] = []
@@ -140,14 +151,23 @@ def run(start: int, end: int, poles: list[int], doctrine: str = "balance_of_thre
                 continue
             with_ = answer.get(state, set())
             side, how, _ = choose_side(ctx, sid(state), sides)
-            aligned.append((bool(with_), ctx.view(sid(state)).pressure))
+            # Alarm: the threat from the most threatening pole; states a pole threatens align
+            # (against it, or with it).
+            aligned.append((bool(with_), max(world.matrix.get(sid(state), s) for s in sides)))
             if len(with_) != 1:
                 continue
-            rows.append(Row(state, year, next(iter(with_)), ccode_of(side), how,
-                            factors(world, sid(state), sides)))
+            rows.append(
+                Row(
+                    state,
+                    year,
+                    next(iter(with_)),
+                    ccode_of(side),
+                    how,
+                    factors(world, sid(state), sides),
+                )
+            )
     if not rows:
-        raise HistoryError(f"no state has a pact with exactly one of the poles in "
-                           f"{start}-{end}")
+        raise HistoryError(f"no state has a pact with exactly one of the poles in {start}-{end}")
     counts = {p: sum(r.actual == p for r in rows) for p in poles}
     majority = max(poles, key=lambda p: (counts[p], -p))
     for row in rows:
@@ -171,8 +191,11 @@ def scores(rows: list[Row], pick: Callable[[Row], int]) -> dict[str, float]:
     """Accuracy and balanced accuracy of one predictor over ``rows``."""
     actual = [r.actual for r in rows]
     predicted = [pick(r) for r in rows]
-    return {"n": len(rows), "accuracy": round(accuracy(actual, predicted), 4),
-            "balanced_accuracy": round(balanced_accuracy(actual, predicted), 4)}
+    return {
+        "n": len(rows),
+        "accuracy": round(accuracy(actual, predicted), 4),
+        "balanced_accuracy": round(balanced_accuracy(actual, predicted), 4),
+    }
 
 
 def summary(result: Result, start: int, end: int, split: int) -> dict:
@@ -181,8 +204,11 @@ def summary(result: Result, start: int, end: int, split: int) -> dict:
 
     def block(pick: Callable[[Row], int]) -> dict:
         out = scores(result.rows, pick)
-        out["periods"] = {f"{a}-{b}": scores([r for r in result.rows if a <= r.year <= b], pick)
-                          for a, b in periods if a <= b}
+        out["periods"] = {
+            f"{a}-{b}": scores([r for r in result.rows if a <= r.year <= b], pick)
+            for a, b in periods
+            if a <= b
+        }
         return out
 
     model = block(lambda r: r.predicted)

@@ -35,9 +35,10 @@ def _write(name: str, header: list[str], rows: Iterable[list[object]]) -> int:
     for row in rows:
         writer.writerow(row)
         count += 1
-    with open(OUT / name, "wb") as raw, gzip.GzipFile(
-        filename="", mode="wb", fileobj=raw, mtime=0
-    ) as handle:
+    with (
+        open(OUT / name, "wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as handle,
+    ):
         handle.write(buffer.getvalue().encode())
     return count
 
@@ -49,49 +50,87 @@ def _int(text: str) -> int:
 def derive(source: Path) -> dict[str, int]:
     """Write every compact file; returns the row count of each."""
     OUT.mkdir(parents=True, exist_ok=True)
-    counts = {}
+    counts: dict[str, int] = {}
     counts["states.csv.gz"] = _write(
-        "states.csv.gz", ["ccode", "abbrev", "name", "start", "end"],
-        ([_int(r["ccode"]), r["stateabb"], r["statenme"], _int(r["styear"]), _int(r["endyear"])]
-         for r in _rows(source / "cow_states.csv")),
+        "states.csv.gz",
+        ["ccode", "abbrev", "name", "start", "end"],
+        (
+            [_int(r["ccode"]), r["stateabb"], r["statenme"], _int(r["styear"]), _int(r["endyear"])]
+            for r in _rows(source / "cow_states.csv")
+        ),
     )
     counts["capabilities.csv.gz"] = _write(
-        "capabilities.csv.gz", ["ccode", "year", "milex", "milper", "cinc"],
-        ([_int(r["ccode"]), _int(r["year"]), r["milex"], r["milper"], r["cinc"]]
-         for r in _rows(source / "cow_nmc.csv") if r["cinc"] not in ("", "NA")),
+        "capabilities.csv.gz",
+        ["ccode", "year", "milex", "milper", "cinc"],
+        (
+            [_int(r["ccode"]), _int(r["year"]), r["milex"], r["milper"], r["cinc"]]
+            for r in _rows(source / "cow_nmc.csv")
+            if r["cinc"] not in ("", "NA")
+        ),
     )
     counts["capitals.csv.gz"] = _write(
-        "capitals.csv.gz", ["ccode", "capital", "start", "end", "lat", "lon"],
-        ([_int(r["ccode"]), r["capital"], r["stdate"][:4], r["enddate"][:4], r["lat"], r["lng"]]
-         for r in _rows(source / "cow_capitals.csv")),
+        "capitals.csv.gz",
+        ["ccode", "capital", "start", "end", "lat", "lon"],
+        (
+            [_int(r["ccode"]), r["capital"], r["stdate"][:4], r["enddate"][:4], r["lat"], r["lng"]]
+            for r in _rows(source / "cow_capitals.csv")
+        ),
     )
     counts["contiguity.csv.gz"] = _write(
-        "contiguity.csv.gz", ["ccode1", "ccode2", "type", "start", "end"],
-        ([_int(r["ccode1"]), _int(r["ccode2"]), _int(r["conttype"]), r["stdate"][:4],
-          r["enddate"][:4]] for r in _rows(source / "cow_contdir.csv")),
+        "contiguity.csv.gz",
+        ["ccode1", "ccode2", "type", "start", "end"],
+        (
+            [
+                _int(r["ccode1"]),
+                _int(r["ccode2"]),
+                _int(r["conttype"]),
+                r["stdate"][:4],
+                r["enddate"][:4],
+            ]
+            for r in _rows(source / "cow_contdir.csv")
+        ),
     )
     counts["disputes.csv.gz"] = _write(
-        "disputes.csv.gz", ["dispute", "actor", "target", "year", "hostility", "initiator"],
-        ([_int(r["dispnum"]), _int(r["ccode1"]), _int(r["ccode2"]), _int(r["year"]),
-          _int(r["hostlev1"]), _int(r["sidea1"])]
-         for r in _rows(source / "cow_mid_dirdisps.csv")),
+        "disputes.csv.gz",
+        ["dispute", "actor", "target", "year", "hostility", "initiator"],
+        (
+            [
+                _int(r["dispnum"]),
+                _int(r["ccode1"]),
+                _int(r["ccode2"]),
+                _int(r["year"]),
+                _int(r["hostlev1"]),
+                _int(r["sidea1"]),
+            ]
+            for r in _rows(source / "cow_mid_dirdisps.csv")
+        ),
     )
     counts["arms_races.csv.gz"] = _write(
-        "arms_races.csv.gz", ["ccode1", "ccode2", "start", "end"],
-        ([_int(r["ccode1"]), _int(r["ccode2"]), _int(r["styear"]), _int(r["endyear"])]
-         for r in _rows(source / "grh_arms_races.csv")),
+        "arms_races.csv.gz",
+        ["ccode1", "ccode2", "start", "end"],
+        (
+            [_int(r["ccode1"]), _int(r["ccode2"]), _int(r["styear"]), _int(r["endyear"])]
+            for r in _rows(source / "grh_arms_races.csv")
+        ),
     )
     counts["alliances.csv.gz"] = _write(
-        "alliances.csv.gz", ["ccode1", "ccode2", "year"],
-        ([_int(r["ccode1"]), _int(r["ccode2"]), _int(r["year"])]
-         for r in _rows(source / "atop_alliance.csv.gz")
-         if (r["atop_defense"] == "1" or r["atop_offense"] == "1")
-         and _int(r["ccode1"]) < _int(r["ccode2"])),
+        "alliances.csv.gz",
+        ["ccode1", "ccode2", "year"],
+        (
+            [_int(r["ccode1"]), _int(r["ccode2"]), _int(r["year"])]
+            for r in _rows(source / "atop_alliance.csv.gz")
+            if (r["atop_defense"] == "1" or r["atop_offense"] == "1")
+            and _int(r["ccode1"]) < _int(r["ccode2"])
+        ),
     )
     counts["ideal_points.csv.gz"] = _write(
-        "ideal_points.csv.gz", ["ccode", "year", "ideal_point"],
-        ([_int(r["ccode"]), _int(r["year"]), r["idealpointfp"]]
-         for r in _rows(source / "un_idealpoints.csv") if r["idealpointfp"] not in ("", "NA")),
+        "ideal_points.csv.gz",
+        ["ccode", "year", "ideal_point"],
+        (
+            [_int(r["ccode"]), _int(r["year"]), r["idealpointfp"]]
+            for r in _rows(source / "un_idealpoints.csv")
+            if r["idealpointfp"] not in ("", "NA")
+        ),
     )
     return counts
 

@@ -33,8 +33,7 @@ def table(summary: dict, doctrine: str, poles: list[int]) -> str:
     names = ", ".join(f"{p} {sources.state_names()[p][1]}" for p in poles)
     head = f"{'predictor':46} {'all':>13}" + "".join(f" {p:>13}" for p in periods)
     lines = [
-        f"Which pole did each aligned state join? Poles: {names}; "
-        f"{summary['n']:,} state-years.",
+        f"Which pole did each aligned state join? Poles: {names}; {summary['n']:,} state-years.",
         "Balanced accuracy (accuracy in brackets):",
         head,
         "-" * len(head),
@@ -43,15 +42,21 @@ def table(summary: dict, doctrine: str, poles: list[int]) -> str:
     for name, block in blocks:
         cells = [block] + [block["periods"][p] for p in periods]
         label = LABELS[name].format(doctrine=doctrine)
-        lines.append(f"{label:46} " + " ".join(
-            f"{c['balanced_accuracy']:.3f} ({c['accuracy']:.2f})" for c in cells))
+        lines.append(
+            f"{label:46} "
+            + " ".join(f"{c['balanced_accuracy']:.3f} ({c['accuracy']:.2f})" for c in cells)
+        )
     if "model_with_ideology" in summary:
         block = summary["model_with_ideology"]
         cells = [block] + [block["periods"][p] for p in periods]
-        lines.append(f"{'engine + UN ideal points (variant)':46} " + " ".join(
-            f"{c['balanced_accuracy']:.3f} ({c['accuracy']:.2f})" for c in cells))
-    lines.append(f"Aligned with a pole or not, AUC of the engine's alarm: "
-                 f"{summary['model']['aligned_auc']:.3f}")
+        lines.append(
+            f"{'engine + UN ideal points (variant)':46} "
+            + " ".join(f"{c['balanced_accuracy']:.3f} ({c['accuracy']:.2f})" for c in cells)
+        )
+    lines.append(
+        f"Aligned with a pole or not, AUC of the engine's alarm: "
+        f"{summary['model']['aligned_auc']:.3f}"
+    )
     lines.append(CITATION)
     return "\n".join(lines)
 
@@ -61,13 +66,32 @@ def rows_csv(result: Result) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     factor_names = list(result.rows[0].factors) if result.rows else []
-    writer.writerow(["ccode", "state", "year", "actual", "predicted", "how", *factor_names,
-                     *(f"baseline_{b}" for b in BASELINES)])
+    writer.writerow(
+        [
+            "ccode",
+            "state",
+            "year",
+            "actual",
+            "predicted",
+            "how",
+            *factor_names,
+            *(f"baseline_{b}" for b in BASELINES),
+        ]
+    )
     names = sources.state_names()
     for row in result.rows:
-        writer.writerow([row.ccode, names.get(row.ccode, ("", ""))[0], row.year, row.actual,
-                         row.predicted, row.how, *(row.factors[f] for f in factor_names),
-                         *(row.baselines[b] for b in BASELINES)])
+        writer.writerow(
+            [
+                row.ccode,
+                names.get(row.ccode, ("", ""))[0],
+                row.year,
+                row.actual,
+                row.predicted,
+                row.how,
+                *(row.factors[f] for f in factor_names),
+                *(row.baselines[b] for b in BASELINES),
+            ]
+        )
     return buffer.getvalue()
 
 

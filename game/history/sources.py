@@ -86,7 +86,8 @@ def capabilities() -> dict[int, dict[int, Capability]]:
     out: dict[int, dict[int, Capability]] = {}
     for r in _rows("capabilities.csv.gz"):
         out.setdefault(int(r["year"]), {})[int(r["ccode"])] = Capability(
-            _float(r["milex"]), _float(r["milper"]), float(r["cinc"]))
+            _float(r["milex"]), _float(r["milper"]), float(r["cinc"])
+        )
     return out
 
 
@@ -95,8 +96,9 @@ def capitals() -> dict[int, list[Capital]]:
     """COW code -> its capitals over time."""
     out: dict[int, list[Capital]] = {}
     for r in _rows("capitals.csv.gz"):
-        out.setdefault(int(r["ccode"]), []).append(Capital(
-            r["capital"], int(r["start"]), int(r["end"]), float(r["lat"]), float(r["lon"])))
+        out.setdefault(int(r["ccode"]), []).append(
+            Capital(r["capital"], int(r["start"]), int(r["end"]), float(r["lat"]), float(r["lon"]))
+        )
     return out
 
 
@@ -109,24 +111,36 @@ def capital(ccode: int, year: int) -> Capital | None:
 @cache
 def contiguity() -> list[tuple[int, int, int, int, int]]:
     """(ccode1, ccode2, type, first year, last year); type 1 is a land border, 2-5 water."""
-    return [(int(r["ccode1"]), int(r["ccode2"]), int(r["type"]), int(r["start"]),
-             int(r["end"])) for r in _rows("contiguity.csv.gz")]
+    return [
+        (int(r["ccode1"]), int(r["ccode2"]), int(r["type"]), int(r["start"]), int(r["end"]))
+        for r in _rows("contiguity.csv.gz")
+    ]
 
 
 @cache
 def disputes() -> list[DisputeYear]:
     """Every directed dispute-year, sorted by year."""
-    rows = [DisputeYear(int(r["dispute"]), int(r["actor"]), int(r["target"]), int(r["year"]),
-                        int(r["hostility"]), r["initiator"] == "1")
-            for r in _rows("disputes.csv.gz")]
+    rows = [
+        DisputeYear(
+            int(r["dispute"]),
+            int(r["actor"]),
+            int(r["target"]),
+            int(r["year"]),
+            int(r["hostility"]),
+            r["initiator"] == "1",
+        )
+        for r in _rows("disputes.csv.gz")
+    ]
     return sorted(rows, key=lambda d: (d.year, d.dispute, d.actor, d.target))
 
 
 @cache
 def arms_races() -> list[tuple[int, int, int, int]]:
     """(ccode1, ccode2, first year, last year) of each arms race."""
-    return [(int(r["ccode1"]), int(r["ccode2"]), int(r["start"]), int(r["end"]))
-            for r in _rows("arms_races.csv.gz")]
+    return [
+        (int(r["ccode1"]), int(r["ccode2"]), int(r["start"]), int(r["end"]))
+        for r in _rows("arms_races.csv.gz")
+    ]
 
 
 @cache

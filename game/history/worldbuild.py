@@ -41,8 +41,12 @@ REACH_MIN_KM = 800.0
 """A state that has projected no force is assumed to reach its own neighbourhood."""
 
 REACH_QUANTILE = 0.9
-"""Reach: this quantile of the distances to the states it had disputes with (so one far
-skirmish does not make a global power)."""
+"""Reach: this quantile, over the disputes it began, of the distance to the nearest opponent
+in each (a dispute with a coalition is fought near its closest member; the quantile keeps
+one far skirmish from making a global power)."""
+
+REACH_HOSTILITY = 3
+"""Only disputes in which the state displayed or used force show its reach."""
 
 SEA_TYPES = (2, 3)
 """COW contiguity types counted as a sea border (at most 12 or 24 miles of water)."""
@@ -82,8 +86,13 @@ def included(year: int) -> list[int]:
     """States in the system in ``year`` with capabilities and a capital for ``year - 1``."""
     base = year - 1
     caps = sources.capabilities().get(base, {})
-    return sorted(c for c in caps if sources.member(c, base) and sources.member(c, year)
-                  and sources.capital(c, base) is not None)
+    return sorted(
+        c
+        for c in caps
+        if sources.member(c, base)
+        and sources.member(c, year)
+        and sources.capital(c, base) is not None
+    )
 
 
 def _shares(values: dict[int, float | None]) -> dict[int, float | None]:
@@ -117,7 +126,12 @@ def record(year: int, codes: list[int]) -> dict[int, dict[str, float]]:
     initiated = dict.fromkeys(codes, 0)
     forceful = dict.fromkeys(codes, 0)
     involved = dict.fromkeys(codes, 0)
-    distances: dict[int, list[float]] = {c: [] for c in codes}
+    nearest: dict[tuple[int, int], float] = {}  # (state, dispute) -> closest opponent, km
+    land = {
+        (min(a, b), max(a, b))
+        for a, b, kind, start, end in sources.contiguity()
+        if kind == 1 and start <= base <= end
+    }
     for d in sources.disputes():
         if d.year > base:
             break
@@ -127,19 +141,39 @@ def record(year: int, codes: list[int]) -> dict[int, dict[str, float]]:
             involved[d.actor] += 1
             initiated[d.actor] += d.initiator
             forceful[d.actor] += d.initiator and d.hostility >= 4
-        if d.year > base - REACH_YEARS and (d.initiator or not REACH_INITIATED):
+        if (
+            d.year > base - REACH_YEARS
+            and d.hostility >= REACH_HOSTILITY
+            and (d.initiator or not REACH_INITIATED)
+        ):
             a, b = where[d.actor], where[d.target]
-            distances[d.actor].append(great_circle_km(a.lat, a.lon, b.lat, b.lon))
-    racing = {c for c1, c2, start, end in sources.arms_races()
-              if start <= base and end > base - RECORD_YEARS for c in (c1, c2)}
+            # Land neighbours fight at their border: no force is projected to reach them.
+            km = (
+                0.0
+                if (min(d.actor, d.target), max(d.actor, d.target)) in land
+                else great_circle_km(a.lat, a.lon, b.lat, b.lon)
+            )
+            key = (d.actor, d.dispute)
+            nearest[key] = min(nearest.get(key, km), km)
+    distances: dict[int, list[float]] = {c: [] for c in codes}
+    for (state, _), km in sorted(nearest.items()):
+        distances[state].append(km)
+    racing = {
+        c
+        for c1, c2, start, end in sources.arms_races()
+        if start <= base and end > base - RECORD_YEARS
+        for c in (c1, c2)
+    }
     out = {}
     for c in codes:
         offense = OFFENSE_BASE + OFFENSE_RANGE * initiated[c] / (involved[c] + 1)
         offense += ARMS_RACE_BONUS if c in racing else 0.0
-        reach = max(REACH_MIN_KM, _quantile(distances[c], REACH_QUANTILE)
-                    if distances[c] else 0.0)
-        out[c] = {"offense": min(1.0, offense), "reach": min(40_000.0, reach),
-                  "aggression": min(1.0, forceful[c] / AGGRESSION_SCALE)}
+        reach = max(REACH_MIN_KM, _quantile(distances[c], REACH_QUANTILE) if distances[c] else 0.0)
+        out[c] = {
+            "offense": min(1.0, offense),
+            "reach": min(40_000.0, reach),
+            "aggression": min(1.0, forceful[c] / AGGRESSION_SCALE),
+        }
     return out
 
 
@@ -177,25 +211,41 @@ def build(year: int, ideology: bool = False) -> YearWorld:
     for c in codes:
         town = sources.capital(c, base)
         assert town is not None
-        states.append({
-            "id": sid(c), "name": names.get(c, (str(c), str(c)))[1][:200],
-            "capital": {"name": town.name[:200] or "capital", "lat": town.lat,
-                        "lon": town.lon},
-            "region": "world", "borders": edges[c],
-            "power": {"kind": "share", "value": min(1.0, caps[c].cinc)},
-            "military": strength[c], "offense": deeds[c]["offense"],
-            "reach": deeds[c]["reach"],
-            "ideology": max(-1.0, min(1.0, points.get(c, 0.0) / 3.0)),
-            "personality": {"aggression": deeds[c]["aggression"], "caution": 0.5},
-        })
+        states.append(
+            {
+                "id": sid(c),
+                "name": names.get(c, (str(c), str(c)))[1][:200],
+                "capital": {"name": town.name[:200] or "capital", "lat": town.lat, "lon": town.lon},
+                "region": "world",
+                "borders": edges[c],
+                "power": {"kind": "share", "value": min(1.0, caps[c].cinc)},
+                "military": strength[c],
+                "offense": deeds[c]["offense"],
+                "reach": deeds[c]["reach"],
+                "ideology": max(-1.0, min(1.0, points.get(c, 0.0) / 3.0)),
+                "personality": {"aggression": deeds[c]["aggression"], "caution": 0.5},
+            }
+        )
     data = {
-        "schema_version": 1, "id": f"history_{year}", "version": "1",
-        "title": f"The world of {year}", "description": "Built from COW and MID data.",
-        "authors": ["Entente history check"], "start_year": year,
-        "playable": [states[0]["id"]], "default_player": states[0]["id"],
+        "schema_version": 1,
+        "id": f"history_{year}",
+        "version": "1",
+        "title": f"The world of {year}",
+        "description": "Built from COW and MID data.",
+        "authors": ["Entente history check"],
+        "start_year": year,
+        "playable": [states[0]["id"]],
+        "default_player": states[0]["id"],
         "states": states,
-        "eras": [{"id": "year", "title": str(year), "start": year, "end": year,
-                  "briefing": "History check."}],
+        "eras": [
+            {
+                "id": "year",
+                "title": str(year),
+                "start": year,
+                "end": year,
+                "briefing": "History check.",
+            }
+        ],
     }
     campaign = Campaign.model_validate(data)
     loaded = LoadedCampaign(campaign, f"history:{year}", f"history-{year}")
@@ -203,11 +253,19 @@ def build(year: int, ideology: bool = False) -> YearWorld:
     world.turn = year  # so an act's age in turns is its age in years
     members = set(codes)
     world.acts = [
-        Act(sid(d.actor), sid(d.target), SEVERITY[d.hostility], d.year,
-            f"militarized dispute {d.dispute}")
+        Act(
+            sid(d.actor),
+            sid(d.target),
+            SEVERITY[d.hostility],
+            d.year,
+            f"militarized dispute {d.dispute}",
+        )
         for d in sources.disputes()
-        if base - MEMORY_YEARS < d.year <= base and d.hostility in SEVERITY
-        and d.actor in members and d.target in members and d.actor != d.target
+        if base - MEMORY_YEARS < d.year <= base
+        and d.hostility in SEVERITY
+        and d.actor in members
+        and d.target in members
+        and d.actor != d.target
     ]
     geo = Geography(campaign)
     matrix = assess(world, geo, campaign.eras[0].weights, 1.0)

@@ -148,7 +148,7 @@ def test_weak_state_with_no_able_ally_in_reach_bandwagons():
     assert world.states["MON"].power < k.WEAK_RATIO * world.states["KRK"].power
     assert geo.border("MON", "KRK") == "land"
     assert m.principal("MON") == "KRK"
-    assert m.get("MON", "KRK") > 0.8
+    assert m.get("MON", "KRK") > 0.5
     for other in ("OBS", "VEL"):
         assert m.factor("proximity", "MON", other) <= 0.02
         assert m.factor("proximity", "KRK", other) <= 0.02
@@ -185,7 +185,11 @@ def test_weak_state_with_able_ally_near_balances_instead(seed):
     # ... but an able ally next door that fears the same threat.
     assert m.factor("proximity", "MON", "ALD") == 1.0
     assert m.principal("ALD") == "KRK"
-    assert world.states["ALD"].military >= k.ABLE_HELP * world.states["KRK"].military
+    # Able: Aldova alone can bring as much as the striking power Karrak can bring to Montane.
+    karrak = world.states["KRK"]
+    strike = karrak.military * karrak.offense * m.factor("proximity", "MON", "KRK")
+    help_ = world.states["ALD"].military * m.factor("proximity", "MON", "ALD")
+    assert help_ >= k.ABLE_HELP * strike
 
     changes = all_changes(play(game, 4))
     assert not [c for c in changes if c.change == "bandwagoned"], changes

@@ -1,0 +1,103 @@
+"""The history check: no peeking at year t, baselines, metrics, and the Cold War result."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from game.history import check, sources, worldbuild
+from game.history.metrics import accuracy, auc, balanced_accuracy
+
+
+def test_metrics_on_a_small_example() -> None:
+    actual = [1, 1, 1, 2]
+    assert accuracy(actual, [1, 1, 1, 1]) == 0.75
+    assert balanced_accuracy(actual, [1, 1, 1, 1]) == 0.5
+    assert balanced_accuracy(actual, [1, 1, 2, 2]) == pytest.approx((2 / 3 + 1) / 2)
+    assert auc([True, False, True, False], [0.9, 0.1, 0.8, 0.2]) == 1.0
+    assert auc([True, False], [0.5, 0.5]) == 0.5
+    assert auc([True, False, True, False], [0.1, 0.9, 0.2, 0.8]) == 0.0
+
+
+def test_the_world_of_year_t_uses_no_data_from_year_t(monkeypatch) -> None:
+    before = worldbuild.build(1960).world.state_hash()
+    # Rewrite everything the data say about 1960 itself: the world of 1960 must not change.
+    caps = copy.deepcopy(sources.capabilities())
+    caps[1960] = {c: sources.Capability(1.0, 1.0, 0.5) for c in caps[1960]}
+    disputes = [
+        *sources.disputes(),
+        sources.DisputeYear(999_999, 2, 365, 1960, 5, True),
+        sources.DisputeYear(999_999, 365, 2, 1960, 5, False),
+    ]
+    monkeypatch.setattr(sources, "capabilities", lambda: caps)
+    monkeypatch.setattr(sources, "disputes", lambda: disputes)
+    assert worldbuild.build(1960).world.state_hash() == before
+    # ... while the same change to 1959 does change it.
+    caps[1959] = {c: sources.Capability(1.0, 1.0, 0.5) for c in caps[1959]}
+    assert worldbuild.build(1960).world.state_hash() != before
+
+
+def test_alliances_are_never_an_input() -> None:
+    world = worldbuild.build(1965).world
+    assert world.alliances == {}
+
+
+def test_baselines_for_known_cases() -> None:
+    poland = check.baseline_predictions(1960, 290, [2, 365], majority=2)
+    assert poland["nearest"] == 365
+    assert poland["bandwagon"] == 2  # the US had the higher CINC in 1959
+    assert poland["balance_of_power"] == 365
+    assert poland["majority"] == 2
+    later = check.baseline_predictions(1980, 290, [2, 365], majority=2)
+    assert later["bandwagon"] == 365  # the USSR's CINC passed the US's in 1971
+    brazil = check.baseline_predictions(1960, 140, [2, 365], majority=2)
+    assert brazil["nearest"] == 2
+
+
+def test_bad_periods_and_poles_are_refused() -> None:
+    with pytest.raises(check.HistoryError, match="data cover"):
+        check.validate(1700, 1750, [2, 365])
+    with pytest.raises(check.HistoryError, match="two or more"):
+        check.validate(1950, 1960, [2])
+    with pytest.raises(check.HistoryError, match="not a COW state code"):
+        check.validate(1950, 1960, [2, 9999])
+    with pytest.raises(check.HistoryError, match="not in the data"):
+        check.validate(1950, 1960, [2, 265])  # the GDR entered the system in 1954
+    with pytest.raises(check.HistoryError, match="after"):
+        check.validate(1960, 1950, [2, 365])
+
+
+@pytest.fixture(scope="module")
+def cold_war() -> dict:
+    result = check.run(1950, 1989, [2, 365])
+    return check.summary(result, 1950, 1989, 1971)
+
+
+def test_the_cold_war_sample(cold_war) -> None:
+    assert 2150 <= cold_war["n"] <= 2200  # about 2,190 state-years of 67 states
+    assert set(cold_war["model"]["periods"]) == {"1950-1970", "1971-1989"}
+
+
+def test_the_engine_predicts_cold_war_alignments(cold_war) -> None:
+    model = cold_war["model"]
+    first, second = (model["periods"][p]["balanced_accuracy"] for p in ("1950-1970", "1971-1989"))
+    assert first >= 0.75 and second >= 0.75
+    assert abs(first - second) < 0.10
+    assert model["aligned_auc"] > 0.65
+    for name in ("majority", "balance_of_power", "bandwagon", "disputes"):
+        for period in ("1950-1970", "1971-1989"):
+            baseline = cold_war["baselines"][name]["periods"][period]["balanced_accuracy"]
+            assert model["periods"][period]["balanced_accuracy"] > baseline, (name, period)
+    nearest = cold_war["baselines"]["nearest"]["periods"]["1950-1970"]["balanced_accuracy"]
+    assert first > nearest
+
+
+def test_baselines_reproduce_the_reference_figures(cold_war) -> None:
+    base = cold_war["baselines"]
+    assert base["majority"]["balanced_accuracy"] == 0.5
+    for name in ("balance_of_power", "bandwagon"):
+        for period in base[name]["periods"].values():
+            assert period["balanced_accuracy"] == pytest.approx(0.5, abs=0.01)
+    assert base["disputes"]["balanced_accuracy"] == pytest.approx(0.62, abs=0.02)
+    assert 0.76 <= base["nearest"]["balanced_accuracy"] <= 0.79
