@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
-from game.engine.alignment import Context, consent, join, leave
+from game.engine.alignment import consent, join, leave
+from game.engine.reading import Context
 from game.engine.report import AlignmentChange, News
 from game.engine.world import Act
 

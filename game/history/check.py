@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.campaign.effects import Doctrine
-from game.engine.alignment import Context, choose_side
+from game.engine.reading import Context
+from game.engine.sides import choose_side
 from game.history import sources
 from game.history.metrics import accuracy, auc, balanced_accuracy
 from game.history.worldbuild import YearWorld, build, ccode_of, distance_km, sid

@@ -1,0 +1,97 @@
+"""What the alignment AI reads in a turn: the threat matrix, each state's view under its
+doctrine, who shares whose threat, and who is allied with whom; computed once per turn."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from game.campaign.effects import Doctrine
+from game.engine import constants as k
+from game.engine.doctrine import View, view
+from game.engine.explain import threat_phrase
+from game.engine.geography import Geography
+from game.engine.threat import ThreatMatrix, alliance_matrix, guarantee_matrix
+from game.engine.world import World
+
+
+@dataclass
+class Context:
+    """What the alignment AI reads this turn: the threat matrix, each state's view under its
+    doctrine, and who shares whose threat, all computed once per turn."""
+
+    world: World
+    geo: Geography
+    matrix: ThreatMatrix
+    player: str
+    years_per_turn: float
+
+    def __post_init__(self) -> None:
+        m, world = self.matrix, self.world
+        ids = m.ids
+        n = len(ids)
+        self.views = {s: view(world, m, s) for s in ids}
+        self.reasons: dict[str, str] = {}
+        bot = np.array([world.states[s].doctrine == Doctrine.balance_of_threat for s in ids])
+        self.pressure = np.where(bot[:, None], m.threat, m.power) if n else np.zeros((0, 0))
+        if n:
+            np.fill_diagonal(self.pressure, 0.0)
+        own = np.array([self.views[s].pressure for s in ids])
+        alarmed = np.array([self.views[s].alarmed for s in ids], dtype=bool)
+        # share[i, r]: r is i's principal threat, or close to it, and i is alarmed.
+        self.share = self.pressure >= k.SHARE_RATIO * own[:, None] if n else np.zeros((0, 0))
+        for i, s in enumerate(ids):
+            principal = self.views[s].principal
+            if principal is not None:
+                self.share[i, m.index[principal]] = True
+        self.share &= alarmed[:, None]
+        self.partner = np.array(
+            [world.states[s].kind == "state" and s != self.player for s in ids], dtype=bool
+        )
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Re-read alliances, guarantees and military strength (after they change)."""
+        ids = self.matrix.ids
+        self.allied_m = alliance_matrix(self.world, ids) > 0
+        self.helpers_m = self.allied_m | (guarantee_matrix(self.world, ids) > 0)
+        self.military = np.array([self.world.states[s].military for s in ids])
+
+    def view(self, state: str) -> View:
+        """``state``'s reading of the world under its doctrine."""
+        return self.views[state]
+
+    def shares(self, state: str, rival: str) -> bool:
+        """True when ``rival`` is ``state``'s principal threat or close to it."""
+        return bool(self.share[self.matrix.index[state], self.matrix.index[rival]])
+
+    def pressure_of(self, state: str, rival: str) -> float:
+        """How much ``rival`` presses on ``state`` under ``state``'s doctrine."""
+        return float(self.pressure[self.matrix.index[state], self.matrix.index[rival]])
+
+    def allied(self, a: str, b: str) -> bool:
+        """True when ``a`` and ``b`` share an alliance."""
+        index = self.matrix.index
+        return bool(self.allied_m[index[a], index[b]]) if a in index and b in index else False
+
+    def allies_of(self, state: str) -> list[str]:
+        """``state``'s allies, sorted."""
+        i = self.matrix.index[state]
+        return [self.matrix.ids[j] for j in np.flatnonzero(self.allied_m[i])]
+
+    def name(self, state: str) -> str:
+        return self.world.states[state].name
+
+    def phrase(self, observer: str, rival: str) -> str:
+        return threat_phrase(
+            self.matrix, self.world, self.geo, observer, rival, self.years_per_turn
+        )
+
+    def help_to(self, helper: str, state: str) -> float:
+        """Military strength ``helper`` can bring to ``state`` (falls with distance)."""
+        return self.world.states[helper].military * self.matrix.factor("proximity", state, helper)
+
+    def striking_power(self, state: str) -> float:
+        record = self.world.states[state]
+        return record.military * record.offense
