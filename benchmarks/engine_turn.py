@@ -22,8 +22,9 @@ SIZES = (25, 50, 100, 200)
 
 def turn_times(states: int, turns: int) -> list[float]:
     """Seconds per resolved turn over ``turns`` turns of a passive player."""
-    loaded = parse_campaign(synthetic_yaml(states, states * 2, seed=f"bench{states}"),
-                            f"synthetic-{states}")
+    loaded = parse_campaign(
+        synthetic_yaml(states, states * 2, seed=f"bench{states}"), f"synthetic-{states}"
+    )
     game = new_game(loaded, seed="bench")
     times = []
     for _ in range(turns):
@@ -46,8 +47,10 @@ def main() -> None:
     for size in SIZES:
         times = turn_times(size, args.turns)
         medians[size] = statistics.median(times)
-        print(f"{size:>6} {len(times):>5} {medians[size] * 1000:8.2f} ms "
-              f"{max(times) * 1000:8.2f} ms   {'50 ms' if size == 200 else ''}")
+        print(
+            f"{size:>6} {len(times):>5} {medians[size] * 1000:8.2f} ms "
+            f"{max(times) * 1000:8.2f} ms   {'50 ms' if size == 200 else ''}"
+        )
     print(f"ratio time(200)/time(50): {medians[200] / medians[50]:.1f}  (target at most 20)")
 
 

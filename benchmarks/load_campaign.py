@@ -58,8 +58,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="runs per figure (default 7)")
     args = parser.parse_args()
     large = synthetic_yaml(200, 2000)
-    parsers = [("libyaml", True), ("pure-python", False)] if yaml_safe.HAVE_LIBYAML \
+    parsers = (
+        [("libyaml", True), ("pure-python", False)]
+        if yaml_safe.HAVE_LIBYAML
         else [("pure-python", False)]
+    )
     print(f"median of {args.runs} runs; libyaml present: {yaml_safe.HAVE_LIBYAML}")
     print(f"{'input':44} {'parser':12} {'median':>10}  target")
     saved = yaml_safe.HAVE_LIBYAML
@@ -68,14 +71,14 @@ def main() -> None:
             yaml_safe.HAVE_LIBYAML = use_c
             for path in shipped_campaigns():
                 raw = path.read_bytes()
-                ms = median_ms(lambda raw=raw, path=path: parse_campaign(raw, str(path)),
-                               args.runs)
-                print(f"{path.name + f' ({len(raw):,} bytes)':44} {label:12} {ms:8.1f} ms"
-                      "  150 ms")
+                ms = median_ms(lambda raw=raw, path=path: parse_campaign(raw, str(path)), args.runs)
+                print(f"{path.name + f' ({len(raw):,} bytes)':44} {label:12} {ms:8.1f} ms  150 ms")
             runs = args.runs if use_c else max(3, args.runs // 2)
             ms = median_ms(lambda: parse_campaign(large, "synthetic.yaml"), runs)
-            print(f"{f'200 states, 2,000 events ({len(large):,} bytes)':44} {label:12} "
-                  f"{ms:8.1f} ms  2000 ms")
+            print(
+                f"{f'200 states, 2,000 events ({len(large):,} bytes)':44} {label:12} "
+                f"{ms:8.1f} ms  2000 ms"
+            )
             ms = median_ms(lambda: refuse(ALIAS_BOMB), args.runs)
             print(f"{'alias bomb (refused)':44} {label:12} {ms:8.2f} ms  50 ms")
     finally:

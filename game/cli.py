@@ -122,14 +122,17 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.set_defaults(handler=run_simulate)
 
     history = commands.add_parser(
-        "history", help="check the engine against the alignments states really chose",
+        "history",
+        help="check the engine against the alignments states really chose",
         description="The engine against history: real alignments from ATOP, predicted from "
         "the world of the year before.",
     )
-    history_commands = history.add_subparsers(dest="history_command", metavar="COMMAND",
-                                              required=True)
+    history_commands = history.add_subparsers(
+        dest="history_command", metavar="COMMAND", required=True
+    )
     check = history_commands.add_parser(
-        "run", help="predict which pole each aligned state joined, and score it",
+        "run",
+        help="predict which pole each aligned state joined, and score it",
         description="For every state-year of the period in which a state has an ATOP defense "
         "or offense pact with exactly one of the poles, predict the pole from the world of the "
         "year before (COW capabilities, capitals, contiguity, MID disputes, arms races) with the "
@@ -138,17 +141,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("--start", type=int, required=True, metavar="YEAR")
     check.add_argument("--end", type=int, required=True, metavar="YEAR")
-    check.add_argument("--poles", type=_poles, required=True, metavar="CODES",
-                       help="two or more COW state codes, e.g. 2,365 (USA, USSR)")
-    check.add_argument("--split", type=int, metavar="YEAR",
-                       help="first year of the second period (default: the middle year)")
-    check.add_argument("--doctrine", choices=[d.value for d in Doctrine],
-                       default="balance_of_threat", help="the doctrine that chooses a side")
-    check.add_argument("--ideology", action="store_true",
-                       help="also report the variant with UN ideal points as ideology")
+    check.add_argument(
+        "--poles",
+        type=_poles,
+        required=True,
+        metavar="CODES",
+        help="two or more COW state codes, e.g. 2,365 (USA, USSR)",
+    )
+    check.add_argument(
+        "--split",
+        type=int,
+        metavar="YEAR",
+        help="first year of the second period (default: the middle year)",
+    )
+    check.add_argument(
+        "--doctrine",
+        choices=[d.value for d in Doctrine],
+        default="balance_of_threat",
+        help="the doctrine that chooses a side",
+    )
+    check.add_argument(
+        "--ideology",
+        action="store_true",
+        help="also report the variant with UN ideal points as ideology",
+    )
     check.add_argument("--json", action="store_true", help="print one JSON object")
-    check.add_argument("--out", type=Path, metavar="FILE.csv",
-                       help="write one row per state-year with the factors behind it")
+    check.add_argument(
+        "--out",
+        type=Path,
+        metavar="FILE.csv",
+        help="write one row per state-year with the factors behind it",
+    )
     check.set_defaults(handler=run_history)
     return parser
 
@@ -158,7 +181,8 @@ def _poles(text: str) -> list[int]:
         return [int(part) for part in text.split(",") if part.strip()]
     except ValueError:
         raise argparse.ArgumentTypeError(
-            f"'{text}' is not a comma-separated list of COW codes, e.g. 2,365") from None
+            f"'{text}' is not a comma-separated list of COW codes, e.g. 2,365"
+        ) from None
 
 
 def run_history(args: argparse.Namespace) -> int:
@@ -168,14 +192,17 @@ def run_history(args: argparse.Namespace) -> int:
     split = args.split if args.split is not None else args.start + (args.end - args.start + 1) // 2
     try:
         if not args.start < split <= args.end:
-            raise check.HistoryError(f"--split {split} must fall after --start {args.start} "
-                                     f"and no later than --end {args.end}")
+            raise check.HistoryError(
+                f"--split {split} must fall after --start {args.start} "
+                f"and no later than --end {args.end}"
+            )
         result = check.run(args.start, args.end, args.poles, args.doctrine)
         summary = check.summary(result, args.start, args.end, split)
         if args.ideology:
             variant = check.run(args.start, args.end, args.poles, args.doctrine, ideology=True)
-            summary["model_with_ideology"] = check.summary(
-                variant, args.start, args.end, split)["model"]
+            summary["model_with_ideology"] = check.summary(variant, args.start, args.end, split)[
+                "model"
+            ]
     except check.HistoryError as error:
         print(f"entente history run: {error}", file=sys.stderr)
         return 2

@@ -241,7 +241,8 @@ class Weights(CampaignModel):
     @model_validator(mode="after")
     def _some_weight(self) -> Weights:
         if not (self.power or self.offense or self.intentions) and not (
-                self.proximity and self.global_proximity != 0):
+            self.proximity and self.global_proximity != 0
+        ):
             raise ValueError("at least one weight must be above 0")
         return self
 

@@ -1,25 +1,263 @@
-"""The Entente Textual application."""
+"""The Entente Textual application: the screens of a game from title to debrief.
+
+The app owns the game in progress. Engine calls run in worker threads (``workers.py``) and
+come back as messages; the handlers here update the screens and move the game along:
+briefing, events, orders, report, the next era's briefing, and finally the debrief.
+Screens other than the title are imported when first needed, so the title appears fast.
+"""
 
 from __future__ import annotations
 
-from textual.app import App
+from typing import TYPE_CHECKING, ClassVar
 
-from game.campaign.loader import LoadedCampaign
-from game.ui.screens.briefing import BriefingScreen
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from game.ui import saves
+from game.ui.menus import MenuActions, random_seed
+from game.ui.messages import (
+    CampaignLoaded,
+    ChoiceResolved,
+    GameFailed,
+    GameReady,
+    TurnResolved,
+)
+from game.ui.palette import GameCommands
+from game.ui.screens.title import TitleScreen
+
+if TYPE_CHECKING:
+    from game.campaign.loader import LoadedCampaign
+    from game.engine.game import Game
+    from game.engine.report import TurnReport
+    from game.ui.orders_queue import OrderQueue
+    from game.ui.screens.situation import SituationRoom
 
 
-class EntenteApp(App[None]):
+class EntenteApp(MenuActions):
     """The game in the terminal."""
 
-    CSS_PATH = "entente.tcss"
+    # The shared styles and the title screen's (the default screen, whose own CSS_PATH
+    # Textual would not load); every other screen loads its .tcss when first shown, so
+    # the title does not wait for their styles to be parsed.
+    CSS_PATH: ClassVar = ["styles/app.tcss", "styles/title.tcss"]
     TITLE = "Entente"
+    COMMANDS: ClassVar = MenuActions.COMMANDS | {GameCommands}
+    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (100, "-wide")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("f1", "help", "Help", show=False)]
 
-    def __init__(self, loaded: LoadedCampaign, player: str, seed: str | None = None) -> None:
+    def __init__(
+        self,
+        loaded: LoadedCampaign | None = None,
+        *,
+        player: str | None = None,
+        seed: str | None = None,
+        doctrine: str | None = None,
+        start: str = "title",
+    ) -> None:
+        """``start``: ``title`` (the title screen), ``new`` (a new game of ``loaded`` at
+        once) or ``continue`` (its most recent autosave, else a new game)."""
         super().__init__()
         self.loaded = loaded
         self.player = player
         self.seed = seed
-        self.sub_title = loaded.campaign.title
+        self.doctrine = doctrine
+        self.start = start
+        self.game: Game | None = None
+        """The game in progress."""
+        self.queue: OrderQueue | None = None
+        """This turn's orders."""
+        self.previous_threats: dict[str, float] = {}
+        """The player's threats when the last turn began: the board's trend."""
+        self.busy = False
+        """True while an engine worker runs: no other engine call starts meanwhile."""
+        self.last_report: TurnReport | None = None
+        self._want_new_game = False
+
+    # -- start-up --------------------------------------------------------------------
+    def get_default_screen(self) -> Screen:
+        """The title screen is the bottom of the stack: every game is played over it."""
+        return TitleScreen()
 
     def on_mount(self) -> None:
-        self.push_screen(BriefingScreen(self.loaded, self.player))
+        if self.loaded is None:
+            self.call_after_refresh(self.load_default_campaign)
+        else:
+            self.call_after_refresh(self._show_campaign)
+        if self.start == "new" and self.loaded is not None:
+            self._start(self.loaded, self.seed or random_seed(), self.player, self.doctrine)
+        elif self.start == "continue" and self.loaded is not None:
+            campaign = self.loaded.campaign.id
+            latest = saves.latest_autosave(campaign, self.player)
+            if latest is None:
+                self.notify(f"No autosave of '{campaign}' yet: a new game begins.")
+                self._start(self.loaded, self.seed or random_seed(), self.player, self.doctrine)
+            else:
+                self._begin_engine_call()
+                self.load_game_file(latest, with_backup=True)
+
+    def _show_campaign(self, error: str | None = None) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, TitleScreen):
+                screen.show_campaign(self.loaded.campaign if self.loaded else None, error)
+
+    def on_campaign_loaded(self, message: CampaignLoaded) -> None:
+        if self.loaded is None:
+            self.loaded = message.loaded
+        self._show_campaign(message.error)
+        if self._want_new_game and self.loaded is not None:
+            self._want_new_game = False
+            self.action_new_game()
+
+    # -- the flow of a game ----------------------------------------------------------
+    def _reset_to(self, screen: Screen) -> None:
+        """Leave whatever is open and show ``screen`` over the title screen."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.push_screen(screen)
+
+    @property
+    def room(self) -> SituationRoom | None:
+        """The situation room of the game in progress, if it is open."""
+        from game.ui.screens.situation import SituationRoom
+
+        return next((s for s in self.screen_stack if isinstance(s, SituationRoom)), None)
+
+    def on_game_ready(self, message: GameReady) -> None:
+        from game.ui.orders_queue import OrderQueue
+        from game.ui.screens.briefing import BriefingScreen
+        from game.ui.screens.situation import SituationRoom
+
+        self.busy = False
+        game = self.game = message.game
+        self.loaded = game.loaded
+        self.queue = OrderQueue(game)
+        self.previous_threats = dict(game.history[-1]["threats"]) if game.history else {}
+        self.last_report = game.reports[-1] if game.reports else None
+        if game.over:
+            self._show_debrief()
+            return
+        room = SituationRoom()
+        self._reset_to(room)
+        room.call_after_refresh(self._fill_log, room)
+        if message.note:
+            self.notify(message.note, severity="warning", timeout=10)
+        if message.fresh:
+            briefing = BriefingScreen(game.campaign, game.era, game.player, opening=True)
+            self.push_screen(briefing, lambda _: self.next_step())
+        else:
+            self.notify(f"Loaded: {game.campaign.title}, {game.world.year}.")
+            self.next_step()
+
+    def _fill_log(self, room: SituationRoom) -> None:
+        game = self.game
+        if game is None:
+            return
+        room.add_news(f"{game.campaign.start_year} · the campaign opens", game.opening)
+        for report in game.reports:
+            room.add_report(report)
+
+    def next_step(self) -> None:
+        """After a briefing, a report or a choice: the next event, or the debrief."""
+        from game.ui.screens.event import EventModal
+
+        game = self.game
+        if game is None:
+            return
+        if game.over:
+            self._show_debrief()
+        elif game.pending:
+            pending = game.pending[0]
+            self.push_screen(EventModal(pending, game.world.year), self._chosen)
+
+    def _chosen(self, index: int | None) -> None:
+        game = self.game
+        if game is None or index is None or not game.pending:
+            return
+        if self._begin_engine_call():
+            self.resolve_choice(game, game.pending[0].event, index)
+
+    def on_choice_resolved(self, message: ChoiceResolved) -> None:
+        self.busy = False
+        room = self.room
+        if room is not None and self.game is not None:
+            room.add_news(f"{self.game.world.year} · your decision", message.news)
+            room.refresh_all()
+        self.next_step()
+
+    def end_turn(self) -> None:
+        """Submit the queued orders and resolve the turn."""
+        game, queue = self.game, self.queue
+        if game is None or queue is None or game.over:
+            return
+        if game.pending:
+            self.next_step()
+            return
+        if self._begin_engine_call():
+            self.previous_threats = {t.rival: t.threat for t in game.threats()}
+            self.resolve_turn(game, list(queue.orders))
+
+    def on_turn_resolved(self, message: TurnResolved) -> None:
+        from game.ui.screens.report import TurnReportScreen
+
+        self.busy = False
+        report = self.last_report = message.report
+        if self.queue is not None:
+            self.queue.clear()
+        room = self.room
+        if room is not None:
+            room.add_report(report)
+            room.refresh_all()
+            room.show_hint("")
+        self.push_screen(TurnReportScreen(report, self._names()), self._after_report)
+
+    def _after_report(self, _: None = None) -> None:
+        from game.ui.screens.briefing import BriefingScreen
+
+        game, report = self.game, self.last_report
+        if game is None or report is None:
+            return
+        if not game.over and report.era != game.era.id:
+            self.push_screen(
+                BriefingScreen(game.campaign, game.era, game.player), lambda _: self.next_step()
+            )
+        else:
+            self.next_step()
+
+    def _show_debrief(self) -> None:
+        from game.ui.screens.debrief import DebriefScreen
+
+        if self.game is not None:
+            self._reset_to(DebriefScreen(self.game))
+
+    def _names(self) -> dict[str, str]:
+        return {s: r.name for s, r in self.game.world.states.items()} if self.game else {}
+
+    def on_game_failed(self, message: GameFailed) -> None:
+        from game.ui.screens.error_dialog import ErrorDialog
+
+        self.busy = False
+        self.push_screen(ErrorDialog(message.title, message.error))
+
+    # -- screens any game screen opens -----------------------------------------------
+    def open_dossier(self, state: str, why: bool = False) -> None:
+        """A state's dossier (``why``: opened at the threat's explanation)."""
+        from game.ui.screens.dossier import DossierScreen
+
+        if self.game is not None and not self.busy:
+            self.push_screen(DossierScreen(self.game, state, why))
+
+    def open_map(self) -> None:
+        """The map."""
+        from game.ui.screens.map import MapScreen
+
+        if self.game is not None and not self.busy:
+            self.push_screen(MapScreen(self.game))
+
+    def open_last_report(self) -> None:
+        """Last turn's report again."""
+        from game.ui.screens.report import TurnReportScreen
+
+        if self.last_report is None:
+            self.notify("No turn has been played yet.")
+        else:
+            self.push_screen(TurnReportScreen(self.last_report, self._names(), latest=False))

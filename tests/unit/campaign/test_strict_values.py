@@ -22,16 +22,31 @@ def first_error(old: str, new: str) -> str:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("military: 100", 'military: "100"', "c.yaml:20:15: states[0].military: "
-         "expected a number, got '100'"),
-        ("military: 100", "military: 1_000", "c.yaml:20:15: states[0].military: "
-         "expected a number, got '1_000'"),
-        ("military: 100", "military: true", "c.yaml:20:15: states[0].military: "
-         "expected a number, got true"),
-        ("start_year: 1900", 'start_year: "1900"', "c.yaml:8:13: start_year: "
-         "expected a whole number, got '1900'"),
-        ("start_year: 1900", "start_year: 1900.0", "c.yaml:8:13: start_year: "
-         "expected a whole number, got 1900.0"),
+        (
+            "military: 100",
+            'military: "100"',
+            "c.yaml:20:15: states[0].military: expected a number, got '100'",
+        ),
+        (
+            "military: 100",
+            "military: 1_000",
+            "c.yaml:20:15: states[0].military: expected a number, got '1_000'",
+        ),
+        (
+            "military: 100",
+            "military: true",
+            "c.yaml:20:15: states[0].military: expected a number, got true",
+        ),
+        (
+            "start_year: 1900",
+            'start_year: "1900"',
+            "c.yaml:8:13: start_year: expected a whole number, got '1900'",
+        ),
+        (
+            "start_year: 1900",
+            "start_year: 1900.0",
+            "c.yaml:8:13: start_year: expected a whole number, got 1900.0",
+        ),
     ],
 )
 def test_numbers_are_strict(old: str, new: str, expected: str) -> None:

@@ -1,0 +1,129 @@
+"""The app's menu actions: help, new game, continue, load and save, and back to the title.
+
+They are bound to keys on several screens, to the title menu and to the command palette.
+"""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from game.ui import saves
+from game.ui.messages import Saved
+from game.ui.workers import EngineWorkers
+
+if TYPE_CHECKING:
+    from game.campaign.loader import LoadedCampaign
+    from game.engine.game import Game
+    from game.ui.orders_queue import OrderQueue
+
+
+def random_seed() -> str:
+    """A fresh seed for a new game (shown, and editable, before the game starts)."""
+    return f"{secrets.randbelow(1_000_000):06d}"
+
+
+class MenuActions(EngineWorkers):
+    """Actions a player reaches from menus, keys and the command palette."""
+
+    game: Game | None
+    queue: OrderQueue | None
+    seed: str | None
+    player: str | None
+    _want_new_game: bool
+
+    def _start(
+        self, loaded: LoadedCampaign, seed: str, player: str | None, doctrine: str | None
+    ) -> None:
+        if self._begin_engine_call():
+            self.start_game(loaded, seed, player or loaded.campaign.default_player, doctrine)
+
+    def action_help(self) -> None:
+        """Keys, commands and the primer."""
+        from game.ui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_title(self) -> None:
+        """Back to the title screen."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.game = self.queue = None
+
+    def action_new_game(self) -> None:
+        """Choose and start a new game."""
+        from game.ui.screens.new_game import NewGameChoice, NewGameScreen
+
+        if self.loaded is None:
+            self._want_new_game = True
+            self.notify("Loading the campaign…")
+            return
+
+        def chosen(choice: NewGameChoice | None) -> None:
+            if choice is not None:
+                self._start(choice.loaded, choice.seed, choice.player, choice.doctrine)
+
+        seed = self.seed or random_seed()
+        self.push_screen(NewGameScreen(self._campaigns(), seed, self.player), chosen)
+
+    def _campaigns(self) -> list[LoadedCampaign]:
+        from game.campaign.errors import CampaignInvalid
+        from game.campaign.library import shipped_campaigns
+        from game.campaign.loader import load_campaign
+
+        found = [self.loaded] if self.loaded else []
+        for path in shipped_campaigns():
+            if any(Path(lc.source).resolve() == path.resolve() for lc in found):
+                continue
+            try:
+                found.append(load_campaign(path))
+            except CampaignInvalid:
+                self.notify(
+                    f"{path.name} does not load; run entente validate on it.", severity="warning"
+                )
+        return found
+
+    def action_continue_game(self) -> None:
+        """Load the most recent autosave."""
+        latest = saves.latest_autosave()
+        if latest is None:
+            self.notify("No autosave yet: start a new game.")
+        elif self._begin_engine_call():
+            self.load_game_file(latest, with_backup=True)
+
+    def action_load(self) -> None:
+        """Choose a save and load it."""
+        from game.ui.screens.load import LoadScreen
+
+        def chosen(path: Path | None) -> None:
+            if path is not None and self._begin_engine_call():
+                self.load_game_file(path)
+
+        self.push_screen(LoadScreen(), chosen)
+
+    def action_save(self) -> None:
+        """Name a save and write it."""
+        from game.ui.screens.save_dialog import SaveDialog
+
+        game = self.game
+        if game is None:
+            self.notify("There is no game to save.")
+            return
+        default = f"{game.campaign.id}-{game.player}-{game.world.year}"
+        self.push_screen(SaveDialog(default), lambda name: name and self.save_named(name))
+
+    def save_named(self, name: str) -> None:
+        """Write a named save."""
+        if self.game is not None and self._begin_engine_call():
+            self.write_save(self.game, name)
+
+    def on_saved(self, message: Saved) -> None:
+        if not message.auto:
+            self.busy = False
+        if message.error:
+            what = "Autosave" if message.auto else "Save"
+            self.notify(f"{what} failed: {message.error}", severity="error", timeout=10)
+        elif not message.auto and message.path is not None:
+            self.notify(f"Saved to {message.path}")

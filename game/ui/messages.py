@@ -1,0 +1,75 @@
+"""Messages that engine workers post back to the app: data only, never widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from game.campaign.loader import LoadedCampaign
+    from game.engine.game import Game
+    from game.engine.report import News, TurnReport
+
+
+class CampaignLoaded(Message):
+    """The default campaign finished loading (or failed: ``error`` says why)."""
+
+    def __init__(self, loaded: LoadedCampaign | None, error: str | None = None) -> None:
+        super().__init__()
+        self.loaded = loaded
+        self.error = error
+
+
+class GameReady(Message):
+    """A game was started or loaded and can be played."""
+
+    def __init__(self, game: Game, fresh: bool, note: str | None = None) -> None:
+        super().__init__()
+        self.game = game
+        self.fresh = fresh
+        """True for a new game (its first briefing is shown)."""
+        self.note = note
+        """Something the player should know, e.g. that a backup autosave was used."""
+
+
+class GameFailed(Message):
+    """Starting or loading a game failed; the player stays where they were."""
+
+    def __init__(self, title: str, error: str) -> None:
+        super().__init__()
+        self.title = title
+        self.error = error
+
+
+class TurnResolved(Message):
+    """The engine resolved a turn."""
+
+    def __init__(self, report: TurnReport) -> None:
+        super().__init__()
+        self.report = report
+
+
+class ChoiceResolved(Message):
+    """The engine applied the player's choice in an event."""
+
+    def __init__(self, news: list[News]) -> None:
+        super().__init__()
+        self.news = news
+
+
+class Saved(Message):
+    """A save or autosave was written (``path``), or failed (``error``)."""
+
+    def __init__(self, path: Path | None, error: str | None, auto: bool) -> None:
+        super().__init__()
+        self.path = path
+        self.error = error
+        self.auto = auto
+
+
+def describe(error: Any) -> str:
+    """An exception as one line for the player."""
+    text = str(error).strip()
+    return text or type(error).__name__

@@ -1,0 +1,66 @@
+"""The orders the player queues during a turn, checked as they are queued.
+
+Pure Python: each order is checked with the engine's own rule (``orders.check``) against
+the action points still unspent, so the player sees a refusal at once; the engine checks
+every order again when the turn resolves and reports what it refuses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from game.engine import orders as engine_orders
+from game.engine.alignment import Context
+from game.engine.game import Game
+from game.engine.orders import ACTIONS, Order
+
+ONCE_A_TURN = ("ally", "break", "guarantee", "buildup", "posture")
+"""Actions that make no sense twice in one turn (the second would only be refused)."""
+
+
+@dataclass
+class OrderQueue:
+    """This turn's orders for one game, with their cost."""
+
+    game: Game
+    orders: list[Order] = field(default_factory=list)
+
+    @property
+    def spent(self) -> int:
+        """Action points the queued orders cost."""
+        return sum(cost(order) for order in self.orders)
+
+    @property
+    def left(self) -> int:
+        """Action points still unspent this turn."""
+        return self.game.action_points - self.spent
+
+    def check(self, order: Order) -> str | None:
+        """Why ``order`` cannot be queued now (the engine's reason), or None."""
+        for queued in self.orders:
+            same_kind = queued.action == order.action and order.action in ONCE_A_TURN
+            if same_kind and queued.target == order.target:
+                return f"'{queued}' is already queued this turn"
+        game = self.game
+        context = Context(game.world, game.geo, game.matrix, game.player, game.years)
+        return engine_orders.check(context, order, self.left)
+
+    def add(self, order: Order) -> str | None:
+        """Queue ``order`` if it passes :meth:`check`; returns the refusal otherwise."""
+        problem = self.check(order)
+        if problem is None:
+            self.orders.append(order)
+        return problem
+
+    def undo(self) -> Order | None:
+        """Remove and return the last queued order (None when the queue is empty)."""
+        return self.orders.pop() if self.orders else None
+
+    def clear(self) -> None:
+        """Remove every queued order."""
+        self.orders.clear()
+
+
+def cost(order: Order) -> int:
+    """Action points an order costs."""
+    return ACTIONS[order.action].cost(order)

@@ -1,0 +1,88 @@
+"""An event that waits for the player's choice: its story, the choices, and the campaign's
+hint for the highlighted one. A number key or a click picks a choice."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.engine.report import PendingChoice
+
+
+def choice_prompt(number: int, choice: dict) -> Content:
+    """A choice as the list shows it: its number, label and text."""
+    parts: list[str | tuple[str, str]] = [(f"{number} ", "bold $accent"), (choice["label"], "bold")]
+    if choice.get("text"):
+        parts += ["\n  ", (choice["text"], "$foreground-muted")]
+    return Content.assemble(*parts)
+
+
+class EventModal(ModalScreen[int]):
+    """Dismisses with the index (0-based) of the chosen option."""
+
+    CSS_PATH = "../styles/event.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "choose(0)", "Choose", key_display="1-9"),
+        *(Binding(str(n), f"choose({n - 1})", show=False) for n in range(2, 10)),
+        Binding("enter", "choose_highlighted", "Choose highlighted", show=False),
+    ]
+
+    def __init__(self, pending: PendingChoice, year: int) -> None:
+        super().__init__()
+        self.pending = pending
+        self.year = year
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="event-box") as box:
+            box.border_title = f"{self.year} · {self.pending.title}"
+            box.border_subtitle = f"press 1-{len(self.pending.choices)}"
+            with VerticalScroll(id="event-text-scroll"):
+                yield Static(self.pending.text, id="event-text")
+            yield OptionList(
+                *(
+                    Option(choice_prompt(i, c), id=str(i - 1))
+                    for i, c in enumerate(self.pending.choices, 1)
+                ),
+                id="event-choices",
+            )
+            yield Static(id="event-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        choices = self.query_one("#event-choices", OptionList)
+        choices.highlighted = 0
+        choices.focus()
+        self._show_hint(0)
+
+    def _show_hint(self, index: int) -> None:
+        hint = self.pending.choices[index].get("hint") or ""
+        widget = self.query_one("#event-hint", Static)
+        widget.display = bool(hint)
+        widget.update(Content.assemble(("Hint  ", "bold $warning"), hint))
+
+    @on(OptionList.OptionHighlighted, "#event-choices")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        self._show_hint(int(event.option.id or 0))
+
+    @on(OptionList.OptionSelected, "#event-choices")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.action_choose(int(event.option.id or 0))
+
+    def action_choose(self, index: int) -> None:
+        """Pick choice ``index`` (0-based), if there is one."""
+        if 0 <= index < len(self.pending.choices):
+            self.dismiss(index)
+
+    def action_choose_highlighted(self) -> None:
+        """Pick the highlighted choice."""
+        highlighted = self.query_one("#event-choices", OptionList).highlighted
+        self.action_choose(highlighted or 0)

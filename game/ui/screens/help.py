@@ -1,0 +1,114 @@
+"""Help: the keys, the commands, and a one-page primer on balance of threat."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Markdown, Static
+
+from game.engine.orders import ACTIONS
+from game.ui.commands import UI_VERBS, usage
+
+KEYS = (
+    ("Title", "n new game · c continue · l load · ? help · q quit"),
+    (
+        "Situation room",
+        "e end turn · o orders menu · d dossier of the highlighted rival · "
+        "m map · r last report · s save · l load · : or / type a command · "
+        "u undo the last order · ? or F1 help · ctrl+p command palette · q quit",
+    ),
+    (
+        "Command line",
+        "enter runs · tab completes (again: next candidate) · "
+        "up/down history · escape back to the threat board",
+    ),
+    ("Event", "1-9 or click picks a choice; arrows and enter too"),
+    ("Reports, dossier, map, help", "escape goes back; arrows and page keys scroll"),
+    ("Debrief", "s save the game · t title screen · q quit"),
+)
+
+PRIMER = """\
+## Balance of threat, in one page
+
+Stephen Walt (*The Origins of Alliances*, 1987) asked why states ally. The old answer,
+**balance of power**, says they ally against the strongest. Walt found they ally against
+the most **threatening** state, and that threat has four elements:
+
+1. **Aggregate power**: people, industry, money, technology. More power can hurt more.
+2. **Geographic proximity**: power fades with distance (Boulding's loss-of-strength
+   gradient). A small neighbour can matter more than a giant far away.
+3. **Offensive capabilities**: forces built to attack (fleets, mobile armies) threaten;
+   forts and militias do not.
+4. **Offensive intentions**: what a state has done and said. Threats, claims and attacks
+   are remembered, and forgotten slowly.
+
+The threat board multiplies the four (a weighted geometric mean, weights set by the era):
+a state must be strong, near, armed to attack *and* hostile to be a serious threat. A
+powerful, peaceful neighbour (Canada beside the United States) is no threat at all.
+
+What follows, and what the computer-run states do here:
+
+- **Balancing is the rule.** States join others who share their principal threat.
+- **Bandwagoning is the exception**: a weak state next to an overwhelming threat, with no
+  ally able to reach it, may side with the threat.
+- **Alliances dissolve** when the threat that made them recedes, or when a partner
+  becomes the threat.
+- **Ideology and aid** help a little, but weigh far less than threat.
+- **Your own acts count.** Threats, sanctions and interventions raise how hostile *you*
+  look; build-ups alarm neighbours (the security dilemma); reassurance lowers it.
+
+Use `why STATE` to see any threat broken into its four elements, with the facts behind
+each. The professor's question in the second era lets you replay the world under the
+other doctrines (`--doctrine` on the command line too) to compare.
+"""
+
+
+def help_markdown() -> str:
+    """The whole help page as Markdown."""
+    lines = ["## Keys", "", "| where | keys |", "|---|---|"]
+    lines += [f"| {where} | {keys} |" for where, keys in KEYS]
+    lines += [
+        "",
+        "## Orders (they cost action points)",
+        "",
+        "| command | cost | what it does |",
+        "|---|---|---|",
+    ]
+    for action in ACTIONS.values():
+        cost = f"{action.base_cost} per point" if action.max_amount > 1 else str(action.base_cost)
+        lines.append(f"| `{usage(action.name)}` | {cost} | {action.help} |")
+    lines += ["", "## Other commands (free)", "", "| command | what it does |", "|---|---|"]
+    lines += [f"| `{usage(verb)}` | {text} |" for verb, text in UI_VERBS.items()]
+    lines += [
+        "",
+        "State ids are case-insensitive (`ally tes`). Queued orders are checked at once; "
+        "`undo` and `clear` take them back; `end` resolves the turn.",
+        "",
+        PRIMER,
+    ]
+    return "\n".join(lines)
+
+
+class HelpScreen(Screen[None]):
+    """Keys, commands and the primer."""
+
+    CSS_PATH = "../styles/pages.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark,f1", "close", "Back")]
+
+    def compose(self) -> ComposeResult:
+        yield Static("Help", classes="screen-title")
+        with VerticalScroll(id="help-body"):
+            yield Markdown(help_markdown())
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
+
+    def action_close(self) -> None:
+        """Back to where the player was."""
+        self.dismiss(None)

@@ -1,0 +1,67 @@
+"""Load a game: every save and autosave, newest first; enter loads the highlighted one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.ui.saves import SaveInfo, list_saves
+
+
+def save_prompt(info: SaveInfo) -> Content:
+    """One save as the list shows it."""
+    if info.problem:
+        return Content.assemble(
+            (info.name, "bold"), "  ", (f"{info.kind}, {info.problem}", "$error")
+        )
+    return Content.assemble(
+        (info.name, "bold"),
+        (f"  {info.kind}", "$foreground-muted"),
+        f"\n  {info.campaign} · {info.player} · seed {info.seed} · "
+        f"{info.turns} turn{'s' if info.turns != 1 else ''} played",
+    )
+
+
+class LoadScreen(ModalScreen[Path | None]):
+    """Dismisses with the chosen save's path, or None."""
+
+    CSS_PATH = "../styles/dialogs.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.saves = list_saves(include_backups=True)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="load-box", classes="dialog") as box:
+            box.border_title = "Load a game"
+            if self.saves:
+                yield OptionList(
+                    *(Option(save_prompt(s), id=str(i)) for i, s in enumerate(self.saves)),
+                    id="load-list",
+                )
+            else:
+                yield Static("No saves yet: the game autosaves after every turn.", id="load-empty")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        for widget in self.query("#load-list"):
+            widget.focus()
+
+    @on(OptionList.OptionSelected, "#load-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(self.saves[int(event.option.id or 0)].path)
+
+    def action_cancel(self) -> None:
+        """Close without loading."""
+        self.dismiss(None)

@@ -1,0 +1,123 @@
+"""The orders menu: pick an action, then its target, option and amount, by keyboard or
+mouse. It returns the same command text the command line takes (``aid TES military 2``)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.engine.game import Game, OrderOption
+
+
+class OrdersMenu(ModalScreen[str | None]):
+    """Dismisses with a command line, or None when cancelled."""
+
+    CSS_PATH = "../styles/dialogs.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back")]
+
+    def __init__(self, game: Game, points_left: int) -> None:
+        super().__init__()
+        self.game = game
+        self.points_left = points_left
+        self.options = {o.action: o for o in game.legal_orders()}
+        self.words: list[str] = []
+        """The command built so far."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="orders-box", classes="dialog") as box:
+            box.border_title = "Orders"
+            yield Static(id="orders-step")
+            yield OptionList(id="orders-list")
+            yield Static(id="orders-about")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self._show()
+
+    def _stage(self) -> tuple[str, list[Option]]:
+        """The question to ask next, with its answers; ('', []) when the order is whole."""
+        names = {s: r.name for s, r in self.game.world.states.items()}
+        if not self.words:
+            rows = [
+                Option(
+                    Content.assemble(
+                        (f"{o.action:<10}", "bold"),
+                        (f"{o.cost} AP{' a point' if o.max_amount > 1 else ''}", "$accent"),
+                    ),
+                    id=o.action,
+                )
+                for o in self.options.values()
+            ]
+            return f"{self.points_left} AP left this turn. Choose an action:", rows
+        option: OrderOption = self.options[self.words[0]]
+        given = len(self.words) - 1
+        slots: list[tuple[str, list[tuple[str, str]]]] = []
+        if option.targets:
+            threats = {t.rival: t.threat for t in self.game.threats()}
+            slots.append(
+                (
+                    f"{option.action}: which state?",
+                    [
+                        (t, f"{t:<4} {names[t]}  (threat {threats.get(t, 0):.2f})")
+                        for t in option.targets
+                    ],
+                )
+            )
+        if option.options:
+            slots.append((f"{' '.join(self.words)}: which?", [(o, o) for o in option.options]))
+        if option.max_amount > 1:
+            slots.append(
+                (
+                    f"{' '.join(self.words)}: how much?",
+                    [
+                        (str(n), f"{n}  ({n * option.cost} AP)")
+                        for n in range(1, option.max_amount + 1)
+                    ],
+                )
+            )
+        if given >= len(slots):
+            return "", []
+        question, answers = slots[given]
+        return question, [Option(label, id=value) for value, label in answers]
+
+    def _show(self) -> None:
+        question, rows = self._stage()
+        if not rows:
+            self.dismiss(" ".join(self.words))
+            return
+        self.query_one("#orders-step", Static).update(question)
+        menu = self.query_one("#orders-list", OptionList)
+        menu.clear_options()
+        menu.add_options(rows)
+        menu.highlighted = 0
+        menu.focus()
+
+    @on(OptionList.OptionHighlighted, "#orders-list")
+    def _highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        option = self.options.get(event.option.id or "") if not self.words else None
+        about = self.query_one("#orders-about", Static)
+        about.display = option is not None
+        if option is not None:
+            about.update(Content.styled(option.help, "$foreground-muted"))
+
+    @on(OptionList.OptionSelected, "#orders-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.words.append(event.option.id or "")
+        self._show()
+
+    def action_back(self) -> None:
+        """One step back; out of the menu from the first step."""
+        if not self.words:
+            self.dismiss(None)
+            return
+        self.words.pop()
+        self._show()

@@ -1,0 +1,112 @@
+"""The turn report: the news ranked by importance, every alliance change with its reason,
+the orders the engine refused, and the score."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from game.engine.report import AlignmentChange, ScoreCard, TurnReport
+from game.ui.render import threat_bar
+from game.ui.widgets.news_log import news_line
+
+CHANGE_MARKS = {
+    "formed": ("✚", "$success"),
+    "joined": ("+", "$success"),
+    "left": ("−", "$warning"),
+    "dissolved": ("✖", "$error"),
+    "bandwagoned": ("⇢", "$error"),
+}
+
+
+def score_line(score: ScoreCard) -> Content:
+    """The score and its parts in one line."""
+    parts = [
+        ("Score ", "bold"),
+        (f"{score.total} ({score.grade})", "bold $accent"),
+        f"  security {score.security} · influence {score.influence} · "
+        f"objectives {score.objectives} · penalties {score.penalties}",
+    ]
+    if score.notes:
+        parts.append((f" ({', '.join(score.notes)})", "$warning"))
+    return Content.assemble(*parts)
+
+
+def change_line(change: AlignmentChange) -> Content:
+    """An alliance change with its reason in the theory's words."""
+    mark, style = CHANGE_MARKS.get(change.change, ("•", ""))
+    return Content.assemble((f"{mark} ", f"bold {style}"), change.reason)
+
+
+def section(title: str, lines: list[Content]) -> Static:
+    """A titled block of lines."""
+    body = Content("\n").join([Content.styled(title, "bold $accent"), *lines])
+    return Static(body, classes="report-section")
+
+
+class TurnReportScreen(Screen[None]):
+    """What happened when the turn resolved; enter goes on."""
+
+    CSS_PATH = "../styles/report.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,space,escape", "close", "Continue"),
+        Binding("question_mark", "app.help", "Help"),
+    ]
+
+    def __init__(self, report: TurnReport, names: dict[str, str], latest: bool = True) -> None:
+        super().__init__()
+        self.report = report
+        self.names = names
+        self.latest = latest
+        """False when the player reopened an earlier report (``r``)."""
+
+    def compose(self) -> ComposeResult:
+        report = self.report
+        yield Static(
+            f"Turn {report.turn} report · {report.year}", id="report-title", classes="screen-title"
+        )
+        with VerticalScroll(id="report-body"):
+            yield Static(score_line(report.score), id="report-score")
+            if report.ended:
+                yield section("The campaign is over", [Content(report.ended)])
+            # Alliance changes come as news too; they are listed once, below, with marks.
+            reasons = {c.reason for c in report.alignment_changes}
+            news = [news_line(n) for n in report.news if n.text not in reasons]
+            yield section("News", news or [Content.styled("A quiet year.", "$foreground-muted")])
+            if report.alignment_changes:
+                yield section(
+                    "Alliance changes", [change_line(c) for c in report.alignment_changes]
+                )
+            if report.refusals:
+                yield section(
+                    "Refused orders",
+                    [
+                        Content.assemble(("✗ ", "bold $error"), (r.order, "bold"), f": {r.reason}")
+                        for r in report.refusals
+                    ],
+                )
+            top = [
+                Content.assemble(
+                    f"{line.rival:<4}",
+                    threat_bar(line.threat, 10),
+                    f"  {self.names.get(line.rival, '')}",
+                )
+                for line in report.threats[:3]
+            ]
+            if top:
+                yield section("Your principal threats", top)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#report-body").focus()
+
+    def action_close(self) -> None:
+        """Close the report."""
+        self.dismiss(None)

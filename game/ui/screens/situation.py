@@ -1,0 +1,250 @@
+"""The situation room: the threat board, the blocs, the orders of this turn, the log, and
+the command line. Every action here is also a key, a menu entry and a palette command."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Static
+
+from game.engine.orders import Order
+from game.engine.report import News, TurnReport
+from game.ui.commands import CommandError, UiCommand, parse
+from game.ui.orders_queue import cost
+from game.ui.widgets.alliances import AllianceList
+from game.ui.widgets.command_line import CommandLine
+from game.ui.widgets.news_log import NewsLog
+from game.ui.widgets.orders_panel import OrdersPanel
+from game.ui.widgets.status_bar import StatusBar
+from game.ui.widgets.threat_board import RivalRow, ThreatBoard
+
+if TYPE_CHECKING:
+    from game.ui.app import EntenteApp
+
+PLACEHOLDER = "ally TES · aid ON military 2 · why KAR · end   (tab completes)"
+
+
+class SituationRoom(Screen[None]):
+    """The main screen of a game in progress."""
+
+    CSS_PATH = "../styles/situation.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "end_turn", "End"),
+        Binding("o", "orders", "Orders"),
+        Binding("d", "dossier", "Dossier"),
+        Binding("m", "map", "Map"),
+        Binding("r", "report", "Report"),
+        Binding("s", "app.save", "Save"),
+        Binding("l", "app.load", "Load", show=False),
+        Binding("u", "undo", "Undo", show=False),
+        Binding("colon,slash", "command", "Type", key_display=":"),
+        Binding("question_mark", "app.help", "Help"),
+        Binding("escape", "board", "Board", show=False),
+        Binding("q", "app.quit", "Quit", show=False),
+    ]
+
+    @property
+    def entente(self) -> EntenteApp:
+        """The app, typed."""
+        return cast("EntenteApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield StatusBar(id="status")
+        yield ThreatBoard(id="board")
+        with Horizontal(id="lower"):
+            yield NewsLog(id="log")
+            with Vertical(id="side"):
+                yield AllianceList(id="alliances")
+                yield OrdersPanel(id="orders")
+        yield CommandLine(self._states, id="command", placeholder=PLACEHOLDER, compact=True)
+        yield Static(id="hint")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        game = self.entente.game
+        assert game is not None
+        self.query_one("#log").border_title = "Log"
+        self.query_one("#alliances").border_title = "Alliances"
+        self.query_one("#orders").border_title = "Orders this turn"
+        self.query_one("#command", CommandLine).cursor_blink = False
+        self.refresh_all()
+        self.query_one(ThreatBoard).focus_rows()
+
+    def _states(self) -> list[str]:
+        game = self.entente.game
+        return game.world.ids() if game else []
+
+    # -- showing the game ------------------------------------------------------------
+    def refresh_all(self) -> None:
+        """Show the game as it stands now."""
+        app = self.entente
+        game, queue = app.game, app.queue
+        if game is None or queue is None:
+            return
+        names = {s: r.name for s, r in game.world.states.items()}
+        previous = app.previous_threats
+        rows = [
+            RivalRow(
+                line.rival,
+                names[line.rival],
+                line.threat,
+                {f: getattr(line, f) for f in ("power", "proximity", "offense", "intentions")},
+                (line.threat - previous[line.rival]) if line.rival in previous else None,
+            )
+            for line in game.threats()
+        ]
+        board = self.query_one(ThreatBoard)
+        board.border_title = f"Threats to {names[game.player]}"
+        board.show(rows)
+        self.query_one(StatusBar).show(game, queue.left)
+        self.query_one(AllianceList).show(game.world, game.player)
+        self.query_one(OrdersPanel).show(queue)
+
+    def add_news(self, heading: str, news: list[News]) -> None:
+        """Add news to the log."""
+        self.query_one(NewsLog).add_entry(heading, news)
+
+    def add_report(self, report: TurnReport) -> None:
+        """Add a resolved turn's news to the log."""
+        self.add_news(f"{report.year} · turn {report.turn}", report.news)
+
+    def show_hint(self, text: str | Content, error: bool = False) -> None:
+        """A one-line message under the command line."""
+        style = "$error" if error else "$foreground-muted"
+        content = Content.styled(text, style) if isinstance(text, str) else text
+        self.query_one("#hint", Static).update(content)
+
+    # -- commands --------------------------------------------------------------------
+    def run_command(self, line: str) -> bool:
+        """Carry out a command line; False (with a message under it) if it failed."""
+        game, queue = self.entente.game, self.entente.queue
+        if game is None or queue is None:
+            return False
+        try:
+            parsed = parse(line, game.world.ids())
+        except CommandError as error:
+            self.show_hint(str(error), error=True)
+            return False
+        if isinstance(parsed, Order):
+            return self._queue(parsed)
+        return self._ui(parsed)
+
+    def _queue(self, order: Order) -> bool:
+        queue = self.entente.queue
+        assert queue is not None
+        problem = queue.add(order)
+        if problem:
+            self.show_hint(f"Refused: {order}: {problem}", error=True)
+            return False
+        self.show_hint(
+            Content.assemble(
+                ("Queued ", "$success"),
+                (str(order), "bold"),
+                f" ({cost(order)} AP); {queue.left} AP left.",
+            )
+        )
+        self.refresh_all()
+        return True
+
+    def _ui(self, command: UiCommand) -> bool:
+        verb, app = command.verb, self.entente
+        if verb in ("why", "inspect") and command.argument:
+            app.open_dossier(command.argument, why=verb == "why")
+        elif verb == "undo":
+            self.action_undo()
+        elif verb == "clear":
+            assert app.queue is not None
+            app.queue.clear()
+            self.show_hint("Orders cleared.")
+            self.refresh_all()
+        elif verb == "save" and command.argument:
+            app.save_named(command.argument)
+        else:
+            actions = {
+                "end": self.action_end_turn,
+                "map": self.action_map,
+                "report": self.action_report,
+                "save": app.action_save,
+                "load": app.action_load,
+                "help": app.action_help,
+                "quit": app.exit,
+            }
+            actions[verb]()
+        return True
+
+    @on(Input.Submitted, "#command")
+    def _submitted(self, event: Input.Submitted) -> None:
+        line = event.value.strip()
+        command = self.query_one(CommandLine)
+        command.remember(line)
+        command.value = ""
+        if line:
+            self.run_command(line)
+
+    @on(CommandLine.Candidates)
+    def _candidates(self, event: CommandLine.Candidates) -> None:
+        if len(event.candidates) > 1:
+            words = [c.split()[-1] for c in event.candidates]
+            self.show_hint("Completions: " + "  ".join(words))
+        elif not event.candidates:
+            self.show_hint("No completion.")
+        else:
+            self.show_hint("")
+
+    @on(ThreatBoard.Inspect)
+    def _inspect(self, event: ThreatBoard.Inspect) -> None:
+        self.entente.open_dossier(event.rival)
+
+    # -- actions ---------------------------------------------------------------------
+    def action_end_turn(self) -> None:
+        """Submit the queued orders and resolve the turn."""
+        self.entente.end_turn()
+
+    def action_orders(self) -> None:
+        """Open the orders menu; its order goes through the command line's checks."""
+        app = self.entente
+        if app.game is None or app.queue is None:
+            return
+        from game.ui.screens.orders_menu import OrdersMenu
+
+        def chosen(line: str | None) -> None:
+            if line:
+                self.run_command(line)
+
+        app.push_screen(OrdersMenu(app.game, app.queue.left), chosen)
+
+    def action_dossier(self) -> None:
+        """The dossier of the highlighted rival."""
+        rival = self.query_one(ThreatBoard).selected
+        if rival:
+            self.entente.open_dossier(rival)
+
+    def action_map(self) -> None:
+        """The map."""
+        self.entente.open_map()
+
+    def action_report(self) -> None:
+        """Last turn's report."""
+        self.entente.open_last_report()
+
+    def action_undo(self) -> None:
+        """Remove the last queued order."""
+        queue = self.entente.queue
+        removed = queue.undo() if queue else None
+        self.show_hint(f"Removed: {removed}" if removed else "No order to undo.")
+        self.refresh_all()
+
+    def action_command(self) -> None:
+        """Type a command."""
+        self.query_one(CommandLine).focus()
+
+    def action_board(self) -> None:
+        """Back to the threat board (from the command line)."""
+        self.query_one(ThreatBoard).focus_rows()

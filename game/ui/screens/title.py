@@ -1,0 +1,102 @@
+"""The title screen: new game, continue, load, help, quit.
+
+It imports nothing from the engine: it is the first thing a player sees, and the campaign
+loads in the background while it is on screen.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from game.ui import saves
+
+if TYPE_CHECKING:
+    from game.campaign.models import Campaign
+
+LOGO = "\n".join(
+    (
+        "╔═╗╔╗╔╔╦╗╔═╗╔╗╔╔╦╗╔═╗",
+        "║╣ ║║║ ║ ║╣ ║║║ ║ ║╣ ",
+        "╚═╝╝╚╝ ╩ ╚═╝╝╚╝ ╩ ╚═╝",
+    )
+)
+
+TAGLINE = "a game of alliances and the balance of threat"
+
+MENU = (
+    ("new", "New game", "n"),
+    ("continue", "Continue", "c"),
+    ("load", "Load a game", "l"),
+    ("help", "Help", "?"),
+    ("quit", "Quit", "q"),
+)
+
+
+class TitleScreen(Screen[None]):
+    """The game's front door."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "app.new_game", "New game"),
+        Binding("c", "app.continue_game", "Continue"),
+        Binding("l", "app.load", "Load"),
+        Binding("question_mark", "app.help", "Help"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="title-box"):
+            yield Static(LOGO, id="logo")
+            yield Static(TAGLINE, id="tagline")
+            yield Static("Loading the campaign…", id="campaign-line")
+            with Center():
+                yield OptionList(*self._options(), id="menu")
+        yield Footer()
+
+    def _options(self) -> list[Option]:
+        latest = saves.latest_autosave()
+        options = []
+        for key, label, hotkey in MENU:
+            prompt = Content.assemble((f"{hotkey} ", "$foreground-muted"), label)
+            options.append(Option(prompt, id=key, disabled=key == "continue" and latest is None))
+        return options
+
+    def on_screen_resume(self) -> None:
+        menu = self.query_one("#menu", OptionList)
+        menu.get_option("continue").disabled = saves.latest_autosave() is None
+        menu.refresh()
+        menu.focus()
+
+    def show_campaign(self, campaign: Campaign | None, error: str | None = None) -> None:
+        """Show the default campaign (or why it could not be loaded)."""
+        line = self.query_one("#campaign-line", Static)
+        if campaign is None:
+            line.update(Content.styled(error or "No campaign.", "$error"))
+            return
+        line.update(
+            Content.assemble(
+                ("Campaign  ", "$foreground-muted"),
+                (campaign.title, "bold"),
+                ("  ·  ", "$foreground-muted"),
+                f"{len(campaign.eras)} eras, {len(campaign.states)} states",
+            )
+        )
+
+    @on(OptionList.OptionSelected, "#menu")
+    async def _chosen(self, event: OptionList.OptionSelected) -> None:
+        actions = {
+            "new": "new_game",
+            "continue": "continue_game",
+            "load": "load",
+            "help": "help",
+            "quit": "quit",
+        }
+        await self.run_action(f"app.{actions[event.option.id or 'quit']}")

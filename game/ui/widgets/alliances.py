@@ -1,0 +1,49 @@
+"""The alliances and blocs of the world now, each with its members."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.widgets import Static
+
+from game.engine.world import World
+from game.ui.render import UNALLIED_STYLE, bloc_styles
+
+
+def alliances_content(world: World, player: str) -> Content:
+    """Every alliance with its members (the player's in bold), then guarantees and the
+    unallied states."""
+    styles = bloc_styles(list(world.alliances))
+    lines: list[Content] = []
+    for alliance_id in sorted(world.alliances):
+        alliance = world.alliances[alliance_id]
+        style = styles[alliance_id]
+        marker = "★ " if player in alliance.members else "■ "
+        members = " ".join(alliance.members)
+        against = f" vs {alliance.against}" if alliance.against else ""
+        lines.append(
+            Content.assemble(
+                (marker, style),
+                (alliance.name, f"bold {style}" if player in alliance.members else style),
+                "\n  ",
+                members,
+                (against, "$foreground-muted"),
+            )
+        )
+    if not lines:
+        lines.append(Content.styled("No alliances.", UNALLIED_STYLE))
+    guarantees = [f"{a}→{b}" for a, b in world.guarantees]
+    if guarantees:
+        lines.append(Content.assemble(("Guarantees ", "bold"), " ".join(guarantees)))
+    allied = {m for a in world.alliances.values() for m in a.members}
+    alone = [s for s in world.ids() if s not in allied]
+    if alone:
+        lines.append(Content.assemble(("Unallied ", "bold $foreground-muted"), " ".join(alone)))
+    return Content("\n").join(lines)
+
+
+class AllianceList(Static):
+    """The blocs, with their members; the player's own alliances are starred."""
+
+    def show(self, world: World, player: str) -> None:
+        """Show the alliances of ``world``."""
+        self.update(alliances_content(world, player))

@@ -1,0 +1,114 @@
+"""The app's worker threads: every engine call runs here and reports back by message.
+
+A worker never touches a widget; the app's message handlers own the game's on-screen state.
+Engine modules are imported inside the workers so the title screen appears before they load.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App
+
+from game.ui import saves
+from game.ui.messages import (
+    CampaignLoaded,
+    ChoiceResolved,
+    GameFailed,
+    GameReady,
+    Saved,
+    TurnResolved,
+    describe,
+)
+
+if TYPE_CHECKING:
+    from game.campaign.loader import LoadedCampaign
+    from game.engine.game import Game
+    from game.engine.orders import Order
+
+
+class EngineWorkers(App[None]):
+    """Workers of the Entente app (a base class: the app adds screens and handlers)."""
+
+    loaded: LoadedCampaign | None
+    busy: bool
+    """True while an engine worker runs: no other engine call starts meanwhile."""
+
+    def _begin_engine_call(self) -> bool:
+        """Claim the engine for one call; False (and a word to the player) if it is busy."""
+        if self.busy:
+            self.notify("The engine is still working; try again in a moment.")
+            return False
+        self.busy = True
+        return True
+
+    @work(thread=True, exclusive=True, group="campaign")
+    def load_default_campaign(self) -> None:
+        """Load the default campaign in the background."""
+        from game.campaign.errors import CampaignInvalid
+        from game.campaign.library import resolve_campaign
+        from game.campaign.loader import load_campaign
+
+        try:
+            self.post_message(CampaignLoaded(load_campaign(resolve_campaign(None))))
+        except CampaignInvalid as invalid:
+            self.post_message(CampaignLoaded(None, "\n".join(str(e) for e in invalid.errors)))
+
+    @work(thread=True, exclusive=True, group="engine")
+    def start_game(
+        self, loaded: LoadedCampaign, seed: str, player: str, doctrine: str | None
+    ) -> None:
+        """Start a new game."""
+        from game.engine.game import new_game
+
+        try:
+            game = new_game(loaded, seed, player, doctrine)
+        except (ValueError, KeyError) as error:
+            self.post_message(GameFailed("The game cannot start", describe(error)))
+            return
+        self.post_message(GameReady(game, fresh=True))
+
+    @work(thread=True, exclusive=True, group="engine")
+    def load_game_file(self, path: Path, with_backup: bool = False) -> None:
+        """Load (re-simulate) a save; an autosave falls back on its backup."""
+        try:
+            if with_backup:
+                game, problem = saves.load_with_backup(path, self.loaded)
+            else:
+                game, problem = saves.load_save(path, self.loaded), None
+        except saves.SaveError as error:
+            self.post_message(GameFailed("This save cannot be loaded", describe(error)))
+            return
+        note = (
+            f"The autosave was damaged ({problem}); loaded the turn before it." if problem else None
+        )
+        self.post_message(GameReady(game, fresh=False, note=note))
+
+    @work(thread=True, exclusive=True, group="engine")
+    def resolve_turn(self, game: Game, orders: list[Order]) -> None:
+        """Resolve the turn, autosave, then report (the autosave is written before the
+        report is shown, so no other engine call can run while it is being written)."""
+        report = game.submit(orders)
+        try:
+            path, error = saves.autosave(game), None
+        except OSError as failure:
+            path, error = None, describe(failure)
+        self.post_message(TurnResolved(report))
+        self.post_message(Saved(path, error, auto=True))
+
+    @work(thread=True, exclusive=True, group="engine")
+    def resolve_choice(self, game: Game, event: str, index: int) -> None:
+        """Apply the player's choice in an event."""
+        from game.engine.orders import ChoiceOrder
+
+        self.post_message(ChoiceResolved(game.submit(ChoiceOrder(event, index))))
+
+    @work(thread=True, group="saves")
+    def write_save(self, game: Game, name: str) -> None:
+        """Write a named save."""
+        try:
+            self.post_message(Saved(saves.save_as(game, name), None, auto=False))
+        except saves.SaveError as error:
+            self.post_message(Saved(None, describe(error), auto=False))

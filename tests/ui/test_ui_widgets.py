@@ -1,0 +1,86 @@
+"""Pure parts of the widgets: bars, trends, the board's columns, the map's projection."""
+
+from __future__ import annotations
+
+from ui_pilot import played
+
+from game.ui.render import bar, bloc_styles, clip, threat_style, trend
+from game.ui.widgets.alliances import alliances_content
+from game.ui.widgets.map_view import Capital, place, project, state_styles
+from game.ui.widgets.status_bar import status_content
+from game.ui.widgets.threat_board import Columns, RivalRow, header_line, row_line
+
+
+def test_bars_are_in_eighths_and_padded():
+    assert bar(0, 4) == "    "
+    assert bar(1, 4) == "████"
+    assert bar(0.5, 4) == "██  "
+    assert bar(1 / 16, 2) == "▏ "
+    assert bar(7, 3) == "███" and bar(-1, 3) == "   "
+
+
+def test_threat_levels_and_trends():
+    assert threat_style(0.6) == "$error"
+    assert threat_style(0.35) == "$warning"
+    assert threat_style(0.1) == "$success"
+    assert str(trend(0.05)) == "▲+0.05" and str(trend(-0.1)) == "▼-0.10"
+    assert str(trend(0.001)).strip() == "=" and str(trend(None)).strip() == "-"
+    assert len({len(str(trend(x))) for x in (0.05, -0.1, 0.0, None)}) == 1
+
+
+def test_clip():
+    assert clip("Kingdom of Karvath", 8) == "Kingdom…"
+    assert clip("KAR", 5) == "KAR  "
+
+
+def test_board_rows_fit_their_width():
+    row = RivalRow(
+        "KAR",
+        "Kingdom of Karvath",
+        0.55,
+        dict.fromkeys(("power", "proximity", "offense", "intentions"), 0.5),
+        0.04,
+    )
+    for width in (60, 76, 116, 200):
+        columns = Columns.fit(width)
+        assert row_line(1, row, columns).cell_length == width
+        assert header_line(columns).cell_length <= width
+    assert "Offense" in str(header_line(Columns.fit(116)))
+    assert "Off" in str(header_line(Columns.fit(76)))
+
+
+def test_the_projection_keeps_east_west_and_north_south():
+    capitals = [Capital("A", 40, -150), Capital("B", 45, -140), Capital("C", 20, -130)]
+    cells = project(capitals, 40, 12, 3)
+    assert cells["A"][0] < cells["B"][0] < cells["C"][0]  # west to east
+    assert cells["B"][1] < cells["A"][1] < cells["C"][1]  # north to south
+    assert all(0 <= x <= 40 - 3 and 0 <= y < 12 for x, y in cells.values())
+
+
+def test_labels_never_overlap():
+    cells = {s: (10, 5) for s in ("AAA", "BBB", "CCC", "DD")}
+    placed = place(cells, 40, 12)
+    spans = [{(x + i, y) for i in range(len(s))} for s, (x, y) in placed.items()]
+    for i, a in enumerate(spans):
+        for b in spans[i + 1 :]:
+            assert not a & b
+
+
+def test_colours_by_bloc_and_the_player():
+    game = played(1)
+    styles = state_styles(game.world, "VAL")
+    blocs = bloc_styles(list(game.world.alliances))
+    league = blocs["strait_league"]
+    assert styles["VAL"] == f"bold reverse {league}"
+    assert styles["TES"] == f"bold {league}"
+    assert styles["AUR"] == "bold $foreground-muted"
+
+
+def test_alliances_and_status_text():
+    game = played(1)
+    text = str(alliances_content(game.world, "VAL"))
+    assert "The Strait League" in text and "NO TES VAL" in text and "Unallied" in text
+    narrow = status_content(game, 3, 60)
+    wide = status_content(game, 3, 140)
+    assert "AP 3/3" in str(narrow) and "seed snap" not in str(narrow)
+    assert "seed snap" in str(wide) and wide.cell_length <= 140
