@@ -30,8 +30,10 @@ INTENT_DECAY_PER_YEAR = 0.75
 """How much of a hostile act's weight is left after a year: memories fade (half-life about
 2.4 years)."""
 
-INTENT_REPUTATION = 0.02
-"""Weight of an act against someone else: aggression anywhere is a signal to everyone."""
+INTENT_REPUTATION = 0.1
+"""Weight of the worst act against someone else: aggression anywhere is a signal to everyone.
+The worst act, not the sum, so a superpower's many quarrels elsewhere do not drown what it
+did to you (calibrated on the history check)."""
 
 INTENT_ALLY = 0.6
 """Weight of an act against one of the observer's allies."""
@@ -50,7 +52,7 @@ MEMORY_CUTOFF = 0.002
 """Acts whose remaining weight falls below this are forgotten."""
 
 # Alignment.
-SEEK_THRESHOLD = 0.42
+SEEK_THRESHOLD = 0.35
 SEEK_CAUTION = 0.15
 """A state seeks allies when its principal threat exceeds SEEK_THRESHOLD - SEEK_CAUTION x
 caution: cautious states balance sooner."""

