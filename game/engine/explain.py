@@ -127,7 +127,8 @@ def explain(
         "intentions": remembered_acts(world, observer, rival, years_per_turn)
         or ["no hostile act remembered"],
     }
-    facts["intentions"].append(f"known disposition: aggression {them.aggression:.2f}")
+    if k.INTENT_BASE_AGGRESSION > 0:  # a disposition counts only when the model weighs it
+        facts["intentions"].append(f"known disposition: aggression {them.aggression:.2f}")
     factors = []
     for name in FACTORS:
         value = matrix.factor(name, observer, rival)
