@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -191,6 +192,7 @@ def run_history(args: argparse.Namespace) -> int:
 
     split = args.split if args.split is not None else args.start + (args.end - args.start + 1) // 2
     try:
+        check.validate(args.start, args.end, args.poles)
         if not args.start < split <= args.end:
             raise check.HistoryError(
                 f"--split {split} must fall after --start {args.start} "
@@ -286,6 +288,8 @@ def run_simulate(args: argparse.Namespace) -> int:
         print(json.dumps(final, sort_keys=True, separators=(",", ":")))
     else:
         score = final["score"]
+        if final["ended"]:
+            print(f"The game ended: {final['ended']} (outcome: {final['outcome']}).")
         print(
             f"Final score {score['total']} (grade {score['grade']}): security "
             f"{score['security']}, influence {score['influence']}, objectives "
@@ -393,6 +397,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.handler(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, as a Unix filter does.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 def entry() -> None:

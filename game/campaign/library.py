@@ -26,7 +26,7 @@ def resolve_campaign(name: str | None) -> Path:
     if name is None:
         name = DEFAULT_CAMPAIGN
     path = Path(name)
-    if path.exists():
+    if path.is_file():
         return path
     shipped = shipped_dir() / f"{name}.yaml"
     return shipped if shipped.exists() else path

@@ -47,8 +47,10 @@ def consent(ctx: Context, state: str, proposer: str) -> tuple[bool, str]:
     if v.principal is None:
         return False, f"{name} sees no rival at all"
     if v.doctrine == Doctrine.bandwagon:
-        if proposer == v.principal:
+        if proposer == v.principal and v.alarmed:
             return True, f"{name} joins the strongest: {principal_reason(ctx, v)}"
+        if proposer == v.principal:
+            return False, f"{name} is at least as strong as {ctx.name(proposer)}"
         return False, f"{name} follows only the strongest power, {ctx.name(v.principal)}"
     if v.principal == proposer:
         if bandwagon_conditions(ctx, state, v):
@@ -223,6 +225,9 @@ def leave(
     """Take ``member`` out; dissolve the alliance if fewer than two remain."""
     world = ctx.world
     alliance.members.remove(member)
+    if member == alliance.leader:
+        # A bandwagon pact without the state it formed around has no reason to exist.
+        alliance.members.clear()
     out = [
         AlignmentChange(
             "left", member, alliance.id, list(alliance.members), alliance.against, reason
@@ -239,7 +244,8 @@ def leave(
                 alliance.id,
                 list(alliance.members),
                 alliance.against,
-                f"{alliance.name} dissolved: too few members remain",
+                f"{alliance.name} dissolved: "
+                + ("its leader left" if member == alliance.leader else "too few members remain"),
             )
         )
     ctx.refresh()
@@ -256,7 +262,7 @@ def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
     if ctx.allied(state, rival):
         return None
     reason = None
-    if v.doctrine == Doctrine.bandwagon:
+    if v.doctrine == Doctrine.bandwagon and rival != ctx.player:
         reason = principal_reason(ctx, v)
     # The player makes its own alliances: a state cannot bandwagon onto it unasked.
     elif (
@@ -336,6 +342,9 @@ def join(
     existing = [a for a in world.alliances_of(partner) if a.against in (against, None)]
     if change == "bandwagoned":
         existing = world.alliances_of(partner)
+    if state != ctx.player:
+        # The player makes its own alliances: no one joins the player's pacts unasked.
+        existing = [a for a in existing if ctx.player not in a.members]
     if existing:
         alliance = existing[0]
         alliance.members = sorted({*alliance.members, state})
@@ -359,6 +368,7 @@ def join(
         pact="defense",
         formed_turn=world.turn,
         against=against if change != "bandwagoned" else None,
+        leader=partner if change == "bandwagoned" else None,
     )
     world.alliances[alliance_id] = alliance
     out.append(
@@ -383,7 +393,7 @@ def assign_purposes(ctx: Context) -> None:
     """
     for key in sorted(ctx.world.alliances):
         alliance = ctx.world.alliances[key]
-        if alliance.against is not None:
+        if alliance.against is not None or alliance.leader is not None:
             continue
         counts: dict[str, int] = {}
         for member in alliance.members:

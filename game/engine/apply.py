@@ -152,7 +152,7 @@ def remove_state(ctx: WorldContext, ident: str) -> list[News]:
         alliance = world.alliances[key]
         if ident in alliance.members:
             alliance.members.remove(ident)
-            if len(alliance.members) < 2:
+            if len(alliance.members) < 2 or alliance.leader == ident:
                 del world.alliances[key]
     world.guarantees = [g for g in world.guarantees if ident not in g]
     return [News(5, f"{world.states[ident].name} leaves the stage.", "world")]

@@ -84,6 +84,10 @@ class Game:
         self.history: list[dict] = []
         """Per resolved turn: the player's threats and alliances, for charts."""
         self.reports: list[TurnReport] = []
+        self.closing_matrix: ThreatMatrix | None = None
+        """The threat matrix as the last resolved turn closed."""
+        self.closing_alliances: dict[str, tuple[str, list[str], str | None]] = {}
+        """The alliances as the last resolved turn closed: id -> (name, members, against)."""
         """Every turn's report, in order (a loaded save re-creates them)."""
         self.matrix = self._assess()
         self.opening: list[News] = self._begin_era() + self._briefing()
@@ -250,6 +254,12 @@ class Game:
             }
         )
         resolved_turn, resolved_year, era_id = world.turn, world.year, self.era.id
+        # The turn as it closed, before the next one's era change and events reshape it.
+        closing_threats = self.threats()
+        self.closing_matrix = self.matrix
+        self.closing_alliances = {
+            key: (a.name, list(a.members), a.against) for key, a in sorted(world.alliances.items())
+        }
         news += self._advance()
         report = TurnReport(
             turn=resolved_turn,
@@ -258,7 +268,7 @@ class Game:
             news=sorted(news, key=lambda n: -n.importance),
             alignment_changes=changes,
             refusals=refusals,
-            threats=self.threats(),
+            threats=closing_threats,
             score=self.score,
             pending=list(self.pending),
             game_over=self.over,

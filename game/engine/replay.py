@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from game.campaign.effects import Doctrine
 from game.campaign.loader import LoadedCampaign
 from game.engine.constants import ENGINE_VERSION
 from game.engine.game import EngineError, Game, TurnLog, new_game
@@ -93,39 +94,52 @@ class Replay:
 
     @classmethod
     def from_dict(cls, data: Any) -> Replay:
-        """Read a replay from parsed JSON; :class:`ReplayError` if it is malformed."""
-        try:
-            if not isinstance(data, dict) or data.get("format") != FORMAT:
-                raise ReplayError("not an Entente replay (no 'format: entente-replay')")
-            if data.get("format_version") != FORMAT_VERSION:
-                raise ReplayError(
-                    f"replay format {data.get('format_version')!r} is not "
-                    f"supported (this game reads format {FORMAT_VERSION})"
-                )
-            turns = [
-                TurnLog(
-                    int(t["turn"]),
-                    [ChoiceOrder(str(c["event"]), int(c["choice"])) for c in t["choices"]],
-                    None if t["orders"] is None else [Order.from_dict(o) for o in t["orders"]],
-                )
-                for t in data["turns"]
-            ]
-            campaign = data["campaign"]
-            return cls(
-                str(campaign["id"]),
-                str(campaign["version"]),
-                str(campaign["fingerprint"]),
-                str(data["seed"]),
-                str(data["player"]),
-                data.get("doctrine"),
-                turns,
-                str(data["state_hash"]),
-                str(data["engine_version"]),
+        """Read a replay from parsed JSON; :class:`ReplayError` names any malformed field."""
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise ReplayError("not an Entente replay (no 'format: entente-replay')")
+        version = data.get("format_version")
+        if type(version) is not int or version != FORMAT_VERSION:
+            raise ReplayError(
+                f"replay format {version!r} is not supported (this game reads "
+                f"format {FORMAT_VERSION})"
             )
-        except (KeyError, TypeError, ValueError) as error:
-            if isinstance(error, ReplayError):
-                raise
-            raise ReplayError(f"malformed replay: {type(error).__name__}: {error}") from None
+        campaign = _get(data, "campaign", dict, "campaign")
+        doctrine = data.get("doctrine")
+        if doctrine is not None and doctrine not in [d.value for d in Doctrine]:
+            raise ReplayError(f"doctrine: unknown doctrine {doctrine!r}")
+        turns = []
+        for n, t in enumerate(_get(data, "turns", list, "turns")):
+            where = f"turns[{n}]"
+            if not isinstance(t, dict):
+                raise ReplayError(f"{where}: expected an object")
+            choices = [
+                ChoiceOrder(
+                    _get(c, "event", str, f"{where}.choices[{k}].event"),
+                    _get(c, "choice", int, f"{where}.choices[{k}].choice"),
+                )
+                for k, c in enumerate(_get(t, "choices", list, f"{where}.choices"))
+            ]
+            raw = t.get("orders")
+            orders = (
+                None
+                if raw is None
+                else [
+                    _order(o, f"{where}.orders[{k}]")
+                    for k, o in enumerate(_get(t, "orders", list, f"{where}.orders"))
+                ]
+            )
+            turns.append(TurnLog(_get(t, "turn", int, f"{where}.turn"), choices, orders))
+        return cls(
+            _get(campaign, "id", str, "campaign.id"),
+            _get(campaign, "version", str, "campaign.version"),
+            _get(campaign, "fingerprint", str, "campaign.fingerprint"),
+            _get(data, "seed", str, "seed"),
+            _get(data, "player", str, "player"),
+            doctrine,
+            turns,
+            _get(data, "state_hash", str, "state_hash"),
+            _get(data, "engine_version", str, "engine_version"),
+        )
 
     def play(self, loaded: LoadedCampaign, verify: bool = True) -> Game:
         """Re-simulate this replay on ``loaded``; check the fingerprint and the final hash."""
@@ -161,6 +175,36 @@ class Replay:
         return game
 
 
+_KINDS = {str: "text", int: "a whole number", list: "a list", dict: "an object"}
+
+
+def _get(data: Any, key: str, kind: type, where: str) -> Any:
+    """``data[key]`` if it is of ``kind`` (a bool is not a number); else a ReplayError."""
+    if not isinstance(data, dict) or key not in data:
+        raise ReplayError(f"{where}: missing")
+    value = data[key]
+    if type(value) is not kind:
+        raise ReplayError(f"{where}: expected {_KINDS[kind]}, got {type(value).__name__}")
+    return value
+
+
+def _order(data: Any, where: str) -> Order:
+    """One order from a replay, every field checked."""
+    if not isinstance(data, dict):
+        raise ReplayError(f"{where}: expected an object")
+    optional = {}
+    for key in ("target", "option"):
+        if data.get(key) is not None:
+            optional[key] = _get(data, key, str, f"{where}.{key}")
+    amount = _get(data, "amount", int, f"{where}.amount") if "amount" in data else 1
+    return Order(
+        _get(data, "action", str, f"{where}.action"),
+        optional.get("target"),
+        amount,
+        optional.get("option"),
+    )
+
+
 def save(game: Game, path: str | Path) -> Path:
     """Write the game's replay atomically (temporary file, fsync, rename)."""
     return write_atomic(Path(path), game.replay.to_json())
@@ -194,6 +238,8 @@ def read_replay(path: str | Path) -> Replay:
         raise ReplayError(
             f"{path}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"
         ) from None
+    except (ValueError, RecursionError) as error:  # huge numbers, absurd nesting
+        raise ReplayError(f"{path}: not a usable replay: {error}") from None
     try:
         return Replay.from_dict(data)
     except ReplayError as error:

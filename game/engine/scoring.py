@@ -58,6 +58,11 @@ def score_card(campaign: Campaign, world: World, player: str) -> ScoreCard:
     ratio = total / best if best > 0 else 0.0
     grade = next(letter for floor, letter in k.GRADES if ratio >= floor)
     notes = []
+    if world.outcome == "defeat":
+        grade = "F"  # whatever was scored before, the state did not survive the campaign
+        notes.append("defeat")
+    elif world.outcome == "victory":
+        notes.append("victory")
     if world.wars:
         notes.append(f"{world.wars} war{'s' if world.wars != 1 else ''} started")
     if world.abandoned:

@@ -19,28 +19,31 @@ def _r(value: float) -> float:
 
 
 def turn_record(game: Game, report: TurnReport) -> dict[str, Any]:
-    """One JSON-ready line per turn: alliances, each state's top threats, changes, score."""
-    world, matrix = game.world, game.matrix
+    """One JSON-ready line per turn: alliances, each state's top threats, changes, score, as
+    the turn closed (before the next turn's events)."""
+    matrix = game.closing_matrix
+    assert matrix is not None, "a turn has been resolved"
     threats = {}
     for state in matrix.ids:
+        i = matrix.index[state]
         threats[state] = [
             {
-                "rival": line.rival,
-                "threat": _r(line.threat),
-                "power": _r(line.power),
-                "proximity": _r(line.proximity),
-                "offense": _r(line.offense),
-                "intentions": _r(line.intentions),
+                "rival": rival,
+                "threat": _r(threat),
+                **{
+                    f: _r(float(getattr(matrix, f)[i, matrix.index[rival]]))
+                    for f in ("power", "proximity", "offense", "intentions")
+                },
             }
-            for line in game.threats(state)[:TOP_THREATS]
+            for rival, threat in matrix.ranked(state)[:TOP_THREATS]
         ]
     return {
         "turn": report.turn,
         "year": report.year,
         "era": report.era,
         "alliances": {
-            key: {"name": a.name, "members": list(a.members), "against": a.against}
-            for key, a in sorted(world.alliances.items())
+            key: {"name": name, "members": members, "against": against}
+            for key, (name, members, against) in game.closing_alliances.items()
         },
         "threats": threats,
         "changes": [asdict(c) for c in report.alignment_changes],
@@ -76,6 +79,8 @@ def summary(game: Game, policy_name: str) -> dict[str, Any]:
         "turn": game.world.turn,
         "year": game.world.year,
         "over": game.over,
+        "outcome": game.world.outcome,
+        "ended": game.world.ended,
         "score": asdict(game.score),
         "alliances": {key: list(a.members) for key, a in sorted(game.world.alliances.items())},
         "state_hash": game.world.state_hash(),

@@ -52,6 +52,9 @@ class AllianceRecord:
     formed_turn: int
     against: str | None = None
     """The rival whose threat brought the members together, when known."""
+    leader: str | None = None
+    """For a pact formed by bandwagoning: the strong state the others sided with. The pact
+    lasts only as long as its leader stays in it."""
 
 
 @dataclass

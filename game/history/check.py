@@ -8,6 +8,7 @@ before (``worldbuild``): its threat assessment, then the doctrine's choice of si
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -188,15 +189,20 @@ def factors(world: YearWorld, state: str, sides: list[str]) -> dict[str, float]:
     return out
 
 
-def scores(rows: list[Row], pick: Callable[[Row], int]) -> dict[str, float]:
+def scores(rows: list[Row], pick: Callable[[Row], int]) -> dict[str, float | None]:
     """Accuracy and balanced accuracy of one predictor over ``rows``."""
     actual = [r.actual for r in rows]
     predicted = [pick(r) for r in rows]
     return {
         "n": len(rows),
-        "accuracy": round(accuracy(actual, predicted), 4),
-        "balanced_accuracy": round(balanced_accuracy(actual, predicted), 4),
+        "accuracy": _rounded(accuracy(actual, predicted)),
+        "balanced_accuracy": _rounded(balanced_accuracy(actual, predicted)),
     }
+
+
+def _rounded(value: float) -> float | None:
+    """Four decimals; None (JSON null) for a period with no state-year."""
+    return None if math.isnan(value) else round(value, 4)
 
 
 def summary(result: Result, start: int, end: int, split: int) -> dict:
@@ -214,7 +220,7 @@ def summary(result: Result, start: int, end: int, split: int) -> dict:
 
     model = block(lambda r: r.predicted)
     labels = [a for a, _ in result.aligned]
-    model["aligned_auc"] = round(auc(labels, [s for _, s in result.aligned]), 4)
+    model["aligned_auc"] = _rounded(auc(labels, [s for _, s in result.aligned]))
     return {
         "n": len(result.rows),
         "model": model,

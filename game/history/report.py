@@ -42,23 +42,27 @@ def table(summary: dict, doctrine: str, poles: list[int]) -> str:
     for name, block in blocks:
         cells = [block] + [block["periods"][p] for p in periods]
         label = LABELS[name].format(doctrine=doctrine)
-        lines.append(
-            f"{label:46} "
-            + " ".join(f"{c['balanced_accuracy']:.3f} ({c['accuracy']:.2f})" for c in cells)
-        )
+        lines.append(f"{label:46} " + " ".join(_cell(c) for c in cells))
     if "model_with_ideology" in summary:
         block = summary["model_with_ideology"]
         cells = [block] + [block["periods"][p] for p in periods]
         lines.append(
-            f"{'engine + UN ideal points (variant)':46} "
-            + " ".join(f"{c['balanced_accuracy']:.3f} ({c['accuracy']:.2f})" for c in cells)
+            f"{'engine + UN ideal points (variant)':46} " + " ".join(_cell(c) for c in cells)
         )
+    auc = summary["model"]["aligned_auc"]
     lines.append(
-        f"Aligned with a pole or not, AUC of the engine's alarm: "
-        f"{summary['model']['aligned_auc']:.3f}"
+        "Aligned with a pole or not, AUC of the engine's alarm: "
+        + ("n/a" if auc is None else f"{auc:.3f}")
     )
     lines.append(CITATION)
     return "\n".join(lines)
+
+
+def _cell(block: dict) -> str:
+    """'0.793 (0.70)', or 'n/a' for a period with no state-year."""
+    if block["balanced_accuracy"] is None:
+        return f"{'n/a':>12}"
+    return f"{block['balanced_accuracy']:.3f} ({block['accuracy']:.2f})"
 
 
 def rows_csv(result: Result) -> str:

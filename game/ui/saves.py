@@ -124,7 +124,15 @@ def _info(path: Path, kind: str) -> SaveInfo:
             str(data["seed"]),
             sum(1 for t in data["turns"] if t.get("orders") is not None),
         )
-    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError) as error:
+    except (
+        OSError,
+        UnicodeDecodeError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        RecursionError,
+    ) as error:
         problem = f"unreadable: {type(error).__name__}"
         return SaveInfo(path, kind, name, "?", "?", "?", 0, problem)
 

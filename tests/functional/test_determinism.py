@@ -190,3 +190,19 @@ def test_help_works(cwd, argv):
             assert option in result.stdout
         for policy in ("passive", "random", "hawk", "dove"):
             assert policy in result.stdout
+
+
+def test_simulate_into_a_closed_pipe_stops_quietly() -> None:
+    """`entente simulate ... | head -1` must not end in a BrokenPipeError traceback."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        f"{sys.executable} -m game simulate tutorial --json | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.stdout.count("\n") == 1
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr

@@ -70,3 +70,13 @@ def test_help() -> None:
     done = entente("history", "run", "--help")
     assert done.returncode == 0
     assert "--poles" in done.stdout
+
+
+def test_a_period_without_aligned_states_is_null_not_nan() -> None:
+    done = entente(
+        "history", "run", "--start", "1817", "--end", "1830", "--poles", "2,365", "--json"
+    )
+    assert done.returncode == 0, done.stderr
+    assert "NaN" not in done.stdout
+    summary = json.loads(done.stdout)
+    assert summary["model"]["periods"]["1824-1830"]["balanced_accuracy"] is None

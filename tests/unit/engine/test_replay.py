@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -202,7 +203,7 @@ CORRUPTIONS = [
     (bad_format, "not an Entente replay"),
     (future_format, "replay format 99 is not supported"),
     (other_engine, "needs engine version 999"),
-    (missing_seed, "malformed replay: KeyError"),
+    (missing_seed, "seed: missing"),
     (bad_choice, "does not re-simulate: choose 1 to 2 for 'council'"),
 ]
 
@@ -279,3 +280,41 @@ def test_a_failed_load_does_not_touch_a_good_autosave_next_to_it(game, loaded, t
         load_game(bad, loaded)
     assert good.read_bytes() == good_bytes
     assert load_game(good, loaded).world.state_hash() == game.world.state_hash()
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('"amount": Infinity', "amount: expected a whole number, got float"),
+        ('"amount": 2.5', "amount: expected a whole number, got float"),
+        ('"amount": true', "amount: expected a whole number, got bool"),
+        ('"target": ["TES"]', "target: expected text, got list"),
+        ('"doctrine": "anarchy"', "doctrine: unknown doctrine 'anarchy'"),
+        ('"amount": ' + "9" * 5000, "not a usable replay"),
+        ("[" * 100_000, "not a usable replay"),
+    ],
+)
+def test_hostile_values_are_replay_errors(game, loaded, tmp_path, text, message):
+    """Whatever a tampered file holds, loading it raises ReplayError, never a crash."""
+    path = tmp_path / "game.json"
+    data = json.loads(game.replay.to_json())
+    data["doctrine"] = None
+    data["turns"] = [
+        {
+            "turn": 1,
+            "choices": [],
+            "orders": [{"action": "aid", "target": "X", "amount": 1, "option": "military"}],
+        }
+    ]
+    raw = json.dumps(data)
+    key = text.split(":")[0]
+    if text.startswith("["):
+        raw = text
+    elif key == '"doctrine"':
+        raw = raw.replace('"doctrine": null', text)
+    else:
+        raw = raw.replace(f"{key}: " + json.dumps({'"amount"': 1, '"target"': "X"}[key]), text)
+    assert raw != json.dumps(data) or text.startswith("[")
+    path.write_text(raw)
+    with pytest.raises(ReplayError, match=re.escape(message)):
+        load_game(path, loaded)
