@@ -53,8 +53,9 @@ def consent(ctx: Context, state: str, proposer: str) -> tuple[bool, str]:
             return False, f"{name} is at least as strong as {ctx.name(proposer)}"
         return False, f"{name} follows only the strongest power, {ctx.name(v.principal)}"
     if v.principal == proposer:
-        if bandwagon_conditions(ctx, state, v):
-            return True, f"{name} bandwagons: {bandwagon_reason(ctx, state, v)}"
+        why = bandwagon_why(ctx, state, v)
+        if why is not None:
+            return True, f"{name} bandwagons: {why}"
         ratio = world.states[proposer].power / max(world.states[state].power, 1e-9)
         if ratio < k.WEAK_RATIO:
             # A weak neighbour that offers to side with it is no danger: it takes the offer.
@@ -130,19 +131,12 @@ def bandwagon_case(ctx: Context, state: str, threat: str, help_: float) -> str |
     )
 
 
-def bandwagon_conditions(ctx: Context, state: str, v: View) -> bool:
-    """Walt's conditions hold for ``state`` and its principal threat."""
-    return (
-        v.principal is not None
-        and bandwagon_case(ctx, state, v.principal, available_help(ctx, state, v.principal))
-        is not None
-    )
-
-
-def bandwagon_reason(ctx: Context, state: str, v: View) -> str:
-    """Why ``state`` bandwagons with its principal threat."""
-    rival = v.principal or ""
-    return bandwagon_case(ctx, state, rival, available_help(ctx, state, rival)) or ""
+def bandwagon_why(ctx: Context, state: str, v: View) -> str | None:
+    """Why ``state`` would bandwagon with its principal threat, or None when Walt's
+    conditions do not all hold (the help counted is everything within its reach)."""
+    if v.principal is None:
+        return None
+    return bandwagon_case(ctx, state, v.principal, available_help(ctx, state, v.principal))
 
 
 def decide(ctx: Context) -> list[AlignmentChange]:
@@ -176,7 +170,7 @@ def leave_reason(ctx: Context, member: str, alliance: AllianceRecord) -> str | N
     v = ctx.view(member)
     name = ctx.name(member)
     if v.alarmed and v.principal in alliance.members:
-        if v.doctrine == Doctrine.bandwagon or bandwagon_conditions(ctx, member, v):
+        if v.doctrine == Doctrine.bandwagon or bandwagon_why(ctx, member, v) is not None:
             return None  # it sided with its threat on purpose, and nothing has changed
         help_ = available_help(ctx, member, v.principal)
         return (
@@ -265,13 +259,10 @@ def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
     if v.doctrine == Doctrine.bandwagon and rival != ctx.player:
         reason = principal_reason(ctx, v)
     # The player makes its own alliances: a state cannot bandwagon onto it unasked.
-    elif (
-        v.doctrine == Doctrine.balance_of_threat
-        and rival != ctx.player
-        and bandwagon_conditions(ctx, state, v)
-        and consent(ctx, rival, state)[0]
-    ):
-        reason = bandwagon_reason(ctx, state, v)
+    elif v.doctrine == Doctrine.balance_of_threat and rival != ctx.player:
+        why = bandwagon_why(ctx, state, v)
+        if why is not None and consent(ctx, rival, state)[0]:
+            reason = why
     if reason is not None:
         return join(
             ctx,

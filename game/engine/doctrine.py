@@ -58,16 +58,3 @@ def view(world: World, matrix: ThreatMatrix, state: str) -> View:
         threshold = 0.5  # the other is at least as strong as the state itself
     value = pressure(world, matrix, state, principal) if principal else 0.0
     return View(state, doctrine, principal, value, threshold)
-
-
-def shares(world: World, matrix: ThreatMatrix, state: str, rival: str, relief: float = 0.0) -> bool:
-    """True when ``rival`` is ``state``'s principal threat or close to it.
-
-    ``relief`` lowers the bar a little for partners bound by ideology or aid.
-    """
-    v = view(world, matrix, state)
-    if v.principal is None or not v.alarmed:
-        return False
-    if v.principal == rival:
-        return True
-    return pressure(world, matrix, state, rival) >= (k.SHARE_RATIO - relief) * v.pressure

@@ -244,18 +244,18 @@ class Game:
                     "objective",
                 )
             )
+        # The turn as it closed, before the next one's era change and events reshape it.
+        closing_threats = self.threats()
         self.history.append(
             {
                 "turn": world.turn,
                 "year": world.year,
-                "threats": {t.rival: t.threat for t in self.threats()},
-                "allies": alignment_partners(world, self.player),
+                "threats": {t.rival: t.threat for t in closing_threats},
+                "allies": world.allies_of(self.player),
                 "security": world.security[-1],
             }
         )
         resolved_turn, resolved_year, era_id = world.turn, world.year, self.era.id
-        # The turn as it closed, before the next one's era change and events reshape it.
-        closing_threats = self.threats()
         self.closing_matrix = self.matrix
         self.closing_alliances = {
             key: (a.name, list(a.members), a.against) for key, a in sorted(world.alliances.items())
@@ -372,11 +372,6 @@ class Game:
         from game.engine.replay import Replay
 
         return Replay.of(self)
-
-
-def alignment_partners(world: World, player: str) -> list[str]:
-    """The player's allies now."""
-    return world.allies_of(player)
 
 
 def new_game(

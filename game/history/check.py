@@ -102,14 +102,11 @@ def baseline_predictions(year: int, state: int, poles: list[int], majority: int)
     caps = sources.capabilities()[year - 1]
     by_power = sorted(poles, key=lambda p: (-caps[p].cinc, p))
     seen: dict[int, set[int]] = {p: set() for p in poles}
-    for d in sources.disputes():
-        if d.year >= year:
-            break
-        if d.year >= year - DISPUTE_YEARS:
-            if d.actor == state and d.target in seen:
-                seen[d.target].add(d.dispute)
-            elif d.target == state and d.actor in seen:
-                seen[d.actor].add(d.dispute)
+    for d in sources.disputes_between(year - DISPUTE_YEARS, year - 1):
+        if d.actor == state and d.target in seen:
+            seen[d.target].add(d.dispute)
+        elif d.target == state and d.actor in seen:
+            seen[d.actor].add(d.dispute)
     counts = {p: len(seen[p]) for p in poles}
     most = max(counts.values())
     foes = [p for p in poles if counts[p] == most]

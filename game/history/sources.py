@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -132,6 +133,13 @@ def disputes() -> list[DisputeYear]:
         for r in _rows("disputes.csv.gz")
     ]
     return sorted(rows, key=lambda d: (d.year, d.dispute, d.actor, d.target))
+
+
+def disputes_between(first: int, last: int) -> list[DisputeYear]:
+    """The dispute-years from ``first`` to ``last`` (inclusive), found by bisection."""
+    rows = disputes()
+    lo = bisect_left(rows, first, key=lambda d: d.year)
+    return rows[lo : bisect_right(rows, last, lo=lo, key=lambda d: d.year)]
 
 
 @cache

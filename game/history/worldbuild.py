@@ -132,9 +132,8 @@ def record(year: int, codes: list[int]) -> dict[int, dict[str, float]]:
         for a, b, kind, start, end in sources.contiguity()
         if kind == 1 and start <= base <= end
     }
-    for d in sources.disputes():
-        if d.year > base:
-            break
+    window = max(RECORD_YEARS, REACH_YEARS)
+    for d in sources.disputes_between(base - window + 1, base):
         if d.actor not in members or d.target not in members or d.hostility < 2:
             continue
         if d.year > base - RECORD_YEARS:
@@ -260,9 +259,8 @@ def build(year: int, ideology: bool = False) -> YearWorld:
             d.year,
             f"militarized dispute {d.dispute}",
         )
-        for d in sources.disputes()
-        if base - MEMORY_YEARS < d.year <= base
-        and d.hostility in SEVERITY
+        for d in sources.disputes_between(base - MEMORY_YEARS + 1, base)
+        if d.hostility in SEVERITY
         and d.actor in members
         and d.target in members
         and d.actor != d.target
