@@ -5,8 +5,17 @@ from __future__ import annotations
 from ui_pilot import played
 
 from game.ui.render import bar, bloc_styles, clip, threat_style, trend
+from game.ui.screens.map import legend_content
 from game.ui.widgets.alliances import alliances_content
-from game.ui.widgets.map_view import Capital, place, project, state_styles
+from game.ui.widgets.map_view import (
+    Capital,
+    edge_cell,
+    far_states,
+    place,
+    project,
+    split_far,
+    state_styles,
+)
 from game.ui.widgets.status_bar import status_content
 from game.ui.widgets.threat_board import Columns, RivalRow, header_line, row_line
 
@@ -55,6 +64,39 @@ def test_the_projection_keeps_east_west_and_north_south():
     assert cells["A"][0] < cells["B"][0] < cells["C"][0]  # west to east
     assert cells["B"][1] < cells["A"][1] < cells["C"][1]  # north to south
     assert all(0 <= x <= 40 - 3 and 0 <= y < 12 for x, y in cells.values())
+
+
+def test_a_state_far_from_all_the_others_goes_to_the_edge():
+    # Five capitals within a few hundred km, and an empire 3,000 km to the south-east.
+    near = [
+        Capital(s, lat, lon)
+        for s, lat, lon in (
+            ("A", 44, -158),
+            ("B", 48, -154),
+            ("C", 44, -150),
+            ("D", 42, -145),
+            ("E", 42, -155),
+        )
+    ]
+    far = Capital("F", 21, -130)
+    kept, off = split_far([*near, far])
+    assert kept == near
+    assert [(f.state, f.direction, f.arrow) for f in off] == [("F", "south-east", "↘")]
+    assert 3000 < off[0].km < 3600
+    assert edge_cell(off[0].octant, 80, 20, 4) == (76, 19)  # bottom-right corner
+    assert edge_cell(4, 80, 20, 4) == (0, 9)  # due west: the middle of the left edge
+    # Spread-out capitals all stay, however far apart: only a lone outlier is set aside.
+    spread = [Capital("A", 0, 0), Capital("B", 0, 40), Capital("C", 0, 80), Capital("D", 40, 0)]
+    assert split_far(spread) == (spread, [])
+    # Two far states of five is more than a third: nothing is set aside.
+    assert split_far([*near[:3], far, Capital("G", 20, -128)])[1] == []
+
+
+def test_the_map_legend_gives_the_far_state_its_distance():
+    game = played(1)
+    assert [f.state for f in far_states(game.world)] == ["AUR"]
+    text = str(legend_content(game))
+    assert "far off the map: AUR Aurelian Empire, 3,281 km to the south-east ↘" in text
 
 
 def test_labels_never_overlap():

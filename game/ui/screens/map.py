@@ -12,12 +12,13 @@ from textual.widgets import Footer, Static
 
 from game.engine.game import Game
 from game.ui.render import UNALLIED_STYLE, bloc_styles
-from game.ui.widgets.map_view import MapView
+from game.ui.widgets.map_view import MapView, far_states
 
 
 def legend_content(game: Game) -> Content:
-    """Each bloc with its colour and members, the unallied states, the player, and the
-    actors with no capital (which the map cannot place)."""
+    """Each bloc with its colour and members, the unallied states, the player, the states
+    drawn at the edge (far from all the others, with their distance) and the actors with no
+    capital (which the map cannot place)."""
     world, player = game.world, game.player
     styles = bloc_styles(list(world.alliances))
     parts: list[Content] = []
@@ -39,6 +40,14 @@ def legend_content(game: Game) -> Content:
     parts.append(
         Content.assemble((f" {player} ", "bold reverse"), f" you, {world.states[player].name}")
     )
+    for far in far_states(world):
+        parts.append(
+            Content.assemble(
+                ("far off the map: ", "$foreground-muted"),
+                f"{far.state} {world.states[far.state].name}, "
+                f"{far.km:,.0f} km to the {far.direction} {far.arrow}",
+            )
+        )
     stateless = [s for s in world.ids() if world.states[s].lat is None]
     if stateless:
         names = ", ".join(f"{s} {world.states[s].name}" for s in stateless)

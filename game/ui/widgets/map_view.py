@@ -3,6 +3,10 @@
 Each present state is drawn as its id at its capital, coloured by its bloc (unallied states
 grey; the player highlighted). The projection is recomputed from the widget's size at every
 render, so the map fills whatever room the terminal gives it.
+
+A state far from all the others (an empire across the ocean) would squeeze the rest into a
+corner, so it is drawn at the map's edge in its direction, with an arrow, and the legend
+gives its distance: the map keeps the room for the neighbourhood where proximity matters.
 """
 
 from __future__ import annotations
@@ -13,12 +17,19 @@ from dataclasses import dataclass
 from textual.content import Content
 from textual.widget import Widget
 
+from game.engine.geography import great_circle_km
 from game.engine.world import World
 from game.ui.render import UNALLIED_STYLE, bloc_styles
 
 GRATICULE = "·"
 KM_PER_DEGREE = 111.32
 SCALE_COLUMNS = 10
+FAR_FACTOR = 4.0
+"""A state is far off the map when its capital is more than this many times the typical
+distance of the capitals from their centre (the median), and at least FAR_MIN_KM away."""
+FAR_MIN_KM = 1000.0
+ARROWS = ("→", "↗", "↑", "↖", "←", "↙", "↓", "↘")
+COMPASS = ("east", "north-east", "north", "north-west", "west", "south-west", "south", "south-east")
 
 
 @dataclass(frozen=True)
@@ -28,6 +39,65 @@ class Capital:
     state: str
     lat: float
     lon: float
+
+
+@dataclass(frozen=True)
+class FarState:
+    """A state drawn at the map's edge: how far its capital is from the others' centre, and
+    in which of eight directions."""
+
+    state: str
+    km: float
+    octant: int
+    """0 east, 1 north-east, ... counter-clockwise to 7 south-east."""
+
+    @property
+    def arrow(self) -> str:
+        return ARROWS[self.octant]
+
+    @property
+    def direction(self) -> str:
+        return COMPASS[self.octant]
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def split_far(capitals: list[Capital]) -> tuple[list[Capital], list[FarState]]:
+    """The capitals to project, and the states far from all of them (at most a third of
+    the map, and never so many that fewer than two remain)."""
+    if len(capitals) < 3:
+        return capitals, []
+    lat0 = _median([c.lat for c in capitals])
+    lon0 = _median([c.lon for c in capitals])
+    km = {c.state: great_circle_km(lat0, lon0, c.lat, c.lon) for c in capitals}
+    limit = max(FAR_MIN_KM, FAR_FACTOR * _median(list(km.values())))
+    far = [c for c in capitals if km[c.state] > limit]
+    if not far or len(far) > len(capitals) // 3:
+        return capitals, []
+    near = [c for c in capitals if km[c.state] <= limit]
+    # The direction is read from the centre of the states that stay on the map.
+    lat1 = sum(c.lat for c in near) / len(near)
+    lon1 = sum(c.lon for c in near) / len(near)
+    out = []
+    for c in far:
+        angle = math.atan2(c.lat - lat1, (c.lon - lon1) * math.cos(math.radians(lat1)))
+        octant = round(angle / (math.pi / 4)) % 8
+        out.append(FarState(c.state, great_circle_km(lat1, lon1, c.lat, c.lon), octant))
+    return near, out
+
+
+def edge_cell(octant: int, width: int, height: int, label: int) -> tuple[int, int]:
+    """Where a far state's label goes: the edge of the map in its direction."""
+    right, bottom = max(0, width - label), max(0, height - 1)
+    dx = (1, 1, 0, -1, -1, -1, 0, 1)[octant]
+    dy = (0, -1, -1, -1, 0, 1, 1, 1)[octant]
+    x = {1: right, 0: right // 2, -1: 0}[dx]
+    y = {-1: 0, 0: bottom // 2, 1: bottom}[dy]
+    return x, y
 
 
 def project(
@@ -84,22 +154,29 @@ def _offsets(radius: int):
             yield dx, dy
 
 
-def place(cells: dict[str, tuple[int, int]], width: int, height: int) -> dict[str, tuple[int, int]]:
-    """Labels without overlaps: a label that would cover another is nudged nearby."""
+def place(
+    cells: dict[str, tuple[int, int]],
+    width: int,
+    height: int,
+    texts: dict[str, str] | None = None,
+) -> dict[str, tuple[int, int]]:
+    """Labels without overlaps: a label that would cover another is nudged nearby.
+    ``texts`` gives a label other than the state's id."""
     taken: set[tuple[int, int]] = set()
     placed = {}
     for state in sorted(cells, key=lambda s: (cells[s][1], cells[s][0], s)):
+        size = len(texts[state]) if texts else len(state)
         x, y = cells[state]
-        best = (min(max(0, x), max(0, width - len(state))), min(max(0, y), max(0, height - 1)))
+        best = (min(max(0, x), max(0, width - size)), min(max(0, y), max(0, height - 1)))
         for dx, dy in _offsets(max(width, height)):
-            nx = min(max(0, x + dx), max(0, width - len(state)))
+            nx = min(max(0, x + dx), max(0, width - size))
             ny = min(max(0, y + dy), max(0, height - 1))
-            span = {(nx + i, ny) for i in range(-1, len(state) + 1)}
+            span = {(nx + i, ny) for i in range(-1, size + 1)}
             if not span & taken:
                 best = (nx, ny)
                 break
         placed[state] = best
-        taken |= {(best[0] + i, best[1]) for i in range(len(state))}
+        taken |= {(best[0] + i, best[1]) for i in range(size)}
     return placed
 
 
@@ -115,6 +192,20 @@ def state_styles(world: World, player: str) -> dict[str, str]:
     return styles
 
 
+def capitals_of(world: World) -> list[Capital]:
+    """The present states that have a capital, in id order."""
+    return [
+        Capital(s, r.lat, r.lon)
+        for s in world.ids()
+        if (r := world.states[s]).lat is not None and r.lon is not None
+    ]
+
+
+def far_states(world: World) -> list[FarState]:
+    """The present states the map draws at its edge, far from all the others."""
+    return split_far(capitals_of(world))[1]
+
+
 class MapView(Widget):
     """The present states at their capitals, coloured by bloc."""
 
@@ -125,19 +216,24 @@ class MapView(Widget):
 
     def capitals(self) -> list[Capital]:
         """Present states that have a capital."""
-        return [
-            Capital(s, r.lat, r.lon)
-            for s in self.world.ids()
-            if (r := self.world.states[s]).lat is not None and r.lon is not None
-        ]
+        return capitals_of(self.world)
 
     def render(self) -> Content:
         width, height = self.size.width, self.size.height
         if width < 4 or height < 2:
             return Content("")
-        capitals = self.capitals()
-        label = max((len(c.state) for c in capitals), default=3)
-        cells = place(project(capitals, width, height, label), width, height)
+        near, far = split_far(self.capitals())
+        texts = {c.state: c.state for c in near}
+        for f in far:
+            # The arrow points off the map: before the id on the west side, after it elsewhere.
+            texts[f.state] = f.arrow + f.state if f.octant in (3, 4, 5) else f.state + f.arrow
+        label = max((len(t) for t in texts.values()), default=3)
+        # Far states keep the outer ring of cells; the others are projected inside it.
+        inset = 1 if far else 0
+        inner = project(near, width - 2 * inset, height - 2 * inset, label)
+        cells = {s: (x + inset, y + inset) for s, (x, y) in inner.items()}
+        cells |= {f.state: edge_cell(f.octant, width, height, len(texts[f.state])) for f in far}
+        cells = place(cells, width, height, texts)
         grid = [
             [(GRATICULE if (x % 6 == 0 and y % 3 == 0) else " ") for x in range(width)]
             for y in range(height)
@@ -145,11 +241,11 @@ class MapView(Widget):
         styles = state_styles(self.world, self.player)
         owners: dict[tuple[int, int], str] = {}
         for state, (x, y) in cells.items():
-            for i, char in enumerate(state):
+            for i, char in enumerate(texts[state]):
                 if x + i < width:
                     grid[y][x + i] = char
                     owners[(x + i, y)] = state
-        km = km_per_column(capitals, width, label)
+        km = km_per_column(near, width - 2 * inset, label)
         scale = scale_text(km) if km else ""
         bottom = height - 1
         # The scale bar goes in the bottom-left corner, unless a state is drawn there.
