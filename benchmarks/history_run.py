@@ -33,6 +33,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each (default 5)")
     args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
     check.run(START, END, POLES)  # load and cache the data files
     runs, builds = [], []
     for _ in range(args.runs):  # alternate, so drift on the machine hits both alike

@@ -43,7 +43,7 @@ REACH_MIN_KM = 800.0
 REACH_QUANTILE = 0.5
 """Reach: this quantile (the median), over the disputes it began, of the distance to the
 nearest opponent in each (a dispute with a coalition is fought near its closest member).
-The median is where a state typically projects force: a few far incidents do not make a
+The median is where a state typically projects force, so its far disputes do not make a
 regional power global (with the 0.9 quantile the USSR's disputes with Japan and the United
 States gave it the American reach; calibrated on the history check, docs/theory.md)."""
 
@@ -116,8 +116,13 @@ def military(year: int, codes: list[int]) -> dict[int, float]:
 
 
 def _quantile(values: list[float], q: float) -> float:
+    """The ``q`` quantile, interpolated between the two nearest values (for 0.5 and an even
+    count, the mean of the two middle values: the usual median)."""
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
+    position = q * (len(ordered) - 1)
+    low = int(position)
+    high = min(low + 1, len(ordered) - 1)
+    return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
 def record(year: int, codes: list[int]) -> dict[int, dict[str, float]]:
