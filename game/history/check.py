@@ -17,6 +17,7 @@ from game.engine.reading import Context
 from game.engine.sides import choose_side
 from game.history import sources
 from game.history.metrics import accuracy, auc, balanced_accuracy
+from game.history.regions import region_names, region_of
 from game.history.worldbuild import YearWorld, build, ccode_of, distance_km, sid
 
 BASELINES = ("majority", "balance_of_power", "bandwagon", "disputes", "nearest")
@@ -202,6 +203,20 @@ def _rounded(value: float) -> float | None:
     return None if math.isnan(value) else round(value, 4)
 
 
+def by_region(rows: list[Row]) -> dict[str, dict[str, dict[str, int]]]:
+    """Region -> pole joined -> state-years and how many the engine predicted correctly."""
+    out: dict[str, dict[str, dict[str, int]]] = {}
+    for name in [*region_names(), "other"]:
+        here = [r for r in rows if region_of(r.ccode) == name]
+        for pole in sorted({r.actual for r in here}):
+            joined = [r for r in here if r.actual == pole]
+            out.setdefault(name, {})[str(pole)] = {
+                "n": len(joined),
+                "correct": sum(r.predicted == pole for r in joined),
+            }
+    return out
+
+
 def summary(result: Result, start: int, end: int, split: int) -> dict:
     """The JSON object ``entente history run --json`` prints."""
     periods = [(start, split - 1), (split, end)]
@@ -218,6 +233,11 @@ def summary(result: Result, start: int, end: int, split: int) -> dict:
     model = block(lambda r: r.predicted)
     labels = [a for a, _ in result.aligned]
     model["aligned_auc"] = _rounded(auc(labels, [s for _, s in result.aligned]))
+    model["regions"] = {
+        f"{a}-{b}": by_region([r for r in result.rows if a <= r.year <= b])
+        for a, b in periods
+        if a <= b
+    }
     return {
         "n": len(result.rows),
         "model": model,

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from game.history import sources
 from game.history.check import BASELINES, Result
+from game.history.regions import region_names, region_of
 
 CITATION = (
     "Data: COW National Material Capabilities 7.0 (Singer, Bremer & Stuckey 1972; Singer "
@@ -54,8 +55,38 @@ def table(summary: dict, doctrine: str, poles: list[int]) -> str:
         "Aligned with a pole or not, AUC of the engine's alarm: "
         + ("n/a" if auc is None else f"{auc:.3f}")
     )
+    lines += region_lines(summary["model"]["regions"])
     lines.append(CITATION)
     return "\n".join(lines)
+
+
+def region_lines(regions: dict[str, dict]) -> list[str]:
+    """State-years predicted correctly, by COW region and the pole joined, per period."""
+    periods = list(regions)
+    names = sources.state_names()
+    keys = sorted(
+        {
+            (region, pole)
+            for period in regions.values()
+            for region in period
+            for pole in period[region]
+        },
+        key=lambda k: ([*region_names(), "other"].index(k[0]), int(k[1])),
+    )
+    head = f"{'region':18} {'joined':6}" + "".join(f" {p:>16}" for p in periods)
+    lines = ["", "Predicted correctly, by COW region and the pole joined (state-years):", head]
+    for region, pole in keys:
+        cells = []
+        for period in periods:
+            count = regions[period].get(region, {}).get(pole)
+            cells.append(
+                f"{count['correct']}/{count['n']} ({count['correct'] / count['n']:.2f})"
+                if count
+                else "-"
+            )
+        joined = names.get(int(pole), (pole, pole))[0]
+        lines.append(f"{region:18} {joined:6}" + "".join(f" {c:>16}" for c in cells))
+    return lines
 
 
 def _cell(block: dict) -> str:
@@ -74,6 +105,7 @@ def rows_csv(result: Result) -> str:
         [
             "ccode",
             "state",
+            "region",
             "year",
             "actual",
             "predicted",
@@ -88,6 +120,7 @@ def rows_csv(result: Result) -> str:
             [
                 row.ccode,
                 names.get(row.ccode, ("", ""))[0],
+                region_of(row.ccode),
                 row.year,
                 row.actual,
                 row.predicted,

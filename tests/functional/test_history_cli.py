@@ -43,12 +43,20 @@ def test_json_summary_and_rows(tmp_path) -> None:
     rows = list(csv.DictReader(out.open()))
     assert len(rows) == summary["n"]
     assert {"ccode", "year", "actual", "predicted", "threat_2", "proximity_365"} <= set(rows[0])
+    assert {row["region"] for row in rows if row["ccode"] == "290"} == {"Europe"}
+    regions = summary["model"]["regions"]["1960-1961"]
+    assert regions["Europe"]["365"]["n"] == sum(
+        row["year"] in ("1960", "1961") and row["region"] == "Europe" and row["actual"] == "365"
+        for row in rows
+    )
 
 
 def test_readable_table_cites_the_data() -> None:
     done = entente("history", "run", "--start", "1890", "--end", "1895", "--poles", "255,220")
     assert done.returncode == 0, done.stderr
     assert "nearest pole" in done.stdout
+    assert "by COW region and the pole joined" in done.stdout
+    assert any(line.startswith("Europe") and "GMY" in line for line in done.stdout.splitlines())
     assert "Singer, Bremer & Stuckey 1972" in done.stdout
     assert "Leeds, Ritter, Mitchell & Long 2002" in done.stdout
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
+from pathlib import Path
 
 import pytest
 
@@ -146,3 +147,29 @@ def test_the_median_is_interpolated() -> None:
     assert worldbuild._quantile([0.0, 2085.0], 0.5) == 1042.5
     assert worldbuild._quantile([3.0, 1.0, 2.0], 0.5) == 2.0
     assert worldbuild._quantile([5.0], 0.9) == 5.0
+
+
+def test_the_theory_doc_shows_the_regions_as_the_command_prints_them(cold_war) -> None:
+    """docs/theory.md's table by region is the command's own output for 1950-1989."""
+    text = (Path(__file__).parents[3] / "docs" / "theory.md").read_text(encoding="utf-8")
+    poles = {"United States": "2", "USSR": "365"}
+    rows = [
+        [cell.strip() for cell in line.strip("|").split("|")]
+        for line in text.splitlines()
+        if line.startswith("| ") and line.split("|")[2].strip() in poles
+    ]
+    regions = cold_war["model"]["regions"]
+    expected = {
+        (region, pole, period): count
+        for period, by_region in regions.items()
+        for region, by_pole in by_region.items()
+        for pole, count in by_pole.items()
+    }
+    seen = set()
+    for region, joined, first, second in rows:
+        for period, cell in (("1950-1970", first), ("1971-1989", second)):
+            count = expected[(region, poles[joined], period)]
+            share = count["correct"] / count["n"]
+            assert cell == f"{count['correct']}/{count['n']} ({share:.2f})", (region, joined)
+            seen.add((region, poles[joined], period))
+    assert seen == set(expected)

@@ -133,3 +133,8 @@ def test_the_baselines_figures(small_world) -> None:
     # Nearest: Estia goes wrong; Aland's recall 1, Borduria's 1/2.
     assert (base["nearest"]["accuracy"], base["nearest"]["balanced_accuracy"]) == (0.6667, 0.75)
     assert set(summary["model"]["periods"]) == {"1901-1901", "1902-1902"}
+    # All five are in the Americas by their codes: one Aland and two Borduria state-years a year.
+    for period in ("1901-1901", "1902-1902"):
+        regions = summary["model"]["regions"][period]
+        assert set(regions) == {"Americas"}
+        assert {pole: count["n"] for pole, count in regions["Americas"].items()} == {"1": 1, "2": 2}
