@@ -171,7 +171,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--out",
         type=Path,
         metavar="FILE.csv",
-        help="write one row per state-year with the factors behind it",
+        help="write one row per state-year with the engine's reason and the factors behind it",
     )
     check.set_defaults(handler=run_history)
     return parser

@@ -37,6 +37,8 @@ class Row:
     actual: int
     predicted: int
     how: str
+    reason: str
+    """The engine's reason, in the theory's words (as the game's AI gives it)."""
     factors: dict[str, float]
     baselines: dict[str, int] = field(default_factory=dict)
 
@@ -150,7 +152,7 @@ def run(
             if state in poles:
                 continue
             with_ = answer.get(state, set())
-            side, how, _ = choose_side(ctx, sid(state), sides)
+            side, how, reason = choose_side(ctx, sid(state), sides)
             # Alarm: the threat from the most threatening pole; states a pole threatens align
             # (against it, or with it).
             aligned.append((bool(with_), max(world.matrix.get(sid(state), s) for s in sides)))
@@ -163,6 +165,7 @@ def run(
                     next(iter(with_)),
                     ccode_of(side),
                     how,
+                    reason,
                     factors(world, sid(state), sides),
                 )
             )

@@ -97,7 +97,7 @@ def _cell(block: dict) -> str:
 
 
 def rows_csv(result: Result) -> str:
-    """One row per state-year: ccode, year, actual, predicted, how, and the factors."""
+    """One row per state-year: ccode, year, actual, predicted, how and why, and the factors."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     factor_names = list(result.rows[0].factors) if result.rows else []
@@ -110,6 +110,7 @@ def rows_csv(result: Result) -> str:
             "actual",
             "predicted",
             "how",
+            "reason",
             *factor_names,
             *(f"baseline_{b}" for b in BASELINES),
         ]
@@ -125,6 +126,7 @@ def rows_csv(result: Result) -> str:
                 row.actual,
                 row.predicted,
                 row.how,
+                row.reason,
                 *(row.factors[f] for f in factor_names),
                 *(row.baselines[b] for b in BASELINES),
             ]

@@ -44,6 +44,9 @@ def test_json_summary_and_rows(tmp_path) -> None:
     assert len(rows) == summary["n"]
     assert {"ccode", "year", "actual", "predicted", "threat_2", "proximity_365"} <= set(rows[0])
     assert {row["region"] for row in rows if row["ccode"] == "290"} == {"Europe"}
+    # Each prediction carries the engine's reason in the theory's words.
+    poland = next(row for row in rows if row["ccode"] == "290")
+    assert poland["how"] in poland["reason"] and "Russia" in poland["reason"]
     regions = summary["model"]["regions"]["1960-1961"]
     assert regions["Europe"]["365"]["n"] == sum(
         row["year"] in ("1960", "1961") and row["region"] == "Europe" and row["actual"] == "365"
