@@ -91,3 +91,11 @@ def test_a_period_without_aligned_states_is_null_not_nan() -> None:
     assert "NaN" not in done.stdout
     summary = json.loads(done.stdout)
     assert summary["model"]["periods"]["1824-1830"]["balanced_accuracy"] is None
+
+
+def test_a_one_year_run_has_one_period() -> None:
+    done = entente(
+        "history", "run", "--start", "1990", "--end", "1990", "--poles", "2,365", "--json"
+    )
+    assert done.returncode == 0, done.stderr
+    assert list(json.loads(done.stdout)["model"]["periods"]) == ["1990-1990"]

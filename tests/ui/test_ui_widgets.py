@@ -92,6 +92,32 @@ def test_a_state_far_from_all_the_others_goes_to_the_edge():
     assert split_far([*near[:3], far, Capital("G", 20, -128)])[1] == []
 
 
+def test_the_map_knows_the_short_way_round_the_180th_meridian():
+    japan = [
+        Capital(s, lat, lon)
+        for s, lat, lon in (
+            ("A", 35.7, 139.7),
+            ("B", 37.5, 127.0),
+            ("C", 39.0, 125.7),
+            ("D", 34.7, 135.5),
+        )
+    ]
+    hawaii = Capital("H", 21.3, -157.8)
+    _, off = split_far([*japan, hawaii])
+    assert [(f.state, f.direction) for f in off] == [("H", "east")]
+    assert 6000 < off[0].km < 7000
+    # A cluster that straddles the meridian stays in one piece, and what lies east is east.
+    fiji = [
+        Capital(s, lat, lon)
+        for s, lat, lon in (("F", -18, 177), ("G", -17, 178), ("I", -19, 179), ("J", -18, -179.5))
+    ]
+    kept, off = split_far([*fiji, Capital("K", -18, -140)])
+    assert kept == fiji and [(f.state, f.direction) for f in off] == [("K", "east")]
+    assert 4000 < off[0].km < 4800
+    cells = project(fiji, 40, 10, 1)
+    assert [cells[s][0] for s in "FGIJ"] == sorted(cells[s][0] for s in "FGIJ")  # west to east
+
+
 def test_the_map_legend_gives_the_far_state_its_distance():
     game = played(1)
     assert [f.state for f in far_states(game.world)] == ["AUR"]

@@ -66,13 +66,33 @@ def _median(values: list[float]) -> float:
     return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
+def _wrap(degrees: float) -> float:
+    """A longitude difference brought into [-180, 180): the short way round."""
+    return (degrees + 180.0) % 360.0 - 180.0
+
+
+def unwrapped(capitals: list[Capital]) -> dict[str, float]:
+    """Each capital's longitude, continued across the 180th meridian from the capitals'
+    circular mean, so a region that straddles it stays in one piece."""
+    if not capitals:
+        return {}
+    ref = math.degrees(
+        math.atan2(
+            sum(math.sin(math.radians(c.lon)) for c in capitals),
+            sum(math.cos(math.radians(c.lon)) for c in capitals),
+        )
+    )
+    return {c.state: ref + _wrap(c.lon - ref) for c in capitals}
+
+
 def split_far(capitals: list[Capital]) -> tuple[list[Capital], list[FarState]]:
     """The capitals to project, and the states far from all of them (at most a third of
     the map, and never so many that fewer than two remain)."""
     if len(capitals) < 3:
         return capitals, []
+    lon = unwrapped(capitals)
     lat0 = _median([c.lat for c in capitals])
-    lon0 = _median([c.lon for c in capitals])
+    lon0 = _median(list(lon.values()))
     km = {c.state: great_circle_km(lat0, lon0, c.lat, c.lon) for c in capitals}
     limit = max(FAR_MIN_KM, FAR_FACTOR * _median(list(km.values())))
     far = [c for c in capitals if km[c.state] > limit]
@@ -81,11 +101,11 @@ def split_far(capitals: list[Capital]) -> tuple[list[Capital], list[FarState]]:
     near = [c for c in capitals if km[c.state] <= limit]
     # The direction is read from the centre of the states that stay on the map.
     lat1 = sum(c.lat for c in near) / len(near)
-    lon1 = sum(c.lon for c in near) / len(near)
+    lon1 = sum(lon[c.state] for c in near) / len(near)
     out = []
     for c in far:
-        angle = math.atan2(c.lat - lat1, (c.lon - lon1) * math.cos(math.radians(lat1)))
-        octant = round(angle / (math.pi / 4)) % 8
+        east = _wrap(c.lon - lon1) * math.cos(math.radians(lat1))
+        octant = round(math.atan2(c.lat - lat1, east) / (math.pi / 4)) % 8
         out.append(FarState(c.state, great_circle_km(lat1, lon1, c.lat, c.lon), octant))
     return near, out
 
@@ -100,6 +120,12 @@ def edge_cell(octant: int, width: int, height: int, label: int) -> tuple[int, in
     return x, y
 
 
+def _eastings(capitals: list[Capital]) -> dict[str, float]:
+    """Each capital's east-west position in degrees at the capitals' mean latitude."""
+    mean_lat = math.radians(sum(c.lat for c in capitals) / len(capitals))
+    return {state: lon * math.cos(mean_lat) for state, lon in unwrapped(capitals).items()}
+
+
 def project(
     capitals: list[Capital], width: int, height: int, label: int
 ) -> dict[str, tuple[int, int]]:
@@ -107,8 +133,7 @@ def project(
     columns at the right so the last id fits."""
     if not capitals:
         return {}
-    mean_lat = math.radians(sum(c.lat for c in capitals) / len(capitals))
-    xs = {c.state: c.lon * math.cos(mean_lat) for c in capitals}
+    xs = _eastings(capitals)
     ys = {c.state: c.lat for c in capitals}
     x0, x1 = min(xs.values()), max(xs.values())
     y0, y1 = min(ys.values()), max(ys.values())
@@ -125,8 +150,7 @@ def km_per_column(capitals: list[Capital], width: int, label: int) -> float | No
     """How many kilometres one column spans east-west (None when it cannot be known)."""
     if len(capitals) < 2:
         return None
-    mean_lat = math.radians(sum(c.lat for c in capitals) / len(capitals))
-    xs = [c.lon * math.cos(mean_lat) for c in capitals]
+    xs = list(_eastings(capitals).values())
     span = max(xs) - min(xs)
     return span * KM_PER_DEGREE / max(1, width - label - 1) if span > 0 else None
 
@@ -227,7 +251,8 @@ class MapView(Widget):
         for f in far:
             # The arrow points off the map: before the id on the west side, after it elsewhere.
             texts[f.state] = f.arrow + f.state if f.octant in (3, 4, 5) else f.state + f.arrow
-        label = max((len(t) for t in texts.values()), default=3)
+        # Room at the right for the longest label on the map (far labels sit at the edges).
+        label = max((len(c.state) for c in near), default=3)
         # Far states keep the outer ring of cells; the others are projected inside it.
         inset = 1 if far else 0
         inner = project(near, width - 2 * inset, height - 2 * inset, label)
