@@ -209,7 +209,7 @@ def _rounded(value: float) -> float | None:
 def by_region(rows: list[Row]) -> dict[str, dict[str, dict[str, int]]]:
     """Region -> pole joined -> state-years and how many the engine predicted correctly."""
     out: dict[str, dict[str, dict[str, int]]] = {}
-    for name in [*region_names(), "other"]:
+    for name in region_names():
         here = [r for r in rows if region_of(r.ccode) == name]
         for pole in sorted({r.actual for r in here}):
             joined = [r for r in here if r.actual == pole]
@@ -222,25 +222,22 @@ def by_region(rows: list[Row]) -> dict[str, dict[str, dict[str, int]]]:
 
 def summary(result: Result, start: int, end: int, split: int) -> dict:
     """The JSON object ``entente history run --json`` prints."""
-    periods = [(start, split - 1), (split, end)]
+    # The rows of each period, filtered once for the model, every baseline and the regions.
+    periods = {
+        f"{a}-{b}": [r for r in result.rows if a <= r.year <= b]
+        for a, b in ((start, split - 1), (split, end))
+        if a <= b
+    }
 
     def block(pick: Callable[[Row], int]) -> dict:
         out = scores(result.rows, pick)
-        out["periods"] = {
-            f"{a}-{b}": scores([r for r in result.rows if a <= r.year <= b], pick)
-            for a, b in periods
-            if a <= b
-        }
+        out["periods"] = {label: scores(rows, pick) for label, rows in periods.items()}
         return out
 
     model = block(lambda r: r.predicted)
     labels = [a for a, _ in result.aligned]
     model["aligned_auc"] = _rounded(auc(labels, [s for _, s in result.aligned]))
-    model["regions"] = {
-        f"{a}-{b}": by_region([r for r in result.rows if a <= r.year <= b])
-        for a, b in periods
-        if a <= b
-    }
+    model["regions"] = {label: by_region(rows) for label, rows in periods.items()}
     return {
         "n": len(result.rows),
         "model": model,

@@ -25,5 +25,5 @@ def region_of(ccode: int) -> str:
 
 
 def region_names() -> list[str]:
-    """The regions in their COW order."""
-    return [name for name, _, _ in REGIONS]
+    """The regions in their COW order, then "other"."""
+    return [name for name, _, _ in REGIONS] + ["other"]

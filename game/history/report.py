@@ -64,28 +64,22 @@ def region_lines(regions: dict[str, dict]) -> list[str]:
     """State-years predicted correctly, by COW region and the pole joined, per period."""
     periods = list(regions)
     names = sources.state_names()
-    keys = sorted(
-        {
-            (region, pole)
-            for period in regions.values()
-            for region in period
-            for pole in period[region]
-        },
-        key=lambda k: ([*region_names(), "other"].index(k[0]), int(k[1])),
-    )
     head = f"{'region':18} {'joined':6}" + "".join(f" {p:>16}" for p in periods)
     lines = ["", "Predicted correctly, by COW region and the pole joined (state-years):", head]
-    for region, pole in keys:
-        cells = []
-        for period in periods:
-            count = regions[period].get(region, {}).get(pole)
-            cells.append(
-                f"{count['correct']}/{count['n']} ({count['correct'] / count['n']:.2f})"
-                if count
-                else "-"
-            )
-        joined = names.get(int(pole), (pole, pole))[0]
-        lines.append(f"{region:18} {joined:6}" + "".join(f" {c:>16}" for c in cells))
+    for region in region_names():
+        # A pole may have allies in a region in one period only: its other cells show "-".
+        poles = sorted({pole for p in periods for pole in regions[p].get(region, {})}, key=int)
+        for pole in poles:
+            cells = []
+            for period in periods:
+                count = regions[period].get(region, {}).get(pole)
+                cells.append(
+                    f"{count['correct']}/{count['n']} ({count['correct'] / count['n']:.2f})"
+                    if count
+                    else "-"
+                )
+            joined = names.get(int(pole), (pole, pole))[0]
+            lines.append(f"{region:18} {joined:6}" + "".join(f" {c:>16}" for c in cells))
     return lines
 
 

@@ -220,9 +220,11 @@ def test_no_file_is_a_usage_error(work: Path) -> None:
     assert "FILE" in result.stderr
 
 
-@pytest.mark.skipif(shutil.which("entente") is None, reason="the entente script is not installed")
 def test_the_console_script(work: Path) -> None:
-    command = [shutil.which("entente") or "entente"]
+    # The quick start installs the package, and with it the `entente` command.
+    script = shutil.which("entente")
+    assert script is not None, "the entente command is not installed (pip install -e .)"
+    command = [script]
     result = validate("minimal.yaml", "typo.yaml", cwd=work, command=command)
     assert result.returncode == 2
     assert result.stdout.splitlines() == [MINIMAL_OK]

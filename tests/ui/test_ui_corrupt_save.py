@@ -21,15 +21,20 @@ def message(app) -> str:
     return str(app.screen.query_one("#error-message").render())
 
 
+async def load_first_save_from_the_title(pilot, app) -> None:
+    """From the title screen, load the first save in the list: it is refused."""
+    await until(pilot, lambda: app.loaded is not None)
+    await pilot.press("l")
+    await until(pilot, screen_is(pilot, "LoadScreen"))
+    await pilot.press("enter")
+    await until(pilot, screen_is(pilot, "ErrorDialog"))
+
+
 async def test_loading_a_corrupt_save_from_the_title_shows_why(data_dir):
     corrupt(data_dir)
     app = EntenteApp(seed="snap")
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: app.loaded is not None)
-        await pilot.press("l")
-        await until(pilot, screen_is(pilot, "LoadScreen"))
-        await pilot.press("enter")
-        await until(pilot, screen_is(pilot, "ErrorDialog"))
+        await load_first_save_from_the_title(pilot, app)
         assert "broken.json" in message(app) and "not valid JSON" in message(app)
         await pilot.press("enter")
         await until(pilot, screen_is(pilot, "TitleScreen"))
@@ -62,11 +67,7 @@ async def test_an_altered_save_is_refused_with_the_reason(data_dir):
     path.write_text(json.dumps(data))
     app = EntenteApp(seed="snap")
     async with app.run_test(size=(80, 24)) as pilot:
-        await until(pilot, lambda: app.loaded is not None)
-        await pilot.press("l")
-        await until(pilot, screen_is(pilot, "LoadScreen"))
-        await pilot.press("enter")
-        await until(pilot, screen_is(pilot, "ErrorDialog"))
+        await load_first_save_from_the_title(pilot, app)
         assert "does not match the re-simulation" in message(app)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from statistics import median
 
 from textual.content import Content
 from textual.widget import Widget
@@ -60,12 +61,6 @@ class FarState:
         return COMPASS[self.octant]
 
 
-def _median(values: list[float]) -> float:
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
-
-
 def _wrap(degrees: float) -> float:
     """A longitude difference brought into [-180, 180): the short way round."""
     return (degrees + 180.0) % 360.0 - 180.0
@@ -91,10 +86,10 @@ def split_far(capitals: list[Capital]) -> tuple[list[Capital], list[FarState]]:
     if len(capitals) < 3:
         return capitals, []
     lon = unwrapped(capitals)
-    lat0 = _median([c.lat for c in capitals])
-    lon0 = _median(list(lon.values()))
+    lat0 = median([c.lat for c in capitals])
+    lon0 = median(list(lon.values()))
     km = {c.state: great_circle_km(lat0, lon0, c.lat, c.lon) for c in capitals}
-    limit = max(FAR_MIN_KM, FAR_FACTOR * _median(list(km.values())))
+    limit = max(FAR_MIN_KM, FAR_FACTOR * median(list(km.values())))
     far = [c for c in capitals if km[c.state] > limit]
     if not far or len(far) > len(capitals) // 3:
         return capitals, []
@@ -189,7 +184,7 @@ def place(
     taken: set[tuple[int, int]] = set()
     placed = {}
     for state in sorted(cells, key=lambda s: (cells[s][1], cells[s][0], s)):
-        size = len(texts[state]) if texts else len(state)
+        size = len((texts or {}).get(state, state))
         x, y = cells[state]
         best = (min(max(0, x), max(0, width - size)), min(max(0, y), max(0, height - 1)))
         for dx, dy in _offsets(max(width, height)):
@@ -238,15 +233,11 @@ class MapView(Widget):
         self.world = world
         self.player = player
 
-    def capitals(self) -> list[Capital]:
-        """Present states that have a capital."""
-        return capitals_of(self.world)
-
     def render(self) -> Content:
         width, height = self.size.width, self.size.height
         if width < 4 or height < 2:
             return Content("")
-        near, far = split_far(self.capitals())
+        near, far = split_far(capitals_of(self.world))
         texts = {c.state: c.state for c in near}
         for f in far:
             # The arrow points off the map: before the id on the west side, after it elsewhere.
