@@ -1,39 +1,100 @@
-"""The ``entente`` command: parses arguments and calls the campaign, engine and UI layers."""
+"""The ``entente`` command: parses arguments and hands them to ``game.cli_run``.
+
+This module imports nothing heavy (no pydantic, numpy or textual): ``entente --help`` and
+``entente --version`` answer from the parser alone. What each command does lives in
+``game.cli_run``, imported once the arguments are known to be good.
+"""
 
 from __future__ import annotations
 
 import argparse
-import json
+import errno
 import os
+import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from game import __version__
-from game.campaign.library import DEFAULT_CAMPAIGN, resolve_campaign
+from game.campaign.library import DEFAULT_CAMPAIGN
+from game.vocabulary import DOCTRINES, POLICIES
 
-# The campaign models and the engine (pydantic, numpy) are imported where they are used:
-# `entente` with no argument opens the title screen, which must not wait for them.
-if TYPE_CHECKING:
-    from game.campaign.loader import LoadedCampaign
-    from game.campaign.models import Campaign
-    from game.engine.game import Game
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+_MAX_DIGITS = 9
+"""No count or year the command line takes needs more digits than this."""
+_SHOWN = 24
+"""At most this many characters of a bad argument are echoed back."""
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every subcommand."""
-    from game.campaign.effects import Doctrine
-    from game.engine.policies import POLICIES
+def shown(text: str) -> str:
+    """``text`` as an error message may quote it: short, on one line."""
+    text = text.replace("\n", " ")
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
-    parser = argparse.ArgumentParser(
-        prog="entente",
-        description="Entente: a strategy game of alliances and the balance of threat. "
-        "With no command, plays the default campaign.",
+
+def whole_number(text: str) -> int:
+    """An argument that must be a whole number; a huge one is refused without echoing it."""
+    text = text.strip()
+    if not _WHOLE.fullmatch(text):
+        raise argparse.ArgumentTypeError(f"'{shown(text)}' is not a whole number")
+    digits = len(text.lstrip("+-"))
+    if digits > _MAX_DIGITS:
+        raise argparse.ArgumentTypeError(f"a number of {digits} digits is too large")
+    return int(text)
+
+
+def positive(text: str) -> int:
+    """A whole number of at least 1."""
+    value = whole_number(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def poles(text: str) -> list[int]:
+    """Comma-separated COW state codes."""
+    try:
+        return [whole_number(part) for part in text.split(",") if part.strip()]
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(
+            f"'{shown(text)}' is not a comma-separated list of COW codes, e.g. 2,365"
+        ) from None
+
+
+def state_id(text: str) -> str:
+    """A state's id as typed after ``--as`` (its case is settled once the campaign loads)."""
+    text = text.strip()
+    if not text:
+        raise argparse.ArgumentTypeError("name a state, e.g. --as KAR")
+    return text
+
+
+def _handler(name: str) -> Callable[[argparse.Namespace], int]:
+    """A command's handler, imported from ``game.cli_run`` only when it runs."""
+
+    def run(args: argparse.Namespace) -> int:
+        from game import cli_run
+
+        handler: Callable[[argparse.Namespace], int] = getattr(cli_run, name)
+        return handler(args)
+
+    return run
+
+
+def _doctrine(command: argparse.ArgumentParser, **extra: object) -> None:
+    command.add_argument(
+        "--doctrine",
+        choices=DOCTRINES,
+        help="switch every computer-run state to this doctrine (the theory switch)",
+        **extra,  # type: ignore[arg-type]
     )
-    parser.add_argument("--version", action="version", version=f"entente {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+
+def _player(command: argparse.ArgumentParser, help_text: str) -> None:
+    command.add_argument("--as", dest="player", metavar="STATE", type=state_id, help=help_text)
+
+
+def _add_play(commands: argparse._SubParsersAction) -> None:
     play = commands.add_parser(
         "play",
         help="play a campaign in the terminal",
@@ -45,20 +106,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help=f"campaign id or file (default: {DEFAULT_CAMPAIGN})",
     )
-    play.add_argument(
-        "--as",
-        dest="player",
-        metavar="STATE",
-        help="the state to play (default: the campaign's default player)",
-    )
+    _player(play, "the state to play, any case (default: the campaign's default player)")
     play.add_argument(
         "--seed", metavar="S", help="the seed of the game's random generator (default: a new one)"
     )
-    play.add_argument(
-        "--doctrine",
-        choices=[d.value for d in Doctrine],
-        help="switch every computer-run state to this doctrine (the theory switch)",
-    )
+    _doctrine(play)
     play.add_argument(
         "--continue",
         dest="resume",
@@ -66,17 +118,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="continue the most recent autosave of this campaign (and state, with --as); "
         "without one, start a new game",
     )
-    play.set_defaults(handler=run_play)
+    play.set_defaults(handler=_handler("run_play"))
 
+
+def _add_validate(commands: argparse._SubParsersAction) -> None:
     validate = commands.add_parser(
         "validate",
         help="check campaign files and report every error",
-        description="Check campaign files. Prints one line per valid file; for an invalid "
-        "file prints every error as FILE:LINE:COL: path: message and exits with 2.",
+        description="Check campaigns: files, or the ids of shipped campaigns. Prints one line "
+        "per valid campaign; for an invalid one prints every error as FILE:LINE:COL: path: "
+        "message and exits with 2.",
     )
-    validate.add_argument("files", nargs="+", metavar="FILE", help="campaign YAML files")
-    validate.set_defaults(handler=run_validate)
+    validate.add_argument(
+        "files", nargs="+", metavar="FILE", help="campaign YAML files or shipped campaign ids"
+    )
+    validate.set_defaults(handler=_handler("run_validate"))
 
+
+def _add_schema(commands: argparse._SubParsersAction) -> None:
     schema = commands.add_parser(
         "schema",
         help="print the campaign format's JSON Schema",
@@ -86,8 +145,10 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument(
         "--out", metavar="FILE", type=Path, help="write the schema to FILE instead of printing it"
     )
-    schema.set_defaults(handler=run_schema)
+    schema.set_defaults(handler=_handler("run_schema"))
 
+
+def _add_simulate(commands: argparse._SubParsersAction) -> None:
     simulate = commands.add_parser(
         "simulate",
         help="play a campaign headless with a scripted player",
@@ -96,12 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
         "line (JSON Lines).",
     )
     simulate.add_argument("campaign", help="campaign id or file")
-    simulate.add_argument(
-        "--as",
-        dest="player",
-        metavar="STATE",
-        help="the state the policy plays (default: the campaign's default)",
-    )
+    _player(simulate, "the state the policy plays, any case (default: the campaign's default)")
     simulate.add_argument(
         "--seed", metavar="S", default="entente", help="the seed (default: entente)"
     )
@@ -111,17 +167,15 @@ def build_parser() -> argparse.ArgumentParser:
         default="passive",
         help="the scripted player (default: passive)",
     )
+    _doctrine(simulate)
     simulate.add_argument(
-        "--doctrine",
-        choices=[d.value for d in Doctrine],
-        help="switch every computer-run state to this doctrine",
-    )
-    simulate.add_argument(
-        "--turns", type=_positive, metavar="N", help="stop after N turns (default: play to the end)"
+        "--turns", type=positive, metavar="N", help="stop after N turns (default: play to the end)"
     )
     simulate.add_argument("--json", action="store_true", help="print JSON Lines")
-    simulate.set_defaults(handler=run_simulate)
+    simulate.set_defaults(handler=_handler("run_simulate"))
 
+
+def _add_history(commands: argparse._SubParsersAction) -> None:
     history = commands.add_parser(
         "history",
         help="check the engine against the alignments states really chose",
@@ -140,27 +194,22 @@ def build_parser() -> argparse.ArgumentParser:
         "engine's threat assessment and the doctrine's choice of side, and compare it with "
         "baselines. Runs offline on data shipped with the game.",
     )
-    check.add_argument("--start", type=int, required=True, metavar="YEAR")
-    check.add_argument("--end", type=int, required=True, metavar="YEAR")
+    check.add_argument("--start", type=whole_number, required=True, metavar="YEAR")
+    check.add_argument("--end", type=whole_number, required=True, metavar="YEAR")
     check.add_argument(
         "--poles",
-        type=_poles,
+        type=poles,
         required=True,
         metavar="CODES",
         help="two or more COW state codes, e.g. 2,365 (USA, USSR)",
     )
     check.add_argument(
         "--split",
-        type=int,
+        type=whole_number,
         metavar="YEAR",
         help="first year of the second period (default: the middle year)",
     )
-    check.add_argument(
-        "--doctrine",
-        choices=[d.value for d in Doctrine],
-        default="balance_of_threat",
-        help="the doctrine that chooses a side",
-    )
+    _doctrine(check, default="balance_of_threat")
     check.add_argument(
         "--ideology",
         action="store_true",
@@ -173,236 +222,97 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.csv",
         help="write one row per state-year with the engine's reason and the factors behind it",
     )
-    check.set_defaults(handler=run_history)
+    check.set_defaults(handler=_handler("run_history"))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand (imports nothing beyond the standard
+    library, so ``--help`` and ``--version`` are instant)."""
+    parser = argparse.ArgumentParser(
+        prog="entente",
+        description="Entente: a strategy game of alliances and the balance of threat. "
+        "With no command, plays the default campaign.",
+    )
+    parser.add_argument("--version", action="version", version=f"entente {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for add in (_add_play, _add_validate, _add_schema, _add_simulate, _add_history):
+        add(commands)
     return parser
 
 
-def _poles(text: str) -> list[int]:
-    try:
-        return [int(part) for part in text.split(",") if part.strip()]
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is not a comma-separated list of COW codes, e.g. 2,365"
-        ) from None
+def undecodable_argument(argv: Sequence[str]) -> str | None:
+    """A message naming the first argument that is not valid UTF-8, or None.
 
-
-def run_history(args: argparse.Namespace) -> int:
-    """``entente history run``: the engine against real alignments."""
-    from game.history import check, report
-
-    # By default the second period starts in the middle year; a one-year run has one period.
-    split = args.split if args.split is not None else args.start + (args.end - args.start + 1) // 2
-    try:
-        check.validate(args.start, args.end, args.poles)
-        if args.split is not None and not args.start < split <= args.end:
-            raise check.HistoryError(
-                f"--split {split} must fall after --start {args.start} "
-                f"and no later than --end {args.end}"
-            )
-        result = check.run(args.start, args.end, args.poles, args.doctrine)
-        summary = check.summary(result, args.start, args.end, split)
-        if args.ideology:
-            variant = check.run(args.start, args.end, args.poles, args.doctrine, ideology=True)
-            summary["model_with_ideology"] = check.summary(variant, args.start, args.end, split)[
-                "model"
-            ]
-    except check.HistoryError as error:
-        print(f"entente history run: {error}", file=sys.stderr)
-        return 2
-    if args.out is not None:
+    On POSIX, Python keeps the bytes of such an argument as lone surrogates; a seed made of
+    them could neither be printed nor saved, so the command refuses it up front.
+    """
+    for index, arg in enumerate(argv):
         try:
-            report.write_rows(result, args.out)
-        except OSError as error:
-            print(f"entente history run: --out {args.out}: {error.strerror}", file=sys.stderr)
-            return 2
-    if args.json:
-        print(json.dumps(summary, sort_keys=True))
-    else:
-        print(report.table(summary, args.doctrine, args.poles))
-    return 0
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            if arg.startswith("--") and "=" in arg:
+                where = arg.split("=", 1)[0]
+            elif index > 0 and argv[index - 1].startswith("-"):
+                where = argv[index - 1]
+            else:
+                where = f"argument {index + 1}"
+            where = where.encode("utf-8", "replace").decode("utf-8")
+            return f"entente: {where}: not valid UTF-8 text"
+    return None
 
 
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
-    return value
+def _silence_stdout() -> None:
+    """Point standard output at the null device, so the interpreter's last flush of
+    whatever is still buffered cannot fail again."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
 
 
-def _load(name: str | None) -> LoadedCampaign | None:
-    """Load a campaign argument, printing every error (and returning None) if it is bad."""
-    from game.campaign.errors import CampaignInvalid
-    from game.campaign.loader import load_campaign
-
-    try:
-        return load_campaign(resolve_campaign(name))
-    except CampaignInvalid as invalid:
-        for error in invalid.errors:
-            print(error, file=sys.stderr)
-        return None
-
-
-def _check_player(command: str, campaign: Campaign, player: str) -> bool:
-    if player in campaign.playable:
-        return True
-    print(
-        f"entente {command}: --as {player}: not a playable state of '{campaign.id}' "
-        f"(playable: {', '.join(campaign.playable)})",
-        file=sys.stderr,
-    )
-    return False
-
-
-def _load_to_play(args: argparse.Namespace) -> tuple[LoadedCampaign, str] | None:
-    """The campaign and the state to play, or None (the errors printed) if either is bad."""
-    loaded = _load(args.campaign)
-    if loaded is None:
-        return None
-    player = args.player or loaded.campaign.default_player
-    if not _check_player(args.command, loaded.campaign, player):
-        return None
-    return loaded, player
-
-
-def run_simulate(args: argparse.Namespace) -> int:
-    """``entente simulate``: a scripted policy plays; print per-turn records."""
-    from game.engine import simulate as simulation
-    from game.engine.game import new_game
-    from game.engine.policies import make_policy
-
-    chosen = _load_to_play(args)
-    if chosen is None:
-        return 2
-    loaded, player = chosen
-    game = new_game(loaded, args.seed, player, args.doctrine)
-    policy = make_policy(args.policy, args.seed)
-    for record in simulation.run(game, policy, args.turns):
-        if args.json:
-            print(json.dumps(record, sort_keys=True, separators=(",", ":")))
-        else:
-            print(readable_turn(record, game))
-    final = simulation.summary(game, args.policy)
-    if args.json:
-        print(json.dumps(final, sort_keys=True, separators=(",", ":")))
-    else:
-        score = final["score"]
-        if final["ended"]:
-            print(f"The game ended: {final['ended']} (outcome: {final['outcome']}).")
-        print(
-            f"Final score {score['total']} (grade {score['grade']}): security "
-            f"{score['security']}, influence {score['influence']}, objectives "
-            f"{score['objectives']}, penalties {score['penalties']}."
-        )
-    return 0
-
-
-def readable_turn(record: dict, game: Game) -> str:
-    """One turn of a headless run as a few lines of text."""
-    names = {s: r.name for s, r in game.world.states.items()}
-    top = record["threats"].get(game.player, [])
-    lines = [
-        f"Turn {record['turn']} ({record['year']}, {record['era']}): score "
-        f"{record['score']['total']} ({record['score']['grade']}); "
-        f"principal threat: "
-        + (f"{names[top[0]['rival']]} {top[0]['threat']:.2f}" if top else "none")
-    ]
-    lines += [f"  - {change['reason']}" for change in record["changes"]]
-    lines += [f"  ! refused {r['order']}: {r['reason']}" for r in record["refusals"]]
-    return "\n".join(lines)
-
-
-def run_validate(args: argparse.Namespace) -> int:
-    """``entente validate``: a summary line per valid file, every error for invalid ones."""
-    from game.campaign.errors import CampaignInvalid
-    from game.campaign.loader import load_campaign
-
-    status = 0
-    for name in args.files:
-        try:
-            loaded = load_campaign(name)
-        except CampaignInvalid as invalid:
-            for error in invalid.errors:
-                print(error, file=sys.stderr)
-            count = len(invalid.errors)
-            print(f"{name}: invalid ({count} error{'s' if count != 1 else ''})", file=sys.stderr)
-            status = 2
-            continue
-        c = loaded.campaign
-        events = sum(len(era.events) for era in c.eras)
-        print(
-            f"{name}: ok: '{c.title}' {c.id} v{c.version}, {c.start_year}-{c.end_year}, "
-            f"{len(c.states)} states, {len(c.eras)} eras, {events} events"
-        )
-    return status
-
-
-def run_schema(args: argparse.Namespace) -> int:
-    """``entente schema``: print (or write) the JSON Schema."""
-    from game.campaign.schema import campaign_schema_text
-
-    text = campaign_schema_text()
-    if args.out is None:
-        sys.stdout.write(text)
-        return 0
-    try:
-        args.out.write_text(text, encoding="utf-8")
-    except OSError as error:
-        print(f"entente schema: --out {args.out}: {error.strerror}", file=sys.stderr)
-        return 2
-    return 0
-
-
-def run_play(args: argparse.Namespace) -> int:
-    """``entente play``: load the campaign, then start (or continue) a game in the terminal."""
-    chosen = _load_to_play(args)
-    if chosen is None:
-        return 2
-    loaded, player = chosen
-    from game.ui.app import EntenteApp
-
-    EntenteApp(
-        loaded,
-        # --continue without --as continues whichever state was played last
-        player=args.player if args.resume else player,
-        seed=args.seed,
-        doctrine=args.doctrine,
-        start="continue" if args.resume else "new",
-    ).run()
-    return 0
-
-
-def run_title() -> int:
-    """``entente`` alone: the title screen on the default campaign (loaded meanwhile)."""
-    from game.ui.app import EntenteApp
-
-    EntenteApp().run()
-    return 0
+def _output_failed(error: OSError) -> int:
+    """The output could not be written (a full disk, a closed device): one line, status 1."""
+    _silence_stdout()
+    reason = error.strerror or os.strerror(error.errno or errno.EIO)
+    print(f"entente: cannot write the output: {reason}", file=sys.stderr)
+    return 1
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv:
-        try:
+    problem = undecodable_argument(argv)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return 2
+    if argv:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            args = parser.parse_args(["play", *argv])
+        run: Callable[[argparse.Namespace], int] = args.handler
+    else:
+
+        def run(_: argparse.Namespace) -> int:
+            from game.cli_run import run_title
+
             return run_title()
-        except KeyboardInterrupt:
-            return 130
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        args = parser.parse_args(["play", *(argv or [])])
+
+        args = argparse.Namespace()
     try:
-        return args.handler(args)
+        status = run(args)
+        sys.stdout.flush()
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         # The reader went away (`| head`): stop quietly, as a Unix filter does.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        _silence_stdout()
         return 0
+    except OSError as error:
+        if error.filename is None:
+            return _output_failed(error)
+        # A file the command did not expect to fail on: one line, never a traceback.
+        print(f"entente: {error.filename}: {error.strerror or error}", file=sys.stderr)
+        return 1
+    return status
 
 
 def entry() -> None:

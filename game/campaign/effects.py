@@ -15,6 +15,9 @@ from pydantic import Field, model_validator
 from game.campaign.base import CampaignModel
 from game.campaign.types import Flag, Formula, Identifier, ShortText, Text, Unit, Whole
 
+# Re-exported: the format's doctrines are the ones the command line offers.
+from game.vocabulary import Doctrine as Doctrine
+
 
 class Stat(StrEnum):
     """A state's statistic that an ``adjust`` effect can change."""
@@ -25,14 +28,6 @@ class Stat(StrEnum):
     reach = "reach"
     stability = "stability"
     ideology = "ideology"
-
-
-class Doctrine(StrEnum):
-    """How a computer-run state chooses its alliances."""
-
-    balance_of_threat = "balance_of_threat"
-    balance_of_power = "balance_of_power"
-    bandwagon = "bandwagon"
 
 
 class Pact(StrEnum):

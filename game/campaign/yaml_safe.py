@@ -278,7 +278,27 @@ def read_yaml(raw: bytes, *, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
     See the module docstring for what is refused and how values are resolved.
     """
     text = _check_text(raw, limits)
-    loader = (yaml.CSafeLoader if HAVE_LIBYAML else yaml.SafeLoader)(text)
+    if not HAVE_LIBYAML:
+        return _read_events(yaml.SafeLoader(text), limits)
+    try:
+        return _read_events(yaml.CSafeLoader(text), limits)
+    except _LibyamlDepthLimit:
+        # libyaml (0.2.5 and later) looks ahead and stops at its own nesting limit of
+        # 1,000 levels before it hands over the event that would trip ours. The pure
+        # parser has no such limit, so it reaches our check and its exact position.
+        return _read_events(yaml.SafeLoader(text), limits)
+
+
+class _LibyamlDepthLimit(Exception):
+    """libyaml refused the nesting before the reader's own depth check could."""
+
+
+# The problem text libyaml gives when its own nesting limit is reached.
+_LIBYAML_DEPTH_PROBLEM = "exceeded maximum nesting depth"
+
+
+def _read_events(loader: Any, limits: Limits) -> YamlDocument:
+    """Build the document from ``loader``'s events; a YAML error becomes a refusal."""
     # Building ~10^5 containers triggers many pointless cyclic-GC passes (the data has no
     # cycles); pausing the collector while building saves roughly 10-15%.
     gc_was_enabled = gc.isenabled()
@@ -286,6 +306,9 @@ def read_yaml(raw: bytes, *, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
     try:
         return _build(loader.get_event, limits)
     except yaml.YAMLError as exc:
+        problem = getattr(exc, "problem", None) or ""
+        if _LIBYAML_DEPTH_PROBLEM in problem:
+            raise _LibyamlDepthLimit from None
         raise _syntax_refusal(exc) from None
     finally:
         if gc_was_enabled:

@@ -14,8 +14,7 @@ from game.campaign import effects as fx
 from game.engine.game import Game, OrderOption
 from game.engine.orders import Order
 from game.engine.report import PendingChoice
-
-POLICIES = ("passive", "random", "hawk", "dove")
+from game.vocabulary import POLICIES as POLICIES
 
 
 class Policy(Protocol):

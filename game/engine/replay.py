@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
+import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from game.campaign.effects import Doctrine
 from game.campaign.loader import LoadedCampaign
+from game.campaign.types import ID_PATTERN
 from game.engine.constants import ENGINE_VERSION
 from game.engine.game import EngineError, Game, TurnLog, new_game
 from game.engine.orders import ChoiceOrder, Order
@@ -24,9 +28,31 @@ from game.engine.orders import ChoiceOrder, Order
 FORMAT = "entente-replay"
 FORMAT_VERSION = 1
 
+MAX_BYTES = 4 * 1024 * 1024
+"""The largest save read: checked before the file is parsed (500 turns take ~150 kB)."""
+MAX_TURNS = 5_000
+"""The most turns a save may record (a campaign of 400 years in monthly turns)."""
+MAX_ORDERS_PER_TURN = 50
+"""The most orders one turn may record (a turn has at most 20 action points)."""
+MAX_CHOICES_PER_TURN = 100
+"""The most event choices one turn may record."""
+MAX_ID_LENGTH = 40
+"""Ids in a save follow the campaign format's rule for ids."""
+_ID = re.compile(ID_PATTERN)
+
 
 class ReplayError(ValueError):
-    """A replay file that cannot be used; the message says why."""
+    """A replay file that cannot be used; ``reason`` says why in the player's words, and
+    the message adds the file it is about."""
+
+    def __init__(self, reason: str, source: str | Path | None = None) -> None:
+        self.reason = reason
+        self.source = None if source is None else str(source)
+        super().__init__(reason if source is None else f"{source}: {reason}")
+
+    def about(self, source: str | Path) -> ReplayError:
+        """The same problem, said of ``source``."""
+        return ReplayError(self.reason, source)
 
 
 @dataclass(frozen=True)
@@ -106,9 +132,9 @@ class Replay:
         campaign = _get(data, "campaign", dict, "campaign")
         doctrine = data.get("doctrine")
         if doctrine is not None and doctrine not in [d.value for d in Doctrine]:
-            raise ReplayError(f"doctrine: unknown doctrine {doctrine!r}")
+            raise ReplayError(f"doctrine: unknown doctrine {_shown(doctrine)}")
         turns = []
-        for n, t in enumerate(_get(data, "turns", list, "turns")):
+        for n, t in enumerate(_capped(data, "turns", MAX_TURNS, "turns")):
             where = f"turns[{n}]"
             if not isinstance(t, dict):
                 raise ReplayError(f"{where}: expected an object")
@@ -117,7 +143,9 @@ class Replay:
                     _get(c, "event", str, f"{where}.choices[{k}].event"),
                     _get(c, "choice", int, f"{where}.choices[{k}].choice"),
                 )
-                for k, c in enumerate(_get(t, "choices", list, f"{where}.choices"))
+                for k, c in enumerate(
+                    _capped(t, "choices", MAX_CHOICES_PER_TURN, f"{where}.choices")
+                )
             ]
             raw = t.get("orders")
             orders = (
@@ -125,16 +153,18 @@ class Replay:
                 if raw is None
                 else [
                     _order(o, f"{where}.orders[{k}]")
-                    for k, o in enumerate(_get(t, "orders", list, f"{where}.orders"))
+                    for k, o in enumerate(
+                        _capped(t, "orders", MAX_ORDERS_PER_TURN, f"{where}.orders")
+                    )
                 ]
             )
             turns.append(TurnLog(_get(t, "turn", int, f"{where}.turn"), choices, orders))
         return cls(
-            _get(campaign, "id", str, "campaign.id"),
+            _identifier(campaign, "id", "campaign.id"),
             _get(campaign, "version", str, "campaign.version"),
             _get(campaign, "fingerprint", str, "campaign.fingerprint"),
             _get(data, "seed", str, "seed"),
-            _get(data, "player", str, "player"),
+            _identifier(data, "player", "player"),
             doctrine,
             turns,
             _get(data, "state_hash", str, "state_hash"),
@@ -142,7 +172,13 @@ class Replay:
         )
 
     def play(self, loaded: LoadedCampaign, verify: bool = True) -> Game:
-        """Re-simulate this replay on ``loaded``; check the fingerprint and the final hash."""
+        """Re-simulate this replay on ``loaded``; check the campaign's id and fingerprint,
+        then the final hash."""
+        if loaded.campaign.id != self.campaign_id:
+            raise ReplayError(
+                f"the replay is a game of campaign '{self.campaign_id}', "
+                f"not of '{loaded.campaign.id}'"
+            )
         if loaded.fingerprint != self.fingerprint:
             raise ReplayError(
                 f"the replay was recorded on a different version of campaign "
@@ -176,6 +212,18 @@ class Replay:
 
 
 _KINDS = {str: "text", int: "a whole number", list: "a list", dict: "an object"}
+_TYPE_NAMES = {
+    bool: "true or false",
+    float: "a decimal number",
+    **_KINDS,
+    type(None): "null",
+}
+
+
+def _shown(value: object) -> str:
+    """A value from a save as a message may quote it: short, whatever the file holds."""
+    text = repr(value)
+    return text if len(text) <= 30 else text[:29] + "…"
 
 
 def _get(data: Any, key: str, kind: type, where: str) -> Any:
@@ -184,7 +232,27 @@ def _get(data: Any, key: str, kind: type, where: str) -> Any:
         raise ReplayError(f"{where}: missing")
     value = data[key]
     if type(value) is not kind:
-        raise ReplayError(f"{where}: expected {_KINDS[kind]}, got {type(value).__name__}")
+        got = _TYPE_NAMES.get(type(value), type(value).__name__)
+        raise ReplayError(f"{where}: expected {_KINDS[kind]}, got {got}")
+    return value
+
+
+def _capped(data: Any, key: str, cap: int, where: str) -> list[Any]:
+    """The list ``data[key]``, refused if it holds more than ``cap`` entries."""
+    items: list[Any] = _get(data, key, list, where)
+    if len(items) > cap:
+        raise ReplayError(f"{where}: {len(items)} entries; a save holds at most {cap}")
+    return items
+
+
+def _identifier(data: Any, key: str, where: str) -> str:
+    """An id, by the campaign format's rule: letters, digits and ``_``, at most 40."""
+    value: str = _get(data, key, str, where)
+    if not (_ID.match(value) and len(value) <= MAX_ID_LENGTH):
+        raise ReplayError(
+            f"{where}: {_shown(value)} is not an id (letters, digits and '_', "
+            f"at most {MAX_ID_LENGTH})"
+        )
     return value
 
 
@@ -210,10 +278,69 @@ def save(game: Game, path: str | Path) -> Path:
     return write_atomic(Path(path), game.replay.to_json())
 
 
+# A temporary file is named after its target, the writing process and a random part, so
+# a later write can tell one left by a killed process from one being written right now.
+_TEMP_SUFFIX = ".tmp"
+_TEMP = re.compile(r"^\..+\.(\d+)\.[A-Za-z0-9_]+\.tmp$")
+_STALE_AFTER_SECONDS = 3600
+_writing: set[str] = set()
+"""The temporary files this process is writing at this moment (by name)."""
+
+
+def _left_by_a_killed_write(entry: os.DirEntry[str], pid: int) -> bool:
+    """Whether a temporary file's writer is gone (this process is not writing it now)."""
+    if pid == os.getpid():
+        return True
+    if os.name != "posix":  # no cheap probe of another process: go by the file's age
+        try:
+            return time.time() - entry.stat().st_mtime > _STALE_AFTER_SECONDS
+        except OSError:
+            return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:  # it exists, but belongs to someone else
+        return False
+    return False
+
+
+def remove_stale_temporaries(folder: Path) -> list[Path]:
+    """Remove the temporary files that killed writes left in ``folder``; returns them.
+
+    A temporary file is stale when the process that wrote it is gone, or when it is this
+    process's own and no write of it is under way.
+    """
+    removed = []
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return removed
+    for entry in entries:
+        match = _TEMP.match(entry.name)
+        if match is None or entry.name in _writing:
+            continue
+        if _left_by_a_killed_write(entry, int(match.group(1))):
+            try:
+                os.unlink(entry.path)
+            except OSError:
+                continue
+            removed.append(Path(entry.path))
+    return removed
+
+
 def write_atomic(path: Path, text: str) -> Path:
-    """Replace ``path`` with ``text`` so that a crash leaves the old file or the new one."""
+    """Replace ``path`` with ``text`` so that a crash leaves the old file or the new one.
+
+    Temporary files that earlier, killed writes left in the folder are removed first.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    remove_stale_temporaries(path.parent)
+    fd, temp = tempfile.mkstemp(
+        prefix=f".{path.name}.{os.getpid()}.", suffix=_TEMP_SUFFIX, dir=path.parent
+    )
+    name = os.path.basename(temp)
+    _writing.add(name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text)
@@ -223,27 +350,70 @@ def write_atomic(path: Path, text: str) -> Path:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    finally:
+        _writing.discard(name)
     return path
 
 
+def _read_capped(path: Path) -> bytes:
+    """The file's bytes, refused from its size alone when over :data:`MAX_BYTES`."""
+    try:
+        with path.open("rb") as file:
+            info = os.fstat(file.fileno())
+            if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
+                raise ReplayError(_too_large(info.st_size))
+            raw = file.read(MAX_BYTES + 1)
+    except IsADirectoryError:
+        raise ReplayError("is a folder, not a save") from None
+    except FileNotFoundError:
+        raise ReplayError("cannot read the file: there is no such file") from None
+    except OSError as error:
+        reason = (error.strerror or "it cannot be opened").lower()
+        raise ReplayError(f"cannot read the file: {reason}") from None
+    if len(raw) > MAX_BYTES:
+        raise ReplayError(_too_large(None))
+    return raw
+
+
+def _too_large(size: int | None) -> str:
+    limit = f"a save is at most {MAX_BYTES // (1024 * 1024)} MB"
+    if size is None:
+        return f"the file is too large to be a save ({limit})"
+    return f"the file is {size / (1024 * 1024):.1f} MB; {limit}"
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ReplayError(f"damaged: it holds {name}, which no save contains")
+
+
 def read_replay(path: str | Path) -> Replay:
-    """Read a replay file; :class:`ReplayError` names the file and the problem."""
+    """Read a replay file; :class:`ReplayError` names the file and the problem.
+
+    The size cap is checked before anything is parsed, then the counts of turns, orders and
+    choices, so a huge or hostile file is refused at once.
+    """
     try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ReplayError(f"{path}: cannot read: {error}") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ReplayError(
-            f"{path}:{error.lineno}:{error.colno}: not valid JSON: {error.msg}"
-        ) from None
-    except (ValueError, RecursionError) as error:  # huge numbers, absurd nesting
-        raise ReplayError(f"{path}: not a usable replay: {error}") from None
-    try:
+        raw = _read_capped(Path(path))
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            raise ReplayError("damaged: it is not text, so it cannot be a save") from None
+        try:
+            data = json.loads(text, parse_constant=_refuse_constant)
+        except json.JSONDecodeError as error:
+            raise ReplayError(
+                f"damaged: not valid JSON at line {error.lineno}, column {error.colno} "
+                f"({error.msg.lower()})"
+            ) from None
+        except ReplayError:
+            raise
+        except (ValueError, RecursionError):  # a 5,000-digit number, absurd nesting
+            raise ReplayError(
+                "damaged: not a usable save (a number too long or nesting too deep)"
+            ) from None
         return Replay.from_dict(data)
     except ReplayError as error:
-        raise ReplayError(f"{path}: {error}") from None
+        raise error.about(path) from None
 
 
 def load_game(path: str | Path, loaded: LoadedCampaign) -> Game:
@@ -252,4 +422,4 @@ def load_game(path: str | Path, loaded: LoadedCampaign) -> Game:
     try:
         return replay.play(loaded)
     except ReplayError as error:
-        raise ReplayError(f"{path}: {error}") from None
+        raise error.about(path) from None

@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from game.ui import saves
 from game.ui.menus import MenuActions, random_seed
 from game.ui.messages import (
     CampaignLoaded,
     ChoiceResolved,
     GameFailed,
     GameReady,
+    NoAutosave,
     TurnResolved,
 )
 from game.ui.palette import GameCommands
@@ -86,14 +86,17 @@ class EntenteApp(MenuActions):
         if self.start == "new" and self.loaded is not None:
             self._start(self.loaded, self.seed or random_seed(), self.player, self.doctrine)
         elif self.start == "continue" and self.loaded is not None:
-            campaign = self.loaded.campaign.id
-            latest = saves.latest_autosave(campaign, self.player)
-            if latest is None:
-                self.notify(f"No autosave of '{campaign}' yet: a new game begins.")
-                self._start(self.loaded, self.seed or random_seed(), self.player, self.doctrine)
-            else:
-                self._begin_engine_call()
-                self.load_game_file(latest, with_backup=True)
+            self._begin_engine_call()
+            self.continue_latest(self.loaded.campaign.id, self.player)
+
+    def on_no_autosave(self, message: NoAutosave) -> None:
+        self.busy = False
+        if message.campaign is None:
+            self.notify("No autosave yet: start a new game.")
+        elif self.loaded is not None:
+            # `entente play --continue` of a campaign never played: a new game begins.
+            self.notify(f"No autosave of '{message.campaign}' yet: a new game begins.")
+            self._start(self.loaded, self.seed or random_seed(), self.player, self.doctrine)
 
     def _show_campaign(self, error: str | None = None) -> None:
         for screen in self.screen_stack:

@@ -9,7 +9,6 @@ import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.ui import saves
 from game.ui.messages import Saved
 from game.ui.workers import EngineWorkers
 
@@ -86,12 +85,9 @@ class MenuActions(EngineWorkers):
         return found
 
     def action_continue_game(self) -> None:
-        """Load the most recent autosave."""
-        latest = saves.latest_autosave()
-        if latest is None:
-            self.notify("No autosave yet: start a new game.")
-        elif self._begin_engine_call():
-            self.load_game_file(latest, with_backup=True)
+        """Load the most recent autosave (looked up in a worker: it reads the files)."""
+        if self._begin_engine_call():
+            self.continue_latest()
 
     def action_load(self) -> None:
         """Choose a save and load it."""

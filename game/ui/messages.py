@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from game.campaign.loader import LoadedCampaign
     from game.engine.game import Game
     from game.engine.report import News, TurnReport
+    from game.ui.saves import SaveInfo
 
 
 class CampaignLoaded(Message):
@@ -69,7 +70,34 @@ class Saved(Message):
         self.auto = auto
 
 
+class NoAutosave(Message):
+    """Continue found no autosave (of ``campaign``, when the command line named one)."""
+
+    def __init__(self, campaign: str | None) -> None:
+        super().__init__()
+        self.campaign = campaign
+
+
+class AutosaveFound(Message):
+    """The most recent autosave, looked up in a worker (None: there is none)."""
+
+    def __init__(self, path: Path | None) -> None:
+        super().__init__()
+        self.path = path
+
+
+class SavesListed(Message):
+    """Every save's header, read in a worker for the Load screen."""
+
+    def __init__(self, saves: list[SaveInfo]) -> None:
+        super().__init__()
+        self.saves = saves
+
+
 def describe(error: Any) -> str:
-    """An exception as one line for the player."""
+    """An exception as one line for the player: its message, never its class's name."""
+    if isinstance(error, OSError) and error.strerror:
+        where = f"{error.filename}: " if error.filename else ""
+        return f"{where}{error.strerror}"
     text = str(error).strip()
-    return text or type(error).__name__
+    return text or "something went wrong that the game did not expect"

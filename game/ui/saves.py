@@ -5,8 +5,14 @@ Files live in the platform's user data folder for ``entente`` (platformdirs), or
 folder named by the ``ENTENTE_DATA_DIR`` environment variable:
 
 - ``autosave/<campaign>-<player>-<seed>.json``: written after every turn; the previous one
-  is kept beside it as ``.json.bak`` so a crash while writing never loses both;
+  is kept beside it as ``.json.bak`` so a crash while writing never loses both. A seed that
+  is not a plain file name (too long, or with other characters) is shortened and given a
+  digest of itself, so every seed has its own file;
 - ``saves/<name>.json``: saves the player names.
+
+A damaged autosave is never promoted to ``.bak``: the good backup stays until a good
+autosave replaces it. Reading a save's header parses the whole (size-capped) file, so the
+screens that list saves call these functions from a worker thread.
 
 The engine is imported inside the functions that need it: the title screen lists saves
 before the engine (numpy, pydantic) has been imported, which keeps start-up fast.
@@ -14,10 +20,10 @@ before the engine (numpy, pydantic) has been imported, which keeps start-up fast
 
 from __future__ import annotations
 
-import json
+import hashlib
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -48,15 +54,34 @@ def data_dir() -> Path:
     return platformdirs.user_data_path("entente", appauthor=False)
 
 
+SEED_NAME_LENGTH = 32
+"""The longest seed used as it is in an autosave's file name."""
+
+
 def safe_part(text: str) -> str:
     """``text`` made safe for a file name (seeds may hold any character)."""
     return _UNSAFE.sub("_", text).strip("._") or "_"
 
 
+def seed_part(seed: str) -> str:
+    """The seed as an autosave's file name gives it: itself when it is a short, plain
+    name; else its first characters made safe and a digest of the whole seed, so two
+    seeds never share a file and no name is too long for the file system."""
+    if safe_part(seed) == seed and len(seed) <= SEED_NAME_LENGTH:
+        return seed
+    digest = hashlib.sha256(seed.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{safe_part(seed)[:SEED_NAME_LENGTH]}.{digest}"
+
+
 def autosave_path(campaign: str, player: str, seed: str) -> Path:
     """The autosave of one game: one file per campaign, player and seed."""
-    name = f"{safe_part(campaign)}-{safe_part(player)}-{safe_part(seed)}.json"
+    name = f"{safe_part(campaign)}-{safe_part(player)}-{seed_part(seed)}.json"
     return data_dir() / AUTOSAVE_DIR / name
+
+
+def backup_of(path: Path) -> Path:
+    """The ``.bak`` kept beside an autosave."""
+    return path.with_name(path.name + BACKUP_SUFFIX)
 
 
 def named_save_path(name: str) -> Path:
@@ -70,15 +95,22 @@ def named_save_path(name: str) -> Path:
 
 
 def autosave(game: Game) -> Path:
-    """Write the game's autosave, keeping the previous one as ``.bak``.
+    """Write the game's autosave, keeping the previous one as ``.bak`` if it is good.
 
-    Both writes are atomic, so at every moment at least one of the two files is whole.
+    The previous autosave becomes the backup by a rename, then the new one is written
+    atomically: at every moment a good file is whole. A damaged previous autosave is simply
+    replaced, so it never overwrites the good backup.
     """
-    from game.engine.replay import save, write_atomic
+    from game.engine.replay import ReplayError, read_replay, save
 
     path = autosave_path(game.campaign.id, game.player, game.seed)
     if path.exists():
-        write_atomic(path.with_name(path.name + BACKUP_SUFFIX), path.read_text(encoding="utf-8"))
+        try:
+            read_replay(path)
+        except ReplayError:
+            pass  # damaged: the backup beside it is the good one
+        else:
+            os.replace(path, backup_of(path))
     return save(game, path)
 
 
@@ -111,30 +143,16 @@ class SaveInfo:
 
 
 def _info(path: Path, kind: str) -> SaveInfo:
+    """A save's header, or why it cannot be used (in the player's words)."""
+    from game.engine.replay import ReplayError, read_replay
+
     name = path.name.removesuffix(BACKUP_SUFFIX).removesuffix(".json")
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        campaign = data["campaign"]["id"]
-        return SaveInfo(
-            path,
-            kind,
-            name,
-            str(campaign),
-            str(data["player"]),
-            str(data["seed"]),
-            sum(1 for t in data["turns"] if t.get("orders") is not None),
-        )
-    except (
-        OSError,
-        UnicodeDecodeError,
-        ValueError,
-        KeyError,
-        TypeError,
-        AttributeError,
-        RecursionError,
-    ) as error:
-        problem = f"unreadable: {type(error).__name__}"
-        return SaveInfo(path, kind, name, "?", "?", "?", 0, problem)
+        replay = read_replay(path)
+    except ReplayError as error:
+        return SaveInfo(path, kind, name, "?", "?", "?", 0, error.reason)
+    turns = sum(1 for t in replay.turns if t.orders is not None)
+    return SaveInfo(path, kind, name, replay.campaign_id, replay.player, replay.seed, turns)
 
 
 def _mtime(path: Path) -> float:
@@ -145,7 +163,8 @@ def _mtime(path: Path) -> float:
 
 
 def list_saves(include_backups: bool = False) -> list[SaveInfo]:
-    """Every save and autosave, the most recent first."""
+    """Every save and autosave, the most recent first (reads every file: call it from a
+    worker)."""
     root = data_dir()
     found = [(p, "save") for p in (root / SAVES_DIR).glob("*.json")]
     found += [(p, "autosave") for p in (root / AUTOSAVE_DIR).glob("*.json")]
@@ -155,15 +174,28 @@ def list_saves(include_backups: bool = False) -> list[SaveInfo]:
     return [_info(path, kind) for path, kind in found]
 
 
+def _autosaves() -> list[SaveInfo]:
+    """Every autosaved game, the most recent first. A game whose autosave is missing but
+    whose ``.bak`` is there is listed by its autosave's path, with the backup's header."""
+    folder = data_dir() / AUTOSAVE_DIR
+    games = {path: path for path in folder.glob("*.json")}
+    for backup in folder.glob("*.json" + BACKUP_SUFFIX):
+        games.setdefault(backup.with_name(backup.name.removesuffix(BACKUP_SUFFIX)), backup)
+    order = sorted(games.items(), key=lambda item: (-_mtime(item[1]), item[0].name))
+    return [replace(_info(read, "autosave"), path=path) for path, read in order]
+
+
 def latest_autosave(campaign: str | None = None, player: str | None = None) -> Path | None:
-    """The most recent autosave (of ``campaign`` and ``player`` when given), or None."""
-    for info in list_saves():
-        if info.kind != "autosave":
-            continue
+    """The most recent autosave (of ``campaign`` and ``player`` when given), or None.
+
+    The path may name a missing autosave whose backup is there: load it with
+    :func:`load_with_backup`. Reads the autosaves' headers: call it from a worker.
+    """
+    prefix = "-".join(safe_part(p) for p in (campaign, player) if p)
+    for info in _autosaves():
         if info.problem:
             # An unreadable autosave still belongs to the game its name gives: loading it
             # tells the player what is wrong rather than silently starting afresh.
-            prefix = "-".join(safe_part(p) for p in (campaign, player) if p)
             if info.name.startswith(prefix):
                 return info.path
             continue
@@ -211,16 +243,18 @@ def load_save(path: Path, current: LoadedCampaign | None) -> Game:
         replay = read_replay(path)
         return load_game(path, campaign_for(replay.campaign_id, current))
     except ReplayError as error:
-        raise SaveError(str(error).replace(str(path), shown_path(path))) from None
+        raise SaveError(f"{shown_path(path)}: {error.reason}") from None
 
 
 def load_with_backup(path: Path, current: LoadedCampaign | None) -> tuple[Game, str | None]:
     """Load an autosave, falling back on its ``.bak``; returns the game and, when the
-    backup was used, why the autosave itself failed."""
+    backup was used, why the autosave itself could not be."""
+    backup = backup_of(path)
+    if not path.exists() and backup.exists():
+        return load_save(backup, current), "it was missing"
     try:
         return load_save(path, current), None
     except SaveError as error:
-        backup = path.with_name(path.name + BACKUP_SUFFIX)
         if not backup.exists():
             raise
         try:

@@ -18,6 +18,7 @@ from game.ui.messages import (
     ChoiceResolved,
     GameFailed,
     GameReady,
+    NoAutosave,
     Saved,
     TurnResolved,
     describe,
@@ -73,6 +74,18 @@ class EngineWorkers(App[None]):
     @work(thread=True, exclusive=True, group="engine")
     def load_game_file(self, path: Path, with_backup: bool = False) -> None:
         """Load (re-simulate) a save; an autosave falls back on its backup."""
+        self._load_save(path, with_backup)
+
+    @work(thread=True, exclusive=True, group="engine")
+    def continue_latest(self, campaign: str | None = None, player: str | None = None) -> None:
+        """Load the most recent autosave (of ``campaign`` and ``player`` when given)."""
+        path = saves.latest_autosave(campaign, player)
+        if path is None:
+            self.post_message(NoAutosave(campaign))
+        else:
+            self._load_save(path, with_backup=True)
+
+    def _load_save(self, path: Path, with_backup: bool) -> None:
         try:
             if with_backup:
                 game, problem = saves.load_with_backup(path, self.loaded)
@@ -82,7 +95,9 @@ class EngineWorkers(App[None]):
             self.post_message(GameFailed("This save cannot be loaded", describe(error)))
             return
         note = (
-            f"The autosave was damaged ({problem}); loaded the turn before it." if problem else None
+            f"The autosave could not be used ({problem}); loaded the turn before it."
+            if problem
+            else None
         )
         self.post_message(GameReady(game, fresh=False, note=note))
 
@@ -93,7 +108,7 @@ class EngineWorkers(App[None]):
         report = game.submit(orders)
         try:
             path, error = saves.autosave(game), None
-        except OSError as failure:
+        except (OSError, saves.SaveError) as failure:
             path, error = None, describe(failure)
         self.post_message(TurnResolved(report))
         self.post_message(Saved(path, error, auto=True))

@@ -34,7 +34,12 @@ def test_autosave_keeps_the_previous_one_as_a_backup(data_dir):
 
 
 def test_autosave_names_are_safe_for_any_seed():
-    assert saves.autosave_path("tutorial", "VAL", "a/b c").name == "tutorial-VAL-a_b_c.json"
+    assert saves.autosave_path("tutorial", "VAL", "1901").name == "tutorial-VAL-1901.json"
+    odd = saves.autosave_path("tutorial", "VAL", "a/b c").name
+    assert odd.startswith("tutorial-VAL-a_b_c.") and odd.endswith(".json")
+    # seeds that look alike once made safe still have files of their own
+    assert odd != saves.autosave_path("tutorial", "VAL", "a_b_c").name
+    assert odd != saves.autosave_path("tutorial", "VAL", "a b/c").name
 
 
 def test_named_saves_and_the_listing(data_dir):

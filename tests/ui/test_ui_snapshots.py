@@ -12,7 +12,16 @@ from collections.abc import Awaitable, Callable
 
 import pytest
 from textual.pilot import Pilot
-from ui_pilot import new_app, played, screen_is, to_room, type_command, until, write_autosave
+from ui_pilot import (
+    new_app,
+    played,
+    saves_listed,
+    screen_is,
+    to_room,
+    type_command,
+    until,
+    write_autosave,
+)
 
 from game.ui import saves
 from game.ui.app import EntenteApp
@@ -67,7 +76,7 @@ def in_room(key: str, screen: str) -> Script:
 async def load(pilot: Pilot) -> None:
     await title(pilot)
     await pilot.press("l")
-    await until(pilot, screen_is(pilot, "LoadScreen"))
+    await until(pilot, saves_listed(pilot))
 
 
 async def error(pilot: Pilot) -> None:

@@ -64,6 +64,11 @@ def screen_is(pilot: Pilot, name: str) -> Callable[[], bool]:
     return lambda: type(pilot.app.screen).__name__ == name
 
 
+def saves_listed(pilot: Pilot) -> Callable[[], bool]:
+    """A condition: the Load screen is on top and has read and listed the saves."""
+    return lambda: screen_is(pilot, "LoadScreen")() and getattr(pilot.app.screen, "read", False)
+
+
 async def to_room(pilot: Pilot) -> None:
     """From a new game's briefing to the situation room (the first event's choice 1)."""
     await until(pilot, screen_is(pilot, "BriefingScreen"))

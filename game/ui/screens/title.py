@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
@@ -18,6 +18,7 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from game.ui import saves
+from game.ui.messages import AutosaveFound
 
 if TYPE_CHECKING:
     from game.campaign.models import Campaign
@@ -62,18 +63,27 @@ class TitleScreen(Screen[None]):
         yield Footer()
 
     def _options(self) -> list[Option]:
-        latest = saves.latest_autosave()
+        # Continue waits until a worker has found an autosave: reading them can take a
+        # moment, and the title must not wait for it.
         options = []
         for key, label, hotkey in MENU:
             prompt = Content.assemble((f"{hotkey} ", "$foreground-muted"), label)
-            options.append(Option(prompt, id=key, disabled=key == "continue" and latest is None))
+            options.append(Option(prompt, id=key, disabled=key == "continue"))
         return options
 
     def on_screen_resume(self) -> None:
+        self.query_one("#menu", OptionList).focus()
+        self.find_autosave()
+
+    @work(thread=True, exclusive=True, group="title-autosave")
+    def find_autosave(self) -> None:
+        """Look for the most recent autosave, off the UI thread."""
+        self.post_message(AutosaveFound(saves.latest_autosave()))
+
+    def on_autosave_found(self, message: AutosaveFound) -> None:
         menu = self.query_one("#menu", OptionList)
-        menu.get_option("continue").disabled = saves.latest_autosave() is None
+        menu.get_option("continue").disabled = message.path is None
         menu.refresh()
-        menu.focus()
 
     def show_campaign(self, campaign: Campaign | None, error: str | None = None) -> None:
         """Show the default campaign (or why it could not be loaded)."""

@@ -232,7 +232,9 @@ def test_a_truncated_file_is_not_valid_json(game, loaded, tmp_path, keep):
     path = save(game, tmp_path / "game.json")
     text = path.read_text(encoding="utf-8")[:keep]
     path.write_text(text, encoding="utf-8")
-    with pytest.raises(ReplayError, match=r"game\.json:\d+:\d+: not valid JSON"):
+    with pytest.raises(
+        ReplayError, match=r"game\.json: damaged: not valid JSON at line \d+, column \d+"
+    ):
         load_game(path, loaded)
     assert path.read_text(encoding="utf-8") == text
 
@@ -248,7 +250,7 @@ def test_json_that_is_not_a_replay(loaded, tmp_path, content):
 def test_a_file_that_is_not_text(loaded, tmp_path):
     path = tmp_path / "game.json"
     path.write_bytes(b"\xff\xfe\x00binary")
-    with pytest.raises(ReplayError, match="cannot read"):
+    with pytest.raises(ReplayError, match="damaged: it is not text, so it cannot be a save"):
         read_replay(path)
 
 
@@ -285,13 +287,13 @@ def test_a_failed_load_does_not_touch_a_good_autosave_next_to_it(game, loaded, t
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ('"amount": Infinity', "amount: expected a whole number, got float"),
-        ('"amount": 2.5', "amount: expected a whole number, got float"),
-        ('"amount": true', "amount: expected a whole number, got bool"),
-        ('"target": ["TES"]', "target: expected text, got list"),
+        ('"amount": Infinity', "damaged: it holds Infinity, which no save contains"),
+        ('"amount": 2.5', "amount: expected a whole number, got a decimal number"),
+        ('"amount": true', "amount: expected a whole number, got true or false"),
+        ('"target": ["TES"]', "target: expected text, got a list"),
         ('"doctrine": "anarchy"', "doctrine: unknown doctrine 'anarchy'"),
-        ('"amount": ' + "9" * 5000, "not a usable replay"),
-        ("[" * 100_000, "not a usable replay"),
+        ('"amount": ' + "9" * 5000, "damaged: not a usable save"),
+        ("[" * 100_000, "damaged: not a usable save"),
     ],
 )
 def test_hostile_values_are_replay_errors(game, loaded, tmp_path, text, message):
