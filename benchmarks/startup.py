@@ -4,7 +4,10 @@
    and for a bare Textual app (an App showing one Static), measured in the same run over
    alternating runs, and their ratio (target: at most 1.3). Each program runs in a
    pseudo-terminal of 80x24; the time stops when its screen's text appears in the output.
-2. The median time from pressing ``e`` (end turn) to the turn report being on screen (the
+2. The median time of ``entente --help`` and ``entente --version`` from process start to
+   exit, beside ``python -c pass`` (the interpreter alone) in the same run, and their
+   differences (target: well under 200 ms in all).
+3. The median time from pressing ``e`` (end turn) to the turn report being on screen (the
    current screen, laid out), over a whole tutorial game played in a headless app
    (target: at most 100 ms).
 
@@ -84,16 +87,52 @@ def time_to_screen(command: list[str], marker: bytes, env: dict[str, str]) -> fl
         os.close(master)
 
 
+def entente_command() -> list[str]:
+    """The ``entente`` script beside this Python (a venv's), else on PATH, else the module."""
+    beside = Path(sys.executable).parent / "entente"
+    if beside.is_file():
+        return [str(beside)]
+    found = shutil.which("entente")
+    return [found] if found else [sys.executable, "-m", "game"]
+
+
+def time_to_exit(command: list[str]) -> float:
+    """Seconds from spawning ``command`` until it exits (its output discarded)."""
+    start = time.perf_counter()
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def answers(runs: int) -> None:
+    """Print the median times of --help and --version beside the bare interpreter's."""
+    commands = {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "entente --help": [*entente_command(), "--help"],
+        "entente --version": [*entente_command(), "--version"],
+    }
+    for command in commands.values():  # warm-up
+        time_to_exit(command)
+    times: dict[str, list[float]] = {name: [] for name in commands}
+    for run in range(runs):
+        for name in commands if run % 2 == 0 else reversed(commands):
+            times[name].append(time_to_exit(commands[name]))
+    base = statistics.median(times["python -c pass"])
+    print(f"Process start to exit, median of {runs} alternating runs:")
+    for name, values in times.items():
+        median = statistics.median(values)
+        extra = "" if name == "python -c pass" else f"   (+{(median - base) * 1000:.0f} ms)"
+        print(f"  {name:<18} {median * 1000:7.0f} ms{extra}")
+    print("  target: --help and --version well under 200 ms")
+
+
 def startup(runs: int) -> None:
     """Print the median start-up times and their ratio."""
-    entente = shutil.which("entente")
-    entente_command = [entente] if entente else [sys.executable, "-m", "game"]
     with tempfile.TemporaryDirectory() as folder:
         bare_script = Path(folder) / "bare_app.py"
         bare_script.write_text(BARE_APP, encoding="utf-8")
         env = dict(os.environ, TERM="xterm-256color", ENTENTE_DATA_DIR=str(Path(folder) / "data"))
         commands = {
-            "entente": (entente_command, TITLE_MARKER),
+            "entente": (entente_command(), TITLE_MARKER),
             "bare Textual app": ([sys.executable, str(bare_script)], BARE_MARKER),
         }
         times: dict[str, list[float]] = {name: [] for name in commands}
@@ -183,6 +222,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7, help="runs of each program (at least 5)")
     args = parser.parse_args()
     startup(max(5, args.runs))
+    answers(max(5, args.runs) * 3)
     end_turn()
 
 

@@ -14,6 +14,7 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import IO
 
 from game import __version__
 from game.campaign.library import DEFAULT_CAMPAIGN
@@ -67,6 +68,18 @@ def state_id(text: str) -> str:
     if not text:
         raise argparse.ArgumentTypeError("name a state, e.g. --as KAR")
     return text
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose help and usage output can fail like any other output.
+
+    ``argparse`` silently drops a message it cannot write, so ``entente --help`` to a full
+    disk would report success; here the error reaches :func:`main`, which says so.
+    """
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        if message:
+            (file or sys.stderr).write(message)
 
 
 def _handler(name: str) -> Callable[[argparse.Namespace], int]:
@@ -228,7 +241,7 @@ def _add_history(commands: argparse._SubParsersAction) -> None:
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for every subcommand (imports nothing beyond the standard
     library, so ``--help`` and ``--version`` are instant)."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="entente",
         description="Entente: a strategy game of alliances and the balance of threat. "
         "With no command, plays the default campaign.",
@@ -276,6 +289,20 @@ def _output_failed(error: OSError) -> int:
     return 1
 
 
+def _dispatch(argv: list[str]) -> int:
+    """Parse ``argv`` and run its command (``entente`` alone opens the title screen)."""
+    if not argv:
+        from game.cli_run import run_title
+
+        return run_title()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["play", *argv])
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    return handler(args)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -283,22 +310,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     if problem is not None:
         print(problem, file=sys.stderr)
         return 2
-    if argv:
-        parser = build_parser()
-        args = parser.parse_args(argv)
-        if args.command is None:
-            args = parser.parse_args(["play", *argv])
-        run: Callable[[argparse.Namespace], int] = args.handler
-    else:
-
-        def run(_: argparse.Namespace) -> int:
-            from game.cli_run import run_title
-
-            return run_title()
-
-        args = argparse.Namespace()
     try:
-        status = run(args)
+        try:
+            status = _dispatch(argv)
+        except SystemExit as leaving:  # --help, --version and usage errors end here
+            status = leaving.code if isinstance(leaving.code, int) else 2
         sys.stdout.flush()
     except KeyboardInterrupt:
         return 130

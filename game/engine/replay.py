@@ -398,6 +398,8 @@ def read_replay(path: str | Path) -> Replay:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             raise ReplayError("damaged: it is not text, so it cannot be a save") from None
+        if not text.strip():
+            raise ReplayError("damaged: the file is empty")
         try:
             data = json.loads(text, parse_constant=_refuse_constant)
         except json.JSONDecodeError as error:

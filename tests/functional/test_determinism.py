@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from console_script import entente_script
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULE = [sys.executable, "-m", "game"]
@@ -129,8 +129,7 @@ def test_readable_output_without_json(cwd):
 
 
 def test_the_console_script_gives_the_same_bytes(cwd):
-    entente = shutil.which("entente")
-    command = [entente] if entente else MODULE
+    command = [str(entente_script())]
     args = ("tutorial", "--json", "--policy", "random", "--seed", "7", "--turns", "4")
     via_script = simulate(*args, cwd=cwd, hash_seed="11", command=command)
     via_module = simulate(*args, cwd=cwd, hash_seed="12")

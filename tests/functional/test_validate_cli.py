@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from console_script import entente_script
 
 ROOT = Path(__file__).resolve().parents[2]
 TUTORIAL = ROOT / "campaigns" / "tutorial.yaml"
@@ -222,9 +223,7 @@ def test_no_file_is_a_usage_error(work: Path) -> None:
 
 def test_the_console_script(work: Path) -> None:
     # The quick start installs the package, and with it the `entente` command.
-    script = shutil.which("entente")
-    assert script is not None, "the entente command is not installed (pip install -e .)"
-    command = [script]
+    command = [str(entente_script())]
     result = validate("minimal.yaml", "typo.yaml", cwd=work, command=command)
     assert result.returncode == 2
     assert result.stdout.splitlines() == [MINIMAL_OK]

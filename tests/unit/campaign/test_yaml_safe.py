@@ -619,3 +619,31 @@ def test_json_documents_read_back_exactly(data: dict) -> None:
     doc = read_yaml(json.dumps(data, ensure_ascii=False).encode())
     assert doc.data == data
     assert () in doc.value_marks
+
+
+class _DepthLimitedLoader:
+    """Stands in for a libyaml whose own nesting limit (1,000 in libyaml 0.2.5) is lower than
+    anything: it refuses at once, as a new libyaml does long before our check is reached."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def get_event(self) -> None:
+        raise yaml.MarkedYAMLError(
+            problem="exceeded maximum nesting depth",
+            context="while increasing flow level",
+        )
+
+    def dispose(self) -> None:
+        pass
+
+
+@pytest.mark.parametrize("opener", ["[", "{b: "])
+def test_libyamls_own_depth_limit_gives_the_readers_message(monkeypatch, opener):
+    """Whatever libyaml version is installed, deep nesting gets the reader's own message
+    and position (the text is read again by the pure parser, which has no such limit)."""
+    monkeypatch.setattr(yaml_safe, "HAVE_LIBYAML", True)
+    monkeypatch.setattr(yaml, "CSafeLoader", _DepthLimitedLoader, raising=False)
+    problem = refusal("a: " + opener * 2_000)
+    assert problem.message == "nesting is deeper than 64 levels"
+    assert where(problem) == (1, 4 + 63 * len(opener))
