@@ -31,9 +31,9 @@ def turn_times(states: int, turns: int) -> list[float]:
         if game.over:
             break
         while game.pending:
-            game.submit(ChoiceOrder(game.pending[0].event, 0))
+            game.choose(ChoiceOrder(game.pending[0].event, 0))
         start = time.perf_counter()
-        game.submit([])
+        game.end_turn([])
         times.append(time.perf_counter() - start)
     return times
 

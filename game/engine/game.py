@@ -1,12 +1,14 @@
 """The game: one campaign, one seed, one player; the surface every front end drives.
 
-``new_game`` starts it; ``submit`` takes the player's event choices and each turn's orders;
+``new_game`` starts it; ``choose`` takes the player's event choices, ``end_turn`` each turn's
+orders;
 ``threats``, ``explain``, ``legal_orders``, ``score`` and ``replay`` read it.
 """
 
 from __future__ import annotations
 
 import random
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from game.campaign.effects import Doctrine
@@ -174,17 +176,19 @@ class Game:
         return out
 
     # -- playing -----------------------------------------------------------------------
-    def submit(self, submission: ChoiceOrder | list[Order] | Order) -> TurnReport | list[News]:
-        """Answer a pending event (a :class:`ChoiceOrder`: returns its news) or resolve the
-        turn with the given orders (returns the :class:`TurnReport`)."""
+    def choose(self, choice: ChoiceOrder) -> list[News]:
+        """Answer the first event that awaits the player's choice; returns its news."""
         if self.over:
             raise EngineError("the game is over")
-        if isinstance(submission, ChoiceOrder):
-            return self._choose(submission)
+        return self._choose(choice)
+
+    def end_turn(self, orders: Sequence[Order] = ()) -> TurnReport:
+        """Resolve the turn with the player's orders; returns the turn's report."""
+        if self.over:
+            raise EngineError("the game is over")
         if self.pending:
             raise EngineError(f"the event '{self.pending[0].event}' awaits your choice first")
-        batch = [submission] if isinstance(submission, Order) else list(submission)
-        return self._resolve(batch)
+        return self._resolve(list(orders))
 
     def _choose(self, choice: ChoiceOrder) -> list[News]:
         if not self.pending:

@@ -198,9 +198,9 @@ class Replay:
                         f"turn {turn.turn} is out of order (the game is at turn {game.world.turn})"
                     )
                 for choice in turn.choices:
-                    game.submit(choice)
+                    game.choose(choice)
                 if turn.orders is not None:
-                    game.submit(turn.orders)
+                    game.end_turn(turn.orders)
         except EngineError as error:
             raise ReplayError(f"the replay does not re-simulate: {error}") from None
         if verify and game.world.state_hash() != self.state_hash:

@@ -58,11 +58,10 @@ def run(game: Game, policy: Policy, turns: int | None = None) -> Iterator[dict[s
     while not game.over and (turns is None or played < turns):
         while game.pending and not game.over:
             pending = game.pending[0]
-            game.submit(ChoiceOrder(pending.event, policy.choose(game, pending)))
+            game.choose(ChoiceOrder(pending.event, policy.choose(game, pending)))
         if game.over:  # a choice can end the campaign
             break
-        report = game.submit(policy.orders(game))
-        assert isinstance(report, TurnReport)
+        report = game.end_turn(policy.orders(game))
         played += 1
         yield turn_record(game, report)
 

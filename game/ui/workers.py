@@ -105,7 +105,7 @@ class EngineWorkers(App[None]):
     def resolve_turn(self, game: Game, orders: list[Order]) -> None:
         """Resolve the turn, autosave, then report (the autosave is written before the
         report is shown, so no other engine call can run while it is being written)."""
-        report = game.submit(orders)
+        report = game.end_turn(orders)
         try:
             path, error = saves.autosave(game), None
         except (OSError, saves.SaveError) as failure:
@@ -118,7 +118,7 @@ class EngineWorkers(App[None]):
         """Apply the player's choice in an event."""
         from game.engine.orders import ChoiceOrder
 
-        self.post_message(ChoiceResolved(game.submit(ChoiceOrder(event, index))))
+        self.post_message(ChoiceResolved(game.choose(ChoiceOrder(event, index))))
 
     @work(thread=True, group="saves")
     def write_save(self, game: Game, name: str) -> None:

@@ -26,8 +26,8 @@ JARGON = ("Error", "codec", "utf-8", "Traceback", "Exception")
 def advance(game) -> None:
     """Play one more turn: the first choice of every event, then no orders."""
     while game.pending:
-        game.submit(ChoiceOrder(game.pending[0].event, 0))
-    game.submit([])
+        game.choose(ChoiceOrder(game.pending[0].event, 0))
+    game.end_turn([])
 
 
 def state_hash(path) -> str:

@@ -34,10 +34,10 @@ def played(turns: int | None = None, seed: str = SEED) -> Game:
     game = new_game(tutorial(), seed)
     while not game.over and (turns is None or len(game.reports) < turns):
         while game.pending:
-            game.submit(ChoiceOrder(game.pending[0].event, 0))
+            game.choose(ChoiceOrder(game.pending[0].event, 0))
         if game.over:
             break
-        game.submit([Order("reassure", "KAR")])
+        game.end_turn([Order("reassure", "KAR")])
     return game
 
 

@@ -36,8 +36,8 @@ def loaded():
 def good(loaded, tmp_path) -> Path:
     """A real save of two turns."""
     game = new_game(loaded, "hostile", "PEL")
-    game.submit([Order("ally", "FIL")])
-    game.submit([Order("threaten", "AGR")])
+    game.end_turn([Order("ally", "FIL")])
+    game.end_turn([Order("threaten", "AGR")])
     return save(game, tmp_path / "game.json")
 
 

@@ -31,9 +31,7 @@ def game(loaded) -> Game:
 
 
 def submit(game: Game, *orders: Order) -> TurnReport:
-    report = game.submit(list(orders))
-    assert isinstance(report, TurnReport)
-    return report
+    return game.end_turn(list(orders))
 
 
 def refusal_reasons(report: TurnReport) -> list[str]:
@@ -301,13 +299,11 @@ def test_orders_while_an_event_awaits_a_choice_raise(game):
     assert [p.event for p in game.pending] == ["council"]
     turn = game.world.turn
     with pytest.raises(EngineError, match="'council' awaits your choice"):
-        game.submit([Order("threaten", "AGR")])
-    with pytest.raises(EngineError, match="'council' awaits your choice"):
-        game.submit(Order("threaten", "AGR"))
+        game.end_turn([Order("threaten", "AGR")])
     assert game.world.turn == turn
     assert not any(a.actor == "PEL" for a in game.world.acts)
-    news = game.submit(ChoiceOrder("council", 1))
-    assert isinstance(news, list) and "Refuse" in news[0].text
+    news = game.choose(ChoiceOrder("council", 1))
+    assert "Refuse" in news[0].text
     assert game.world.flags["agreed"] is False
     assert game.pending == []
     submit(game, Order("threaten", "AGR"))
@@ -318,7 +314,7 @@ def test_orders_while_an_event_awaits_a_choice_raise(game):
 def test_a_bad_choice_index_raises(game, index):
     to_turn(game, 3)
     with pytest.raises(EngineError, match="choose 1 to 2 for 'council'"):
-        game.submit(ChoiceOrder("council", index))
+        game.choose(ChoiceOrder("council", index))
     assert [p.event for p in game.pending] == ["council"]
     assert game.log[-1].choices == []
 
@@ -326,21 +322,21 @@ def test_a_bad_choice_index_raises(game, index):
 def test_a_choice_for_another_event_raises(game):
     to_turn(game, 3)
     with pytest.raises(EngineError, match="awaiting a choice is 'council', not 'other'"):
-        game.submit(ChoiceOrder("other", 0))
+        game.choose(ChoiceOrder("other", 0))
 
 
 def test_a_choice_with_no_event_waiting_raises(game):
     with pytest.raises(EngineError, match="no event awaits a choice"):
-        game.submit(ChoiceOrder("council", 0))
+        game.choose(ChoiceOrder("council", 0))
 
 
 def test_submitting_after_the_game_is_over_raises(game):
     while not game.over:
         while game.pending:
-            game.submit(ChoiceOrder(game.pending[0].event, 0))
+            game.choose(ChoiceOrder(game.pending[0].event, 0))
         submit(game)
     with pytest.raises(EngineError, match="the game is over"):
-        game.submit([])
+        game.end_turn([])
 
 
 def test_an_unplayable_player_and_bad_explain_arguments_raise(loaded):

@@ -270,10 +270,10 @@ def play(game: Game, rng: random.Random, check=None) -> None:
     while not game.over:
         while game.pending:
             pending = game.pending[0]
-            game.submit(ChoiceOrder(pending.event, rng.randrange(len(pending.choices))))
+            game.choose(ChoiceOrder(pending.event, rng.randrange(len(pending.choices))))
             if check:
                 check(game)
-        game.submit(random_orders(game, rng))
+        game.end_turn(random_orders(game, rng))
         if check:
             check(game)
 
@@ -366,8 +366,8 @@ def test_a_replay_re_simulates_to_the_same_state(data, rng, stop_early):
     while not game.over and turns < 6 - stop_early:
         while game.pending:
             pending = game.pending[0]
-            game.submit(ChoiceOrder(pending.event, rng.randrange(len(pending.choices))))
-        game.submit(random_orders(game, rng))
+            game.choose(ChoiceOrder(pending.event, rng.randrange(len(pending.choices))))
+        game.end_turn(random_orders(game, rng))
         turns += 1
     expected = game.world.state_hash()
     assert game.replay.play(game.loaded).world.state_hash() == expected
@@ -407,8 +407,8 @@ def test_the_world_is_quantized_between_turns(data, rng):
     while not game.over:
         while game.pending:
             pending = game.pending[0]
-            game.submit(ChoiceOrder(pending.event, rng.randrange(len(pending.choices))))
-        game.submit(random_orders(game, rng))
+            game.choose(ChoiceOrder(pending.event, rng.randrange(len(pending.choices))))
+        game.end_turn(random_orders(game, rng))
         check_quantized(game)
 
 

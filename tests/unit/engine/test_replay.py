@@ -26,11 +26,11 @@ def loaded():
 def played(loaded, seed: str = "replay") -> Game:
     """Three turns of play with orders (some refused) and an event choice on turn 3."""
     game = new_game(loaded, seed, "PEL")
-    game.submit([Order("ally", "FIL"), Order("threaten", "AGR")])
-    game.submit([Order("aid", "ROG", 2, "military"), Order("annex", "ROG")])
+    game.end_turn([Order("ally", "FIL"), Order("threaten", "AGR")])
+    game.end_turn([Order("aid", "ROG", 2, "military"), Order("annex", "ROG")])
     assert [p.event for p in game.pending] == ["council"]
-    game.submit(ChoiceOrder("council", 1))
-    game.submit([Order("guarantee", "OTH"), Order("posture", option="defensive")])
+    game.choose(ChoiceOrder("council", 1))
+    game.end_turn([Order("guarantee", "OTH"), Order("posture", option="defensive")])
     return game
 
 
@@ -57,8 +57,8 @@ def test_save_and_load_round_trip(game, loaded, tmp_path):
     assert again.replay.to_json() == game.replay.to_json()
     assert again.score == game.score
     # The loaded game goes on exactly as the original would.
-    a = game.submit([Order("threaten", "AGR")])
-    b = again.submit([Order("threaten", "AGR")])
+    a = game.end_turn([Order("threaten", "AGR")])
+    b = again.end_turn([Order("threaten", "AGR")])
     assert a == b
     assert again.world.state_hash() == game.world.state_hash()
 
@@ -84,9 +84,9 @@ def test_a_save_records_what_the_design_asks(game, tmp_path):
 
 def test_a_pending_choice_without_orders_is_saved_and_replayed(loaded, tmp_path):
     game = new_game(loaded, "pending", "PEL")
-    game.submit([])
-    game.submit([])
-    game.submit(ChoiceOrder("council", 0))  # answered, but the turn is not yet resolved
+    game.end_turn([])
+    game.end_turn([])
+    game.choose(ChoiceOrder("council", 0))  # answered, but the turn is not yet resolved
     again = load_game(save(game, tmp_path / "g.json"), loaded)
     assert again.world.state_hash() == game.world.state_hash()
     assert again.world.turn == 3 and again.pending == [] and again.world.flags["agreed"]
@@ -94,7 +94,7 @@ def test_a_pending_choice_without_orders_is_saved_and_replayed(loaded, tmp_path)
 
 def test_a_replay_under_another_doctrine_replays_under_it(loaded, tmp_path):
     game = new_game(loaded, "doctrine", "PEL", "bandwagon")
-    game.submit([])
+    game.end_turn([])
     again = load_game(save(game, tmp_path / "g.json"), loaded)
     assert again.doctrine == game.doctrine
     assert again.world.state_hash() == game.world.state_hash()

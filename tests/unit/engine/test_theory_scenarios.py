@@ -37,8 +37,8 @@ def play(game: Game, turns: int) -> list[TurnReport]:
         if game.over:
             break
         while game.pending:
-            game.submit(ChoiceOrder(game.pending[0].event, 0))
-        report = game.submit([])
+            game.choose(ChoiceOrder(game.pending[0].event, 0))
+        report = game.end_turn([])
         assert isinstance(report, TurnReport)
         reports.append(report)
     return reports
