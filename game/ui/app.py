@@ -20,6 +20,7 @@ from game.ui.messages import (
     GameFailed,
     GameReady,
     NoAutosave,
+    TurnFailed,
     TurnResolved,
 )
 from game.ui.palette import GameCommands
@@ -197,7 +198,29 @@ class EntenteApp(MenuActions):
             return
         if self._begin_engine_call():
             self.previous_threats = {t.rival: t.threat for t in game.threats()}
+            room = self.room
+            if room is not None:
+                room.show_resolving()
             self.resolve_turn(game, list(queue.orders))
+
+    def on_turn_failed(self, message: TurnFailed) -> None:
+        from game.ui.orders_queue import OrderQueue
+        from game.ui.screens.error_dialog import ErrorDialog
+
+        self.busy = False
+        if message.game is None:  # the game could not be restored: back to the title
+            self.action_title()
+        else:
+            orders = list(self.queue.orders) if self.queue else []
+            self.game = message.game
+            self.queue = OrderQueue(message.game)
+            for order in orders:  # the player's orders are kept, to try again
+                self.queue.add(order)
+            room = self.room
+            if room is not None:
+                room.refresh_all()
+                room.show_hint("")
+        self.push_screen(ErrorDialog("The turn could not be resolved", message.error))
 
     def on_turn_resolved(self, message: TurnResolved) -> None:
         from game.ui.screens.report import TurnReportScreen

@@ -52,6 +52,16 @@ class TurnResolved(Message):
         self.report = report
 
 
+class TurnFailed(Message):
+    """The engine failed while resolving a turn. ``game`` is the game as it stood before
+    the turn (re-simulated from its replay), or None if even that failed."""
+
+    def __init__(self, game: Game | None, error: str) -> None:
+        super().__init__()
+        self.game = game
+        self.error = error
+
+
 class ChoiceResolved(Message):
     """The engine applied the player's choice in an event."""
 

@@ -20,6 +20,7 @@ from game.ui.messages import (
     GameReady,
     NoAutosave,
     Saved,
+    TurnFailed,
     TurnResolved,
     describe,
 )
@@ -28,6 +29,24 @@ if TYPE_CHECKING:
     from game.campaign.loader import LoadedCampaign
     from game.engine.game import Game
     from game.engine.orders import Order
+    from game.engine.replay import Replay
+
+
+def _failure(error: Exception) -> str:
+    """What the player is told when the engine fails: what happened, and that their game
+    is safe."""
+    return (
+        f"The engine failed ({describe(error)}). Your game is as it was before the turn; "
+        "your orders are still queued. If it happens again, save and report it."
+    )
+
+
+def _restored(before: Replay, game: Game) -> Game | None:
+    """The game as it stood before the failed call, re-simulated from its replay."""
+    try:
+        return before.play(game.loaded)
+    except Exception:  # the engine cannot even replay it: the caller goes to the title
+        return None
 
 
 class EngineWorkers(App[None]):
@@ -104,8 +123,17 @@ class EngineWorkers(App[None]):
     @work(thread=True, exclusive=True, group="engine")
     def resolve_turn(self, game: Game, orders: list[Order]) -> None:
         """Resolve the turn, autosave, then report (the autosave is written before the
-        report is shown, so no other engine call can run while it is being written)."""
-        report = game.end_turn(orders)
+        report is shown, so no other engine call can run while it is being written).
+
+        Should the engine fail, the app lives on: the game is rebuilt as it stood before the
+        turn from its replay, and the player is told.
+        """
+        before = game.replay
+        try:
+            report = game.end_turn(orders)
+        except Exception as failure:  # an engine bug must not end the player's game
+            self.post_message(TurnFailed(_restored(before, game), _failure(failure)))
+            return
         try:
             path, error = saves.autosave(game), None
         except (OSError, saves.SaveError) as failure:
@@ -118,7 +146,13 @@ class EngineWorkers(App[None]):
         """Apply the player's choice in an event."""
         from game.engine.orders import ChoiceOrder
 
-        self.post_message(ChoiceResolved(game.choose(ChoiceOrder(event, index))))
+        before = game.replay
+        try:
+            news = game.choose(ChoiceOrder(event, index))
+        except Exception as failure:  # as for a turn: the game lives on
+            self.post_message(TurnFailed(_restored(before, game), _failure(failure)))
+            return
+        self.post_message(ChoiceResolved(news))
 
     @work(thread=True, group="saves")
     def write_save(self, game: Game, name: str) -> None:

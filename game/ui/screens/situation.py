@@ -28,6 +28,8 @@ if TYPE_CHECKING:
     from game.ui.app import EntenteApp
 
 PLACEHOLDER = "ally TES · aid ON military 2 · why KAR · end   (tab completes)"
+RESOLVING = "Resolving the turn…"
+RESOLVING_REFUSAL = "The turn is being resolved: wait for its report, then give your orders."
 
 
 class SituationRoom(Screen[None]):
@@ -121,11 +123,20 @@ class SituationRoom(Screen[None]):
         content = Content.styled(text, style) if isinstance(text, str) else text
         self.query_one("#hint", Static).update(content)
 
+    def show_resolving(self) -> None:
+        """Say that the turn is being resolved (orders wait until its report)."""
+        self.show_hint(Content.styled(RESOLVING, "bold $warning"))
+
     # -- commands --------------------------------------------------------------------
     def run_command(self, line: str) -> bool:
         """Carry out a command line; False (with a message under it) if it failed."""
         game, queue = self.entente.game, self.entente.queue
         if game is None or queue is None:
+            return False
+        if self.entente.busy:
+            # The turn is being resolved on the game these orders are for: taking an order
+            # now would lose it when the report arrives, so say so instead.
+            self.show_hint(RESOLVING_REFUSAL, error=True)
             return False
         try:
             parsed = parse(line, game.world.ids())
@@ -236,6 +247,9 @@ class SituationRoom(Screen[None]):
 
     def action_undo(self) -> None:
         """Remove the last queued order."""
+        if self.entente.busy:
+            self.show_hint(RESOLVING_REFUSAL, error=True)
+            return
         queue = self.entente.queue
         removed = queue.undo() if queue else None
         self.show_hint(f"Removed: {removed}" if removed else "No order to undo.")
