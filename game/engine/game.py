@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from game.campaign.effects import Doctrine
 from game.campaign.loader import LoadedCampaign
@@ -20,6 +20,7 @@ from game.engine.evaluate import WorldContext
 from game.engine.explain import Explanation, explain
 from game.engine.geography import Geography
 from game.engine.orders import ACTIONS, ChoiceOrder, Order
+from game.engine.record import Replay, TurnLog
 from game.engine.report import (
     AlignmentChange,
     News,
@@ -35,15 +36,6 @@ from game.engine.world import World, build_world, total_turns, year_of_turn, yea
 
 class EngineError(ValueError):
     """A submission the game cannot take at all (not a refused order: that is reported)."""
-
-
-@dataclass
-class TurnLog:
-    """What the player submitted in one turn: a replay is a list of these."""
-
-    turn: int
-    choices: list[ChoiceOrder] = field(default_factory=list)
-    orders: list[Order] | None = None
 
 
 @dataclass(frozen=True)
@@ -371,11 +363,25 @@ class Game:
         return alignment.Context(self.world, self.geo, self.matrix, self.player, self.years)
 
     @property
-    def replay(self):
-        """The replay (which is also the save) of the game so far."""
-        from game.engine.replay import Replay
-
-        return Replay.of(self)
+    def replay(self) -> Replay:
+        """The replay (which is also the save) of the game so far: every turn with a
+        submission, and the hash of the state they lead to."""
+        c = self.campaign
+        turns = [
+            TurnLog(t.turn, list(t.choices), None if t.orders is None else list(t.orders))
+            for t in self.log
+            if t.choices or t.orders is not None
+        ]
+        return Replay(
+            c.id,
+            c.version,
+            self.loaded.fingerprint,
+            self.seed,
+            self.player,
+            self.doctrine.value if self.doctrine else None,
+            turns,
+            self.world.state_hash(),
+        )
 
 
 def new_game(

@@ -44,7 +44,9 @@ def _failure(error: Exception) -> str:
 def _restored(before: Replay, game: Game) -> Game | None:
     """The game as it stood before the failed call, re-simulated from its replay."""
     try:
-        return before.play(game.loaded)
+        from game.engine.replay import resimulate
+
+        return resimulate(before, game.loaded)
     except Exception:  # the engine cannot even replay it: the caller goes to the title
         return None
 

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from game.campaign.loader import load_campaign
-from game.engine.game import TurnLog, new_game
+from game.engine.game import new_game
 from game.engine.orders import Order
+from game.engine.record import TurnLog
 from game.engine.replay import (
     MAX_BYTES,
     MAX_ORDERS_PER_TURN,

@@ -13,7 +13,7 @@ from game.campaign.loader import load_campaign, parse_campaign
 from game.engine import replay as replay_module
 from game.engine.game import Game, new_game
 from game.engine.orders import ChoiceOrder, Order
-from game.engine.replay import FORMAT, Replay, ReplayError, load_game, read_replay, save
+from game.engine.replay import FORMAT, Replay, ReplayError, load_game, read_replay, resimulate, save
 
 SCENARIO = Path(__file__).resolve().parents[2] / "data" / "scenarios" / "orders.yaml"
 
@@ -103,7 +103,7 @@ def test_a_replay_under_another_doctrine_replays_under_it(loaded, tmp_path):
 def test_replay_from_dict_of_its_own_dict(game, loaded):
     replay = Replay.from_dict(json.loads(game.replay.to_json()))
     assert replay == game.replay
-    assert replay.play(loaded).world.state_hash() == game.world.state_hash()
+    assert resimulate(replay, loaded).world.state_hash() == game.world.state_hash()
 
 
 # -- atomic writes ---------------------------------------------------------------------

@@ -19,6 +19,7 @@ from game.engine import constants as k
 from game.engine.game import Game, new_game
 from game.engine.geography import Geography
 from game.engine.orders import ChoiceOrder
+from game.engine.replay import resimulate
 from game.engine.report import AlignmentChange, TurnReport
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "data" / "scenarios"
@@ -334,6 +335,6 @@ def test_the_doctrine_switch_is_recorded_and_replayable():
     game = start("coalition", doctrine="balance_of_power")
     play(game, 2)
     assert game.doctrine is not None and game.doctrine.value == "balance_of_power"
-    replayed = game.replay.play(game.loaded)
+    replayed = resimulate(game.replay, game.loaded)
     assert replayed.world.state_hash() == game.world.state_hash()
     assert memberships(replayed) == memberships(game)
