@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, cast
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 if TYPE_CHECKING:
-    from game.ui.app import EntenteApp
+    from game.ui.host import GameHost
 
 Command = tuple[str, str, Callable[[], object]]
 
@@ -19,7 +19,7 @@ class GameCommands(Provider):
     """Game actions for ``ctrl+p``."""
 
     def _fixed(self) -> list[Command]:
-        app = cast("EntenteApp", self.app)
+        app = cast("GameHost", self.app)
         commands: list[Command] = [("Help", "keys, commands and a primer", app.action_help)]
         from game.ui.screens.situation import SituationRoom
 
@@ -44,7 +44,7 @@ class GameCommands(Provider):
         return commands
 
     def _orders(self) -> list[Command]:
-        app = cast("EntenteApp", self.app)
+        app = cast("GameHost", self.app)
         from game.ui.screens.situation import SituationRoom
 
         screen, game = self.screen, app.game

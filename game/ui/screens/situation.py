@@ -25,7 +25,7 @@ from game.ui.widgets.status_bar import StatusBar
 from game.ui.widgets.threat_board import RivalRow, ThreatBoard
 
 if TYPE_CHECKING:
-    from game.ui.app import EntenteApp
+    from game.ui.host import GameHost
 
 PLACEHOLDER = "ally TES · aid ON military 2 · why KAR · end   (tab completes)"
 RESOLVING = "Resolving the turn…"
@@ -53,9 +53,9 @@ class SituationRoom(Screen[None]):
     ]
 
     @property
-    def entente(self) -> EntenteApp:
+    def entente(self) -> GameHost:
         """The app, typed."""
-        return cast("EntenteApp", self.app)
+        return cast("GameHost", self.app)
 
     def compose(self) -> ComposeResult:
         yield StatusBar(id="status")
@@ -229,7 +229,7 @@ class SituationRoom(Screen[None]):
             if line:
                 self.run_command(line)
 
-        app.push_screen(OrdersMenu(app.game, app.queue.left), chosen)
+        self.app.push_screen(OrdersMenu(app.game, app.queue.left), chosen)
 
     def action_dossier(self) -> None:
         """The dossier of the highlighted rival."""
