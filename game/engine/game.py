@@ -23,14 +23,16 @@ from game.engine.orders import ACTIONS, ChoiceOrder, Order
 from game.engine.record import Replay, TurnLog
 from game.engine.report import (
     AlignmentChange,
+    AllianceView,
     News,
     PendingChoice,
     Refusal,
     ScoreCard,
     ThreatLine,
+    TurnRecord,
     TurnReport,
 )
-from game.engine.threat import ThreatMatrix, assess
+from game.engine.threat import FACTORS, ThreatMatrix, assess
 from game.engine.world import World, build_world, total_turns, year_of_turn, years_per_turn
 
 
@@ -75,14 +77,11 @@ class Game:
         self.turns = total_turns(campaign)
         self.log: list[TurnLog] = [TurnLog(1)]
         self.pending: list[PendingChoice] = []
-        self.history: list[dict] = []
-        """Per resolved turn: the player's threats and alliances, for charts."""
+        self.history: list[TurnRecord] = []
+        """Every resolved turn as it closed, in order."""
         self.reports: list[TurnReport] = []
-        self.closing_matrix: ThreatMatrix | None = None
-        """The threat matrix as the last resolved turn closed."""
-        self.closing_alliances: dict[str, tuple[str, list[str], str | None]] = {}
-        """The alliances as the last resolved turn closed: id -> (name, members, against)."""
         """Every turn's report, in order (a loaded save re-creates them)."""
+        self._closing_matrix: ThreatMatrix | None = None
         self.matrix = self._assess()
         self.opening: list[News] = self._begin_era() + self._briefing()
         self._close_phase()
@@ -110,23 +109,18 @@ class Game:
 
     def threats(self, observer: str | None = None) -> list[ThreatLine]:
         """Rivals of ``observer`` (default: the player), most threatening first."""
-        observer = observer or self.player
-        m = self.matrix
-        i = m.index.get(observer)
-        if i is None:
+        return _threat_lines(self.matrix, observer or self.player)
+
+    def closing_threats(self, observer: str | None = None) -> list[ThreatLine]:
+        """As :meth:`threats`, but as the last resolved turn closed (before the next
+        turn's era change and events); empty before the first turn."""
+        if self._closing_matrix is None:
             return []
-        return [
-            ThreatLine(
-                rival,
-                threat,
-                float(m.net[i, m.index[rival]]),
-                *(
-                    float(getattr(m, f)[i, m.index[rival]])
-                    for f in ("power", "proximity", "offense", "intentions")
-                ),
-            )
-            for rival, threat in m.ranked(observer)
-        ]
+        return _threat_lines(self._closing_matrix, observer or self.player)
+
+    def states_at_close(self) -> list[str]:
+        """The ids of the states in the world as the last resolved turn closed."""
+        return list(self._closing_matrix.ids) if self._closing_matrix is not None else []
 
     def explain(self, observer: str, rival: str) -> Explanation:
         """Why ``rival`` threatens ``observer`` as it does, factor by factor."""
@@ -243,19 +237,20 @@ class Game:
         # The turn as it closed, before the next one's era change and events reshape it.
         closing_threats = self.threats()
         self.history.append(
-            {
-                "turn": world.turn,
-                "year": world.year,
-                "threats": {t.rival: t.threat for t in closing_threats},
-                "allies": world.allies_of(self.player),
-                "security": world.security[-1],
-            }
+            TurnRecord(
+                turn=world.turn,
+                year=world.year,
+                threats={t.rival: t.threat for t in closing_threats},
+                allies=tuple(world.allies_of(self.player)),
+                security=world.security[-1],
+                alliances=tuple(
+                    AllianceView(a.id, a.name, tuple(a.members), a.against, a.leader)
+                    for _, a in sorted(world.alliances.items())
+                ),
+            )
         )
         resolved_turn, resolved_year, era_id = world.turn, world.year, self.era.id
-        self.closing_matrix = self.matrix
-        self.closing_alliances = {
-            key: (a.name, list(a.members), a.against) for key, a in sorted(world.alliances.items())
-        }
+        self._closing_matrix = self.matrix
         news += self._advance()
         report = TurnReport(
             turn=resolved_turn,
@@ -382,6 +377,22 @@ class Game:
             turns,
             self.world.state_hash(),
         )
+
+
+def _threat_lines(m: ThreatMatrix, observer: str) -> list[ThreatLine]:
+    """``observer``'s rivals in matrix ``m``, most threatening first, with the factors."""
+    i = m.index.get(observer)
+    if i is None:
+        return []
+    return [
+        ThreatLine(
+            rival,
+            threat,
+            float(m.net[i, m.index[rival]]),
+            *(float(getattr(m, f)[i, m.index[rival]]) for f in FACTORS),
+        )
+        for rival, threat in m.ranked(observer)
+    ]
 
 
 def new_game(

@@ -52,6 +52,33 @@ class ThreatLine:
 
 
 @dataclass(frozen=True)
+class AllianceView:
+    """An alliance as it stood at a moment of the game (a copy: it never changes)."""
+
+    id: str
+    name: str
+    members: tuple[str, ...]
+    against: str | None
+    """The rival whose threat brought the members together, when known."""
+    leader: str | None
+    """For a pact formed by bandwagoning: the strong state the others sided with."""
+
+
+@dataclass(frozen=True)
+class TurnRecord:
+    """The world as a resolved turn closed, before the next turn's events: the player's
+    threats, allies and security (for charts and the debrief) and every alliance."""
+
+    turn: int
+    year: int
+    threats: dict[str, float]
+    """The player's rivals and the threat each posed (read-only by convention)."""
+    allies: tuple[str, ...]
+    security: float
+    alliances: tuple[AllianceView, ...]
+
+
+@dataclass(frozen=True)
 class PendingChoice:
     """An event waiting for the player's choice."""
 

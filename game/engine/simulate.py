@@ -10,6 +10,7 @@ from game.engine.game import Game
 from game.engine.orders import ChoiceOrder
 from game.engine.policies import Policy
 from game.engine.report import TurnReport
+from game.engine.threat import FACTORS
 
 TOP_THREATS = 3
 
@@ -21,29 +22,25 @@ def _r(value: float) -> float:
 def turn_record(game: Game, report: TurnReport) -> dict[str, Any]:
     """One JSON-ready line per turn: alliances, each state's top threats, changes, score, as
     the turn closed (before the next turn's events)."""
-    matrix = game.closing_matrix
-    assert matrix is not None, "a turn has been resolved"
-    threats = {}
-    for state in matrix.ids:
-        i = matrix.index[state]
-        threats[state] = [
+    closed = game.history[-1]
+    threats = {
+        state: [
             {
-                "rival": rival,
-                "threat": _r(threat),
-                **{
-                    f: _r(float(getattr(matrix, f)[i, matrix.index[rival]]))
-                    for f in ("power", "proximity", "offense", "intentions")
-                },
+                "rival": line.rival,
+                "threat": _r(line.threat),
+                **{f: _r(getattr(line, f)) for f in FACTORS},
             }
-            for rival, threat in matrix.ranked(state)[:TOP_THREATS]
+            for line in game.closing_threats(state)[:TOP_THREATS]
         ]
+        for state in game.states_at_close()
+    }
     return {
         "turn": report.turn,
         "year": report.year,
         "era": report.era,
         "alliances": {
-            key: {"name": name, "members": members, "against": against}
-            for key, (name, members, against) in game.closing_alliances.items()
+            a.id: {"name": a.name, "members": list(a.members), "against": a.against}
+            for a in closed.alliances
         },
         "threats": threats,
         "changes": [asdict(c) for c in report.alignment_changes],

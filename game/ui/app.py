@@ -135,7 +135,7 @@ class EntenteApp(MenuActions):
         game = self.game = message.game
         self.loaded = game.loaded
         self.queue = OrderQueue(game)
-        self.previous_threats = dict(game.history[-1]["threats"]) if game.history else {}
+        self.previous_threats = dict(game.history[-1].threats) if game.history else {}
         self.last_report = game.reports[-1] if game.reports else None
         if game.over:
             self._show_debrief()

@@ -116,7 +116,7 @@ class DebriefScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         game = self.game
         history = game.history
-        years = [h["year"] for h in history]
+        years = [h.year for h in history]
         yield Static(f"Debrief · {game.campaign.title}", classes="screen-title")
         with VerticalScroll(id="debrief-body"):
             yield Static(outcome_content(game), id="debrief-outcome")
@@ -124,14 +124,14 @@ class DebriefScreen(Screen[None]):
                 yield Static(score_content(game), id="debrief-score")
                 yield LineChart(
                     "Security (1 - worst net threat)",
-                    [Series("security", years, [h["security"] for h in history])],
+                    [Series("security", years, [h.security for h in history])],
                     y_range=(0, 1),
                     id="chart-security",
                 )
                 yield LineChart(
                     "Allies",
-                    [Series("allies", years, [len(h["allies"]) for h in history])],
-                    y_range=(0, max([len(h["allies"]) for h in history] + [1]) + 1),
+                    [Series("allies", years, [len(h.allies) for h in history])],
+                    y_range=(0, max([len(h.allies) for h in history] + [1]) + 1),
                     id="chart-allies",
                 )
             yield Static("Decisions that mattered", classes="section-title")

@@ -121,14 +121,14 @@ class DossierScreen(Screen[None]):
                 back.show(game.explain(state, game.player))
                 yield back
             if state != game.player:
-                history = [h for h in game.history if state in h["threats"]]
+                history = [h for h in game.history if state in h.threats]
                 yield LineChart(
                     f"Threat from {state} to {game.player}, by year",
                     [
                         Series(
                             state,
-                            [h["year"] for h in history],
-                            [h["threats"][state] for h in history],
+                            [h.year for h in history],
+                            [h.threats[state] for h in history],
                         )
                     ],
                     y_range=(0, 1),

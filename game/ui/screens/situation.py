@@ -15,6 +15,7 @@ from textual.widgets import Footer, Input, Static
 
 from game.engine.orders import Order
 from game.engine.report import News, TurnReport
+from game.engine.threat import FACTORS
 from game.ui.commands import CommandError, UiCommand, parse
 from game.ui.orders_queue import cost
 from game.ui.widgets.alliances import AllianceList
@@ -97,7 +98,7 @@ class SituationRoom(Screen[None]):
                 line.rival,
                 names[line.rival],
                 line.threat,
-                {f: getattr(line, f) for f in ("power", "proximity", "offense", "intentions")},
+                {f: getattr(line, f) for f in FACTORS},
                 (line.threat - previous[line.rival]) if line.rival in previous else None,
             )
             for line in game.threats()
