@@ -18,7 +18,7 @@ from game.campaign.library import resolve_campaign
 if TYPE_CHECKING:
     from game.campaign.loader import LoadedCampaign
     from game.campaign.models import Campaign
-    from game.engine.game import Game
+    from game.engine import Game
 
 
 def _load(name: str | None) -> LoadedCampaign | None:
@@ -101,9 +101,8 @@ def run_history(args: argparse.Namespace) -> int:
 
 def run_simulate(args: argparse.Namespace) -> int:
     """``entente simulate``: a scripted policy plays; print per-turn records."""
+    from game.engine import make_policy, new_game
     from game.engine import simulate as simulation
-    from game.engine.game import new_game
-    from game.engine.policies import make_policy
 
     chosen = _load_to_play(args)
     if chosen is None:
@@ -133,7 +132,7 @@ def run_simulate(args: argparse.Namespace) -> int:
 
 def readable_turn(record: dict, game: Game) -> str:
     """One turn of a headless run as a few lines of text."""
-    names = {s: r.name for s, r in game.world.states.items()}
+    names = {s: r.name for s, r in game.view.states.items()}
     top = record["threats"].get(game.player, [])
     lines = [
         f"Turn {record['turn']} ({record['year']}, {record['era']}): score "

@@ -1,11 +1,78 @@
 """The rules: world state, threat assessment, AI doctrines, actions, events, scoring, replays.
 
-Pure Python (and numpy), deterministic, and never imports textual. The public surface:
-``new_game``, ``Game.legal_orders``, ``Game.submit``, ``Game.threats``, ``Game.explain``,
-``Game.score`` and ``Game.replay``.
+Pure Python (and numpy), deterministic, and never imports textual. This module is the
+engine's only door: front ends (``game.ui``, the command line) import from here and from
+nowhere else in the engine, and read the game through its frozen snapshots and reports.
+
+- start a game: :func:`new_game`; a save or replay: :func:`read_replay`,
+  :func:`load_game`, :func:`resimulate`, :func:`save`;
+- play it: :meth:`Game.choose` (an event's choice), :meth:`Game.end_turn` (the turn's
+  orders), :meth:`Game.check_order` and :meth:`Game.legal_orders` before ordering;
+- read it: :attr:`Game.view` (a :class:`WorldView`), :meth:`Game.threats`,
+  :meth:`Game.explain`, :attr:`Game.score`, :attr:`Game.history` (a :class:`TurnRecord`
+  per turn), :attr:`Game.reports` (a :class:`TurnReport` per turn), :attr:`Game.replay`;
+- play it headless: :func:`make_policy`, :func:`play_headless`, :func:`headless_summary`.
 """
 
-from game.engine.game import Game, new_game
-from game.engine.orders import ChoiceOrder, Order
+from game.engine.explain import Explanation, FactorExplanation
+from game.engine.game import EngineError, Game, OrderOption, new_game
+from game.engine.geography import great_circle_km
+from game.engine.orders import ACTIONS, Action, ChoiceOrder, Order
+from game.engine.policies import POLICIES, Policy, make_policy
+from game.engine.record import Replay, ReplayError, TurnLog
+from game.engine.replay import load_game, read_replay, remove_stale_temporaries, resimulate, save
+from game.engine.report import (
+    AlignmentChange,
+    News,
+    PendingChoice,
+    Refusal,
+    ScoreCard,
+    ThreatLine,
+    TurnRecord,
+    TurnReport,
+)
+from game.engine.simulate import run as play_headless
+from game.engine.simulate import summary as headless_summary
+from game.engine.threat import FACTORS
+from game.engine.views import AllianceView, StateView, WorldView
+from game.engine.world import year_of_turn
 
-__all__ = ["ChoiceOrder", "Game", "Order", "new_game"]
+__all__ = [
+    "ACTIONS",
+    "FACTORS",
+    "POLICIES",
+    "Action",
+    "AlignmentChange",
+    "AllianceView",
+    "ChoiceOrder",
+    "EngineError",
+    "Explanation",
+    "FactorExplanation",
+    "Game",
+    "News",
+    "Order",
+    "OrderOption",
+    "PendingChoice",
+    "Policy",
+    "Refusal",
+    "Replay",
+    "ReplayError",
+    "ScoreCard",
+    "StateView",
+    "ThreatLine",
+    "TurnLog",
+    "TurnRecord",
+    "TurnReport",
+    "WorldView",
+    "great_circle_km",
+    "headless_summary",
+    "load_game",
+    "make_policy",
+    "new_game",
+    "play_headless",
+    "read_replay",
+    "remove_stale_temporaries",
+    "resimulate",
+    "save",
+    "year_of_turn",
+]

@@ -23,7 +23,7 @@ def act(
 ) -> list[News]:
     """One turn of AI actions; returns the news they make."""
     news: list[News] = []
-    top = set(matrix.by_power[: max(1, len(matrix.by_power) // 4)])
+    top = set(matrix.by_power[: max(1, int(len(matrix.by_power) * k.AI_AID_TOP_SHARE))])
     for ident in matrix.ids:
         if ident == player:
             continue
@@ -35,7 +35,7 @@ def act(
         if (
             v.principal
             and matrix.get(ident, v.principal) > k.AI_BUILDUP_THRESHOLD
-            and roll_arm < (0.3 + 0.5 * me.caution) * years
+            and roll_arm < (k.AI_BUILDUP_CHANCE + k.AI_BUILDUP_CAUTION * me.caution) * years
         ):
             me.military *= 1 + k.AI_BUILDUP_RATE
             news.append(
@@ -48,7 +48,9 @@ def act(
         if roll_press < k.AI_AGGRESSION_CHANCE * me.aggression * years:
             victim = weaker_neighbour(world, matrix, ident)
             if victim:
-                severity = round(0.2 + 0.4 * me.aggression, 3)
+                severity = round(
+                    k.AI_PRESSURE_SEVERITY + k.AI_PRESSURE_AGGRESSION * me.aggression, 3
+                )
                 world.acts.append(
                     Act(
                         ident,
@@ -70,10 +72,10 @@ def act(
             client = neediest_ally(world, matrix, ident)
             if client:
                 other = world.states[client]
-                other.military *= 1.03
-                other.aid_from[ident] = other.aid_from.get(ident, 0.0) + 0.5
+                other.military *= 1 + k.AI_AID_GAIN
+                other.aid_from[ident] = other.aid_from.get(ident, 0.0) + k.AI_AID_RECEIVED
                 news.append(News(1, f"{me.name} sends military aid to {other.name}.", "ai"))
-        if me.aggression < 0.3 and roll_calm < k.AI_REASSURE_CHANCE * years:
+        if me.aggression < k.AI_REASSURE_AGGRESSION and roll_calm < k.AI_REASSURE_CHANCE * years:
             # Only a neighbour truly alarmed by it, and not itself hostile: a victim does not
             # reassure the state that presses it.
             worried = [
@@ -82,13 +84,20 @@ def act(
                 if s != ident
                 and matrix.principal(s) == ident
                 and matrix.get(s, ident) >= seek_threshold(world, s)
-                and matrix.factor("intentions", ident, s) < 0.3
+                and matrix.factor("intentions", ident, s) < k.AI_REASSURE_INTENTIONS
                 and not world.allied(s, ident)
             ]
             if worried:
                 target = worried[0]
                 world.acts.append(
-                    Act(ident, target, 0.3, world.turn, f"{me.name}'s assurances", reassurance=True)
+                    Act(
+                        ident,
+                        target,
+                        k.AI_REASSURE_STRENGTH,
+                        world.turn,
+                        f"{me.name}'s assurances",
+                        reassurance=True,
+                    )
                 )
                 news.append(News(1, f"{me.name} reassures {world.states[target].name}.", "ai"))
     return news
@@ -98,9 +107,11 @@ def weaker_neighbour(world: World, matrix: ThreatMatrix, ident: str) -> str | No
     """The weakest nearby state that is not an ally: the target of an aggressive state."""
     me = world.states[ident]
     j = matrix.index[ident]
-    near = np.flatnonzero(matrix.proximity[:, j] >= 0.7)  # how close ``ident`` is to each
+    # How close ``ident`` is to each state.
+    near = np.flatnonzero(matrix.proximity[:, j] >= k.NEIGHBOUR_PROXIMITY)
+    weaker = k.AI_PRESSURE_WEAKER * me.power
     candidates = [
-        matrix.ids[i] for i in near if i != j and world.states[matrix.ids[i]].power < 0.8 * me.power
+        matrix.ids[i] for i in near if i != j and world.states[matrix.ids[i]].power < weaker
     ]
     allies = set(world.allies_of(ident))
     candidates = [s for s in candidates if s not in allies]

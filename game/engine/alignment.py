@@ -74,7 +74,7 @@ def consent(ctx: Context, state: str, proposer: str) -> tuple[bool, str]:
         return False, f"{ctx.name(proposer)} is allied with {name}'s principal threat"
     proposer_view = ctx.view(proposer)
     relief = k.AID_WEIGHT * min(1.0, world.states[state].aid_from.get(proposer, 0.0))
-    relief += k.IDEOLOGY_WEIGHT * 0.5 * similarity(ctx, state, proposer)
+    relief += k.IDEOLOGY_WEIGHT * k.CONSENT_IDEOLOGY_SHARE * similarity(ctx, state, proposer)
     if proposer_view.principal == v.principal or (
         ctx.pressure_of(proposer, v.principal)
         >= (k.SHARE_RATIO - relief) * max(proposer_view.pressure, 1e-9)
@@ -200,7 +200,8 @@ def leave_reason(ctx: Context, member: str, alliance: AllianceRecord) -> str | N
         world.receded.pop(key, None)
         return None
     world.receded[key] = world.receded.get(key, 0) + 1
-    patience = k.PATIENCE_TURNS + (1 if world.states[member].caution > 0.6 else 0)
+    cautious = world.states[member].caution > k.CAUTIOUS_ABOVE
+    patience = k.PATIENCE_TURNS + (k.CAUTIOUS_PATIENCE if cautious else 0)
     if world.receded[key] < patience:
         return None
     world.receded.pop(key, None)

@@ -57,6 +57,10 @@ SEEK_CAUTION = 0.15
 """A state seeks allies when its principal threat exceeds SEEK_THRESHOLD - SEEK_CAUTION x
 caution: cautious states balance sooner."""
 
+POWER_PARITY = 0.5
+"""Balance of power and bandwagon: alarmed when the rival's power share is at least this
+(it is at least as strong as the state)."""
+
 SHARE_RATIO = 0.8
 """A partner shares the threat when that rival is its principal threat, or poses it at
 least this share of its own principal threat."""
@@ -67,6 +71,12 @@ member's seeking threshold."""
 
 PATIENCE_TURNS = 2
 """Turns a receded threat must stay low before a member leaves (plus one if cautious)."""
+
+CAUTIOUS_ABOVE = 0.6
+"""A state whose caution is above this counts as cautious: it waits longer to leave."""
+
+CAUTIOUS_PATIENCE = 1
+"""Turns a cautious state adds to PATIENCE_TURNS before it leaves an alliance."""
 
 WEAK_RATIO = 0.25
 """Bandwagoning: the state's power is below this share of its principal threat's."""
@@ -87,16 +97,160 @@ AID_WEIGHT = 0.1
 """Ideology and aid rank partners that already share a threat; they never create an
 alignment on their own (Walt: weaker sources of alignment)."""
 
+CONSENT_IDEOLOGY_SHARE = 0.5
+"""Share of IDEOLOGY_WEIGHT by which ideological similarity lowers the bar of consent."""
+
+# Neighbours.
+NEIGHBOUR_PROXIMITY = 0.7
+"""A state at least this close is a neighbour: it notes an arms build-up, or can be pressed."""
+
 # AI actions, per year of game time.
 AI_BUILDUP_THRESHOLD = 0.4
+"""An AI state arms when the threat from its principal rival exceeds this."""
+
+AI_BUILDUP_CHANCE = 0.3
+"""Yearly chance of an AI build-up, before caution adds to it."""
+
+AI_BUILDUP_CAUTION = 0.5
+"""How much caution adds to the yearly chance of an AI build-up (chance + this x caution)."""
+
 AI_BUILDUP_RATE = 0.04
+"""An AI build-up multiplies its military by 1 + this."""
+
 AI_AGGRESSION_CHANCE = 0.3
+"""Yearly chance of pressing a weaker neighbour, times aggression."""
+
+AI_PRESSURE_SEVERITY = 0.2
+AI_PRESSURE_AGGRESSION = 0.4
+"""Severity of an AI state's pressure: this base + AI_PRESSURE_AGGRESSION x aggression."""
+
+AI_PRESSURE_WEAKER = 0.8
+"""An AI state presses only a neighbour whose power is below this share of its own."""
+
 AI_AID_CHANCE = 0.3
+"""Yearly chance that a top power sends military aid to a client."""
+
+AI_AID_TOP_SHARE = 0.25
+"""Only this top share of the states by power (at least one) aid clients."""
+
+AI_AID_GAIN = 0.03
+"""AI military aid multiplies the client's military by 1 + this."""
+
+AI_AID_RECEIVED = 0.5
+"""Aid received that AI military aid records for the client (it ranks partners by it)."""
+
 AI_REASSURE_CHANCE = 0.4
+"""Yearly chance that an unaggressive state reassures a worried neighbour."""
+
+AI_REASSURE_AGGRESSION = 0.3
+"""An AI state is unaggressive enough to reassure when its aggression is below this."""
+
+AI_REASSURE_INTENTIONS = 0.3
+"""It reassures only a state whose intentions towards it it rates below this (not a foe)."""
+
+AI_REASSURE_STRENGTH = 0.3
+"""Weight of an AI state's reassurance (an act's severity, offsetting hostility)."""
+
+# The player's actions: costs in action points, and effects.
+ALLY_COST = 2
+"""Action points an alliance proposal costs."""
+
+BREAK_COST = 1
+"""Action points breaking with a state costs."""
+
+GUARANTEE_COST = 2
+"""Action points a guarantee costs."""
+
+AID_COST = 1
+"""Action points each point of aid costs."""
+
+BUILDUP_COST = 2
+"""Action points an arms build-up costs."""
+
+POSTURE_COST = 1
+"""Action points a change of posture costs."""
+
+REASSURE_COST = 1
+"""Action points a reassurance costs."""
+
+THREATEN_COST = 1
+"""Action points a threat costs."""
+
+SANCTION_COST = 2
+"""Action points sanctions cost."""
+
+INTERVENE_COST = 3
+"""Action points an armed intervention costs."""
+
+INTEL_COST = 1
+"""Action points gathering intelligence costs."""
+
+AID_MAX_AMOUNT = 3
+"""Most points of aid one order can send."""
+
+AID_MILITARY_GAIN = 0.04
+"""Military aid multiplies the recipient's military by 1 + this x amount."""
+
+AID_STABILITY_GAIN = 0.03
+"""Economic aid adds this x amount to the recipient's stability (at most 1)."""
+
+AID_POWER_GAIN = 0.01
+"""Economic aid multiplies the recipient's power by 1 + this x amount."""
+
+AID_RECEIVED = 0.25
+"""Aid received recorded per point of the player's aid (it ranks and wins partners)."""
+
+BUILDUP_RATE = 0.08
+"""The player's arms build-up multiplies its military by 1 + this."""
+
+BUILDUP_SEVERITY = 0.05
+"""Severity of the hostile act every neighbour notes from a build-up (security dilemma)."""
+
+POSTURE_DEFENSIVE = 0.3
+"""Offensive orientation of a defensive posture."""
+
+POSTURE_OFFENSIVE = 0.8
+"""Offensive orientation of an offensive posture."""
+
+REASSURE_STRENGTH = 0.3
+"""Weight of the player's reassurance (an act's severity, offsetting hostility)."""
+
+THREATEN_SEVERITY = 0.3
+"""Severity of the hostile act a threat is."""
+
+SANCTION_SEVERITY = 0.2
+"""Severity of the hostile act sanctions are."""
+
+SANCTION_POWER_LOSS = 0.02
+"""Sanctions multiply the target's power by 1 - this."""
+
+SANCTION_STABILITY_LOSS = 0.03
+"""Sanctions take this from the target's stability (not below 0)."""
+
+INTERVENE_SEVERITY = 0.8
+"""Severity of the hostile act an armed intervention is."""
+
+INTERVENE_MILITARY_LOSS = 0.1
+"""An intervention multiplies the target's military by 1 - this."""
+
+INTERVENE_STABILITY_LOSS = 0.1
+"""An intervention takes this from the target's stability (not below 0)."""
+
+ABANDON_THREAT = 0.4
+"""Breaking with an ally whose worst threat is at least this costs ABANDON_PENALTY."""
 
 # Scoring.
 SECURITY_POINTS = 1000
+"""Points for full security over the whole game."""
+
 INFLUENCE_POINTS = 500
+"""Points for full influence over the whole game."""
+
 WAR_PENALTY = 60
+"""Points lost per armed intervention (a war started)."""
+
 ABANDON_PENALTY = 40
+"""Points lost per ally abandoned while it faced a serious threat (ABANDON_THREAT)."""
+
 GRADES = ((0.8, "A"), (0.65, "B"), (0.5, "C"), (0.35, "D"), (0.0, "F"))
+"""Grade thresholds on the total score as a share of the best possible, highest first."""

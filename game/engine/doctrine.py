@@ -55,6 +55,6 @@ def view(world: World, matrix: ThreatMatrix, state: str) -> View:
         threshold = seek_threshold(world, state)
     else:
         principal = matrix.strongest(state)
-        threshold = 0.5  # the other is at least as strong as the state itself
+        threshold = k.POWER_PARITY  # the other is at least as strong as the state itself
     value = pressure(world, matrix, state, principal) if principal else 0.0
     return View(state, doctrine, principal, value, threshold)

@@ -23,7 +23,6 @@ from game.engine.orders import ACTIONS, ChoiceOrder, Order
 from game.engine.record import Replay, TurnLog
 from game.engine.report import (
     AlignmentChange,
-    AllianceView,
     News,
     PendingChoice,
     Refusal,
@@ -33,6 +32,7 @@ from game.engine.report import (
     TurnReport,
 )
 from game.engine.threat import FACTORS, ThreatMatrix, assess
+from game.engine.views import WorldView, alliance_views, snapshot
 from game.engine.world import World, build_world, total_turns, year_of_turn, years_per_turn
 
 
@@ -82,11 +82,19 @@ class Game:
         self.reports: list[TurnReport] = []
         """Every turn's report, in order (a loaded save re-creates them)."""
         self._closing_matrix: ThreatMatrix | None = None
+        self._view: WorldView | None = None
         self.matrix = self._assess()
         self.opening: list[News] = self._begin_era() + self._briefing()
         self._close_phase()
 
     # -- reading the game ----------------------------------------------------------------
+    @property
+    def view(self) -> WorldView:
+        """The world now, as a read-only snapshot (taken again after each choice or turn)."""
+        if self._view is None:
+            self._view = snapshot(self.world)
+        return self._view
+
     @property
     def era(self) -> Era:
         """The current era."""
@@ -161,12 +169,21 @@ class Game:
             )
         return out
 
+    def check_order(self, order: Order, points_left: int | None = None) -> str | None:
+        """Why ``order`` would be refused now with ``points_left`` action points (default:
+        a full turn's), or None if the engine would carry it out."""
+        left = self.action_points if points_left is None else points_left
+        return orders.check(self._alignment_context(), order, left)
+
     # -- playing -----------------------------------------------------------------------
     def choose(self, choice: ChoiceOrder) -> list[News]:
         """Answer the first event that awaits the player's choice; returns its news."""
         if self.over:
             raise EngineError("the game is over")
-        return self._choose(choice)
+        try:
+            return self._choose(choice)
+        finally:
+            self._view = None  # the world changed: the next view is a new snapshot
 
     def end_turn(self, orders: Sequence[Order] = ()) -> TurnReport:
         """Resolve the turn with the player's orders; returns the turn's report."""
@@ -174,7 +191,10 @@ class Game:
             raise EngineError("the game is over")
         if self.pending:
             raise EngineError(f"the event '{self.pending[0].event}' awaits your choice first")
-        return self._resolve(list(orders))
+        try:
+            return self._resolve(list(orders))
+        finally:
+            self._view = None  # the world changed: the next view is a new snapshot
 
     def _choose(self, choice: ChoiceOrder) -> list[News]:
         if not self.pending:
@@ -243,10 +263,7 @@ class Game:
                 threats={t.rival: t.threat for t in closing_threats},
                 allies=tuple(world.allies_of(self.player)),
                 security=world.security[-1],
-                alliances=tuple(
-                    AllianceView(a.id, a.name, tuple(a.members), a.against, a.leader)
-                    for _, a in sorted(world.alliances.items())
-                ),
+                alliances=alliance_views(world),
             )
         )
         resolved_turn, resolved_year, era_id = world.turn, world.year, self.era.id

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 
+from game.engine import constants as k
 from game.engine.alignment import consent, join, leave
 from game.engine.reading import Context
 from game.engine.report import AlignmentChange, News
@@ -16,6 +17,8 @@ from game.engine.world import Act
 
 AID_KINDS = ("economic", "military")
 POSTURES = ("defensive", "offensive")
+_BUILDUP_PERCENT = f"{k.BUILDUP_RATE * 100:g}%"
+"""The build-up's growth as its help and its news quote it ("8%")."""
 
 
 @dataclass(frozen=True)
@@ -144,7 +147,7 @@ def _break(ctx: Context, order: Order) -> Outcome:
             )
     # Abandoning an ally that still faces a serious threat costs credibility.
     worst = max((t for _, t in ctx.matrix.ranked(target)), default=0.0)
-    if worst >= 0.4:
+    if worst >= k.ABANDON_THREAT:
         ctx.world.abandoned += 1
     return Outcome([News(4, f"You break with {ctx.name(target)}.", "alliance")], changes)
 
@@ -174,11 +177,11 @@ def _guarantee(ctx: Context, order: Order) -> Outcome:
 def _aid(ctx: Context, order: Order) -> Outcome:
     other = ctx.world.states[order.target or ""]
     if order.option == "military":
-        other.military *= 1 + 0.04 * order.amount
+        other.military *= 1 + k.AID_MILITARY_GAIN * order.amount
     else:
-        other.stability = min(1.0, other.stability + 0.03 * order.amount)
-        other.power *= 1 + 0.01 * order.amount
-    other.aid_from[ctx.player] = other.aid_from.get(ctx.player, 0.0) + 0.25 * order.amount
+        other.stability = min(1.0, other.stability + k.AID_STABILITY_GAIN * order.amount)
+        other.power *= 1 + k.AID_POWER_GAIN * order.amount
+    other.aid_from[ctx.player] = other.aid_from.get(ctx.player, 0.0) + k.AID_RECEIVED * order.amount
     return Outcome(
         [News(2, f"You send {order.option} aid ({order.amount}) to {other.name}.", "action")], []
     )
@@ -186,19 +189,31 @@ def _aid(ctx: Context, order: Order) -> Outcome:
 
 def _buildup(ctx: Context, order: Order) -> Outcome:
     me = ctx.world.states[ctx.player]
-    me.military *= 1.08
+    me.military *= 1 + k.BUILDUP_RATE
     # The security dilemma: every neighbour reads an arms build-up as a (mild) signal.
     for other in ctx.matrix.ids:
-        if other != ctx.player and ctx.matrix.factor("proximity", other, ctx.player) >= 0.7:
+        if (
+            other != ctx.player
+            and ctx.matrix.factor("proximity", other, ctx.player) >= k.NEIGHBOUR_PROXIMITY
+        ):
             ctx.world.acts.append(
-                Act(ctx.player, other, 0.05, ctx.world.turn, f"{me.name}'s arms build-up")
+                Act(
+                    ctx.player,
+                    other,
+                    k.BUILDUP_SEVERITY,
+                    ctx.world.turn,
+                    f"{me.name}'s arms build-up",
+                )
             )
-    return Outcome([News(2, "You build up your armed forces (military +8%).", "action")], [])
+    return Outcome(
+        [News(2, f"You build up your armed forces (military +{_BUILDUP_PERCENT}).", "action")],
+        [],
+    )
 
 
 def _posture(ctx: Context, order: Order) -> Outcome:
     me = ctx.world.states[ctx.player]
-    me.offense = 0.3 if order.option == "defensive" else 0.8
+    me.offense = k.POSTURE_DEFENSIVE if order.option == "defensive" else k.POSTURE_OFFENSIVE
     return Outcome(
         [
             News(
@@ -238,14 +253,14 @@ def _hostile(
 
 def _sanctions_bite(ctx: Context, order: Order) -> None:
     other = ctx.world.states[order.target or ""]
-    other.power *= 0.98
-    other.stability = max(0.0, other.stability - 0.03)
+    other.power *= 1 - k.SANCTION_POWER_LOSS
+    other.stability = max(0.0, other.stability - k.SANCTION_STABILITY_LOSS)
 
 
 def _intervention_bites(ctx: Context, order: Order) -> None:
     other = ctx.world.states[order.target or ""]
-    other.military *= 0.9
-    other.stability = max(0.0, other.stability - 0.1)
+    other.military *= 1 - k.INTERVENE_MILITARY_LOSS
+    other.stability = max(0.0, other.stability - k.INTERVENE_STABILITY_LOSS)
     ctx.world.wars += 1
 
 
@@ -255,7 +270,7 @@ def _reassure(ctx: Context, order: Order) -> Outcome:
         Act(
             ctx.player,
             target,
-            0.3,
+            k.REASSURE_STRENGTH,
             ctx.world.turn,
             f"{ctx.name(ctx.player)}'s assurances",
             reassurance=True,
@@ -291,7 +306,7 @@ ACTIONS: dict[str, Action] = {
             True,
             (),
             1,
-            2,
+            k.ALLY_COST,
             _ally_legal,
             _ally,
         ),
@@ -301,7 +316,7 @@ ACTIONS: dict[str, Action] = {
             True,
             (),
             1,
-            1,
+            k.BREAK_COST,
             _break_legal,
             _break,
         ),
@@ -311,27 +326,27 @@ ACTIONS: dict[str, Action] = {
             True,
             (),
             1,
-            2,
+            k.GUARANTEE_COST,
             _guarantee_legal,
             _guarantee,
         ),
         Action(
             "aid",
-            "economic (stability, power) or military aid, amount 1-3",
+            f"economic (stability, power) or military aid, amount 1-{k.AID_MAX_AMOUNT}",
             True,
             AID_KINDS,
-            3,
-            1,
+            k.AID_MAX_AMOUNT,
+            k.AID_COST,
             _none,
             _aid,
         ),
         Action(
             "buildup",
-            "arms build-up: military +8%; neighbours take note",
+            f"arms build-up: military +{_BUILDUP_PERCENT}; neighbours take note",
             False,
             (),
             1,
-            2,
+            k.BUILDUP_COST,
             _none,
             _buildup,
         ),
@@ -341,7 +356,7 @@ ACTIONS: dict[str, Action] = {
             False,
             POSTURES,
             1,
-            1,
+            k.POSTURE_COST,
             _none,
             _posture,
         ),
@@ -351,39 +366,40 @@ ACTIONS: dict[str, Action] = {
             True,
             (),
             1,
-            1,
+            k.REASSURE_COST,
             _none,
             _reassure,
         ),
         Action(
             "threaten",
-            "threaten a state (hostile act 0.3)",
+            f"threaten a state (hostile act {k.THREATEN_SEVERITY:g})",
             True,
             (),
             1,
-            1,
+            k.THREATEN_COST,
             _none,
-            _hostile(0.3, "threaten"),
+            _hostile(k.THREATEN_SEVERITY, "threaten"),
         ),
         Action(
             "sanction",
-            "sanctions: its power and stability fall (hostile act 0.2)",
+            f"sanctions: its power and stability fall (hostile act {k.SANCTION_SEVERITY:g})",
             True,
             (),
             1,
-            2,
+            k.SANCTION_COST,
             _none,
-            _hostile(0.2, "sanction", _sanctions_bite),
+            _hostile(k.SANCTION_SEVERITY, "sanction", _sanctions_bite),
         ),
         Action(
             "intervene",
-            "armed intervention: its military falls; counts as a war started (hostile act 0.8)",
+            "armed intervention: its military falls; counts as a war started "
+            f"(hostile act {k.INTERVENE_SEVERITY:g})",
             True,
             (),
             1,
-            3,
+            k.INTERVENE_COST,
             _none,
-            _hostile(0.8, "intervene against", _intervention_bites),
+            _hostile(k.INTERVENE_SEVERITY, "intervene against", _intervention_bites),
         ),
         Action(
             "intel",
@@ -391,7 +407,7 @@ ACTIONS: dict[str, Action] = {
             True,
             (),
             1,
-            1,
+            k.INTEL_COST,
             _none,
             _intel,
         ),

@@ -12,7 +12,7 @@ from typing import Protocol
 
 from game.campaign import effects as fx
 from game.engine.game import Game, OrderOption
-from game.engine.orders import Order
+from game.engine.orders import ACTIONS, Order
 from game.engine.report import PendingChoice
 from game.vocabulary import POLICIES as POLICIES
 
@@ -95,15 +95,16 @@ class Hawk:
         threats = game.threats()
         out: list[Order] = []
         points = game.action_points
-        if "ally" in options and points >= 2:
+        ally, buildup = ACTIONS["ally"].base_cost, ACTIONS["buildup"].base_cost
+        if "ally" in options and points >= ally:
             out.append(Order("ally", options["ally"].targets[0]))
-            points -= 2
-        elif points >= 2:
+            points -= ally
+        elif points >= buildup:
             out.append(Order("buildup"))
-            points -= 2
+            points -= buildup
         if (
             threats
-            and points >= 1
+            and points >= ACTIONS["threaten"].base_cost
             and "threaten" in options
             and threats[0].rival in options["threaten"].targets
         ):

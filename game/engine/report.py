@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
+from game.engine.views import AllianceView
+
 
 @dataclass(frozen=True)
 class News:
@@ -49,19 +51,6 @@ class ThreatLine:
     proximity: float
     offense: float
     intentions: float
-
-
-@dataclass(frozen=True)
-class AllianceView:
-    """An alliance as it stood at a moment of the game (a copy: it never changes)."""
-
-    id: str
-    name: str
-    members: tuple[str, ...]
-    against: str | None
-    """The rival whose threat brought the members together, when known."""
-    leader: str | None
-    """For a pact formed by bandwagoning: the strong state the others sided with."""
 
 
 @dataclass(frozen=True)

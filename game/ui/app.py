@@ -28,8 +28,7 @@ from game.ui.screens.title import TitleScreen
 
 if TYPE_CHECKING:
     from game.campaign.loader import LoadedCampaign
-    from game.engine.game import Game
-    from game.engine.report import TurnReport
+    from game.engine import Game, TurnReport
     from game.ui.orders_queue import OrderQueue
     from game.ui.screens.situation import SituationRoom
 
@@ -149,7 +148,7 @@ class EntenteApp(MenuActions):
             briefing = BriefingScreen(game.campaign, game.era, game.player, opening=True)
             self.push_screen(briefing, lambda _: self.next_step())
         else:
-            self.notify(f"Loaded: {game.campaign.title}, {game.world.year}.")
+            self.notify(f"Loaded: {game.campaign.title}, {game.view.year}.")
             self.next_step()
 
     def _fill_log(self, room: SituationRoom) -> None:
@@ -171,7 +170,7 @@ class EntenteApp(MenuActions):
             self._show_debrief()
         elif game.pending:
             pending = game.pending[0]
-            self.push_screen(EventModal(pending, game.world.year), self._chosen)
+            self.push_screen(EventModal(pending, game.view.year), self._chosen)
 
     def _chosen(self, index: int | None) -> None:
         game = self.game
@@ -184,7 +183,7 @@ class EntenteApp(MenuActions):
         self.busy = False
         room = self.room
         if room is not None and self.game is not None:
-            room.add_news(f"{self.game.world.year} · your decision", message.news)
+            room.add_news(f"{self.game.view.year} · your decision", message.news)
             room.refresh_all()
         self.next_step()
 
@@ -256,7 +255,7 @@ class EntenteApp(MenuActions):
             self._reset_to(DebriefScreen(self.game))
 
     def _names(self) -> dict[str, str]:
-        return {s: r.name for s, r in self.game.world.states.items()} if self.game else {}
+        return {s: r.name for s, r in self.game.view.states.items()} if self.game else {}
 
     def on_game_failed(self, message: GameFailed) -> None:
         from game.ui.screens.error_dialog import ErrorDialog

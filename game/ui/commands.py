@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from game.engine.orders import ACTIONS, Order
+from game.engine import ACTIONS, Order
 
 UI_VERBS: dict[str, str] = {
     "end": "end the turn: submit the queued orders",

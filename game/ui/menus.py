@@ -14,7 +14,7 @@ from game.ui.workers import EngineWorkers
 
 if TYPE_CHECKING:
     from game.campaign.loader import LoadedCampaign
-    from game.engine.game import Game
+    from game.engine import Game
     from game.ui.orders_queue import OrderQueue
 
 
@@ -107,7 +107,7 @@ class MenuActions(EngineWorkers):
         if game is None:
             self.notify("There is no game to save.")
             return
-        default = f"{game.campaign.id}-{game.player}-{game.world.year}"
+        default = f"{game.campaign.id}-{game.player}-{game.view.year}"
         self.push_screen(SaveDialog(default), lambda name: name and self.save_named(name))
 
     def save_named(self, name: str) -> None:

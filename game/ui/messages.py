@@ -9,8 +9,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from game.campaign.loader import LoadedCampaign
-    from game.engine.game import Game
-    from game.engine.report import News, TurnReport
+    from game.engine import Game, News, TurnReport
     from game.ui.saves import SaveInfo
 
 

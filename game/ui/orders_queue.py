@@ -1,7 +1,7 @@
 """The orders the player queues during a turn, checked as they are queued.
 
-Pure Python: each order is checked with the engine's own rule (``orders.check``) against
-the action points still unspent, so the player sees a refusal at once; the engine checks
+Pure Python: each order is checked with the engine's own rule (``Game.check_order``)
+against the action points still unspent, so the player sees a refusal at once; the engine checks
 every order again when the turn resolves and reports what it refuses.
 """
 
@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.engine import orders as engine_orders
-from game.engine.alignment import Context
-from game.engine.game import Game
-from game.engine.orders import ACTIONS, Order
+from game.engine import ACTIONS, Game, Order
 
 ONCE_A_TURN = ("ally", "break", "guarantee", "buildup", "posture")
 """Actions that make no sense twice in one turn (the second would only be refused)."""
@@ -41,9 +38,7 @@ class OrderQueue:
             same_kind = queued.action == order.action and order.action in ONCE_A_TURN
             if same_kind and queued.target == order.target:
                 return f"'{queued}' is already queued this turn"
-        game = self.game
-        context = Context(game.world, game.geo, game.matrix, game.player, game.years)
-        return engine_orders.check(context, order, self.left)
+        return self.game.check_order(order, self.left)
 
     def add(self, order: Order) -> str | None:
         """Queue ``order`` if it passes :meth:`check`; returns the refusal otherwise."""

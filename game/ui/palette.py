@@ -50,7 +50,7 @@ class GameCommands(Provider):
         screen, game = self.screen, app.game
         if not isinstance(screen, SituationRoom) or game is None or app.busy:
             return []
-        names = {s: r.name for s, r in game.world.states.items()}
+        names = {s: r.name for s, r in game.view.states.items()}
         found: list[Command] = []
         for option in game.legal_orders():
             variants = option.options or [""]
@@ -62,7 +62,7 @@ class GameCommands(Provider):
                         ": "
                     )
                     found.append((line, about, partial(screen.run_command, line)))
-        for state in game.world.ids():
+        for state in game.view.ids():
             if state != game.player:
                 why = f"why {state}"
                 found.append(

@@ -31,7 +31,7 @@ import platformdirs
 
 if TYPE_CHECKING:
     from game.campaign.loader import LoadedCampaign
-    from game.engine.game import Game
+    from game.engine import Game
 
 DATA_DIR_VARIABLE = "ENTENTE_DATA_DIR"
 AUTOSAVE_DIR = "autosave"
@@ -101,7 +101,7 @@ def autosave(game: Game) -> Path:
     atomically: at every moment a good file is whole. A damaged previous autosave is simply
     replaced, so it never overwrites the good backup.
     """
-    from game.engine.replay import ReplayError, read_replay, save
+    from game.engine import ReplayError, read_replay, save
 
     path = autosave_path(game.campaign.id, game.player, game.seed)
     if path.exists():
@@ -116,7 +116,7 @@ def autosave(game: Game) -> Path:
 
 def save_as(game: Game, name: str) -> Path:
     """Write a named save (atomically); :class:`SaveError` if it cannot be written."""
-    from game.engine.replay import save
+    from game.engine import save
 
     path = named_save_path(name)
     try:
@@ -144,7 +144,7 @@ class SaveInfo:
 
 def _info(path: Path, kind: str) -> SaveInfo:
     """A save's header, or why it cannot be used (in the player's words)."""
-    from game.engine.replay import ReplayError, read_replay
+    from game.engine import ReplayError, read_replay
 
     name = path.name.removesuffix(BACKUP_SUFFIX).removesuffix(".json")
     try:
@@ -237,7 +237,7 @@ def shown_path(path: Path) -> str:
 
 def load_save(path: Path, current: LoadedCampaign | None) -> Game:
     """Load (re-simulate) a save; :class:`SaveError` with a readable reason if it fails."""
-    from game.engine.replay import ReplayError, load_game, read_replay
+    from game.engine import ReplayError, load_game, read_replay
 
     try:
         replay = read_replay(path)

@@ -27,9 +27,7 @@ from game.ui.messages import (
 
 if TYPE_CHECKING:
     from game.campaign.loader import LoadedCampaign
-    from game.engine.game import Game
-    from game.engine.orders import Order
-    from game.engine.replay import Replay
+    from game.engine import Game, Order, Replay
 
 
 def _failure(error: Exception) -> str:
@@ -44,7 +42,7 @@ def _failure(error: Exception) -> str:
 def _restored(before: Replay, game: Game) -> Game | None:
     """The game as it stood before the failed call, re-simulated from its replay."""
     try:
-        from game.engine.replay import resimulate
+        from game.engine import resimulate
 
         return resimulate(before, game.loaded)
     except Exception:  # the engine cannot even replay it: the caller goes to the title
@@ -83,7 +81,7 @@ class EngineWorkers(App[None]):
         self, loaded: LoadedCampaign, seed: str, player: str, doctrine: str | None
     ) -> None:
         """Start a new game."""
-        from game.engine.game import new_game
+        from game.engine import new_game
 
         try:
             game = new_game(loaded, seed, player, doctrine)
@@ -146,7 +144,7 @@ class EngineWorkers(App[None]):
     @work(thread=True, exclusive=True, group="engine")
     def resolve_choice(self, game: Game, event: str, index: int) -> None:
         """Apply the player's choice in an event."""
-        from game.engine.orders import ChoiceOrder
+        from game.engine import ChoiceOrder
 
         before = game.replay
         try:

@@ -12,8 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from game.engine.game import Game
-from game.engine.world import year_of_turn
+from game.engine import Game, year_of_turn
 from game.ui.widgets.charts import LineChart, Series
 
 
@@ -39,7 +38,7 @@ def score_content(game: Game) -> Content:
 
 def outcome_content(game: Game) -> Content:
     """How the campaign ended, and the game's settings."""
-    world = game.world
+    world = game.view
     doctrine = game.doctrine.value if game.doctrine else "the campaign's own"
     return Content.assemble(
         (world.ended or "The campaign is over.", "bold"),
@@ -66,7 +65,7 @@ def decisions(game: Game) -> list[tuple[int, str]]:
             if change.state == game.player or game.player in change.partners:
                 found.append((report.year, change.reason))
     objectives = {o.id: o for era in game.campaign.eras for o in era.objectives}
-    for objective_id, turn in sorted(game.world.achieved.items(), key=lambda kv: kv[1]):
+    for objective_id, turn in sorted(game.view.achieved.items(), key=lambda kv: kv[1]):
         text = objectives[objective_id].text.strip() if objective_id in objectives else objective_id
         found.append((year_of_turn(game.campaign, turn), f"Objective achieved: {text}"))
     return sorted(found, key=lambda item: item[0])
@@ -78,8 +77,8 @@ def in_this_game(game: Game, year: int) -> str:
         return "Before this campaign begins."
     if year > game.campaign.end_year:
         return "After this campaign's years."
-    if year > game.world.year:
-        return f"This game ended in {game.world.year}."
+    if year > game.view.year:
+        return f"This game ended in {game.view.year}."
     lines = []
     for report in game.reports:
         if report.year == year:
@@ -135,7 +134,7 @@ class DebriefScreen(Screen[None]):
                     id="chart-allies",
                 )
             yield Static("Decisions that mattered", classes="section-title")
-            made = decisions(game) or [(game.world.year, "You made no decision of note.")]
+            made = decisions(game) or [(game.view.year, "You made no decision of note.")]
             for year, text in made:
                 with Horizontal(classes="decision-row"):
                     yield Static(str(year), classes="history-year")

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from game.engine.game import Game
+from game.engine import Game
 from game.ui.render import threat_bar
 from game.ui.widgets.charts import LineChart, Series
 from game.ui.widgets.explanation import ExplanationView
@@ -20,7 +20,7 @@ from game.ui.widgets.explanation import ExplanationView
 
 def stats_content(game: Game, state: str) -> Content:
     """The state's numbers as the engine holds them now."""
-    r = game.world.states[state]
+    r = game.view.states[state]
     declared = game.campaign.state(state).capital
     capital = (
         "none (a non-state actor)"
@@ -48,7 +48,7 @@ def stats_content(game: Game, state: str) -> Content:
 
 def relations_content(game: Game, state: str) -> Content:
     """Its alliances, guarantees and aid, and the rivals it fears most."""
-    world, names = game.world, {s: r.name for s, r in game.world.states.items()}
+    world, names = game.view, {s: r.name for s, r in game.view.states.items()}
     lines = [Content.styled("Alliances", "bold $accent")]
     for alliance in world.alliances_of(state):
         others = " ".join(m for m in alliance.members if m != state)
@@ -93,8 +93,8 @@ class DossierScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         game, state = self.game, self.state
-        record = game.world.states[state]
-        you = game.world.states[game.player]
+        record = game.view.states[state]
+        you = game.view.states[game.player]
         yield Static(f"Dossier · {record.name} ({state})", classes="screen-title")
         with VerticalScroll(id="dossier-body"):
             with Horizontal(id="dossier-top"):
@@ -103,7 +103,7 @@ class DossierScreen(Screen[None]):
                     text = game.campaign.state(state).dossier or ""
                     yield Static(text.strip(), id="dossier-text")
                     yield Static(relations_content(game, state), id="dossier-relations")
-            present = state in game.matrix.index and game.player in game.matrix.index
+            present = {state, game.player} <= set(game.view.ids())
             if state == game.player:
                 yield Static("This is your own state.", classes="dossier-note")
             elif not present:

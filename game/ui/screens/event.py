@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.report import PendingChoice
+from game.engine import PendingChoice
 
 
 def choice_prompt(number: int, choice: dict) -> Content:

@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
-from game.engine.orders import ACTIONS
+from game.engine import ACTIONS
 from game.ui.commands import UI_VERBS, usage
 
 KEYS = (

@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from game.engine.game import Game
+from game.engine import Game
 from game.ui.render import UNALLIED_STYLE, bloc_styles
 from game.ui.widgets.map_view import MapView, far_states
 
@@ -19,7 +19,7 @@ def legend_content(game: Game) -> Content:
     """Each bloc with its colour and members, the unallied states, the player, the states
     drawn at the edge (far from all the others, with their distance) and the actors with no
     capital (which the map cannot place)."""
-    world, player = game.world, game.player
+    world, player = game.view, game.player
     styles = bloc_styles(list(world.alliances))
     parts: list[Content] = []
     for alliance_id in sorted(world.alliances):
@@ -71,8 +71,8 @@ class MapScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         game = self.game
-        yield Static(f"Map · {game.campaign.title} · {game.world.year}", classes="screen-title")
-        yield MapView(game.world, game.player, id="map")
+        yield Static(f"Map · {game.campaign.title} · {game.view.year}", classes="screen-title")
+        yield MapView(game.view, game.player, id="map")
         yield Static(legend_content(game), id="legend")
         yield Footer()
 

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine.game import Game, OrderOption
+from game.engine import Game, OrderOption
 
 
 class OrdersMenu(ModalScreen[str | None]):
@@ -45,7 +45,7 @@ class OrdersMenu(ModalScreen[str | None]):
 
     def _stage(self) -> tuple[str, list[Option]]:
         """The question to ask next, with its answers; ('', []) when the order is whole."""
-        names = {s: r.name for s, r in self.game.world.states.items()}
+        names = {s: r.name for s, r in self.game.view.states.items()}
         if not self.words:
             rows = [
                 Option(

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from game.engine.report import AlignmentChange, ScoreCard, TurnReport
+from game.engine import AlignmentChange, ScoreCard, TurnReport
 from game.ui.render import threat_bar
 from game.ui.widgets.news_log import news_line
 

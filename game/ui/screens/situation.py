@@ -13,9 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from game.engine.orders import Order
-from game.engine.report import News, TurnReport
-from game.engine.threat import FACTORS
+from game.engine import FACTORS, News, Order, TurnReport
 from game.ui.commands import CommandError, UiCommand, parse
 from game.ui.orders_queue import cost
 from game.ui.widgets.alliances import AllianceList
@@ -82,7 +80,7 @@ class SituationRoom(Screen[None]):
 
     def _states(self) -> list[str]:
         game = self.entente.game
-        return game.world.ids() if game else []
+        return game.view.ids() if game else []
 
     # -- showing the game ------------------------------------------------------------
     def refresh_all(self) -> None:
@@ -91,7 +89,7 @@ class SituationRoom(Screen[None]):
         game, queue = app.game, app.queue
         if game is None or queue is None:
             return
-        names = {s: r.name for s, r in game.world.states.items()}
+        names = {s: r.name for s, r in game.view.states.items()}
         previous = app.previous_threats
         rows = [
             RivalRow(
@@ -107,7 +105,7 @@ class SituationRoom(Screen[None]):
         board.border_title = f"Threats to {names[game.player]}"
         board.show(rows)
         self.query_one(StatusBar).show(game, queue.left)
-        self.query_one(AllianceList).show(game.world, game.player)
+        self.query_one(AllianceList).show(game.view, game.player)
         self.query_one(OrdersPanel).show(queue)
 
     def add_news(self, heading: str, news: list[News]) -> None:
@@ -140,7 +138,7 @@ class SituationRoom(Screen[None]):
             self.show_hint(RESOLVING_REFUSAL, error=True)
             return False
         try:
-            parsed = parse(line, game.world.ids())
+            parsed = parse(line, game.view.ids())
         except CommandError as error:
             self.show_hint(str(error), error=True)
             return False

@@ -5,11 +5,11 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from game.engine.world import World
+from game.engine import WorldView
 from game.ui.render import UNALLIED_STYLE, bloc_styles
 
 
-def alliances_content(world: World, player: str) -> Content:
+def alliances_content(world: WorldView, player: str) -> Content:
     """Every alliance with its members (the player's in bold), then guarantees and the
     unallied states."""
     styles = bloc_styles(list(world.alliances))
@@ -44,6 +44,6 @@ def alliances_content(world: World, player: str) -> Content:
 class AllianceList(Static):
     """The blocs, with their members; the player's own alliances are starred."""
 
-    def show(self, world: World, player: str) -> None:
+    def show(self, world: WorldView, player: str) -> None:
         """Show the alliances of ``world``."""
         self.update(alliances_content(world, player))

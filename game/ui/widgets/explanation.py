@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from game.engine.explain import Explanation
+from game.engine import Explanation
 from game.ui.render import bar, threat_bar
 
 

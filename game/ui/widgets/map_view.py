@@ -18,8 +18,7 @@ from statistics import median
 from textual.content import Content
 from textual.widget import Widget
 
-from game.engine.geography import great_circle_km
-from game.engine.world import World
+from game.engine import WorldView, great_circle_km
 from game.ui.render import UNALLIED_STYLE, bloc_styles
 
 GRATICULE = "·"
@@ -199,7 +198,7 @@ def place(
     return placed
 
 
-def state_styles(world: World, player: str) -> dict[str, str]:
+def state_styles(world: WorldView, player: str) -> dict[str, str]:
     """Each present state's colour: its first bloc's, grey when unallied; the player bold
     and reversed."""
     blocs = bloc_styles(list(world.alliances))
@@ -211,7 +210,7 @@ def state_styles(world: World, player: str) -> dict[str, str]:
     return styles
 
 
-def capitals_of(world: World) -> list[Capital]:
+def capitals_of(world: WorldView) -> list[Capital]:
     """The present states that have a capital, in id order."""
     return [
         Capital(s, r.lat, r.lon)
@@ -220,7 +219,7 @@ def capitals_of(world: World) -> list[Capital]:
     ]
 
 
-def far_states(world: World) -> list[FarState]:
+def far_states(world: WorldView) -> list[FarState]:
     """The present states the map draws at its edge, far from all the others."""
     return split_far(capitals_of(world))[1]
 
@@ -228,7 +227,7 @@ def far_states(world: World) -> list[FarState]:
 class MapView(Widget):
     """The present states at their capitals, coloured by bloc."""
 
-    def __init__(self, world: World, player: str, *, id: str | None = None) -> None:
+    def __init__(self, world: WorldView, player: str, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.world = world
         self.player = player

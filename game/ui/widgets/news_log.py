@@ -6,7 +6,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
-from game.engine.report import News
+from game.engine import News
 
 CATEGORY_STYLES = {
     "era": "bold $text-accent",

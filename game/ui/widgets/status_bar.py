@@ -5,13 +5,13 @@ from __future__ import annotations
 from textual.content import Content
 from textual.widgets import Static
 
-from game.engine.game import Game
+from game.engine import Game
 
 
 def status_content(game: Game, points_left: int, width: int) -> Content:
     """The game's standing in one line; longer parts drop out on narrow terminals."""
-    world, score = game.world, game.score
-    you = game.world.states[game.player]
+    world, score = game.view, game.score
+    you = game.view.states[game.player]
     parts: list[Content] = [
         Content.styled(f" {world.year} ", "bold reverse $accent"),
         Content.styled(game.era.title.split(":")[0], "bold"),

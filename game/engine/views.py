@@ -1,0 +1,139 @@
+"""Read-only snapshots of the world for front ends: copies that never change.
+
+A front end (the terminal UI, the command line, a checker or an export) reads the game
+through these, never through the live ``World`` the rules mutate: a screen can hold a
+snapshot while a worker resolves the next turn, and nothing it does can change the game.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from game.engine.world import World
+
+
+@dataclass(frozen=True)
+class StateView:
+    """One state (or non-state actor) as it stood when the snapshot was taken."""
+
+    id: str
+    name: str
+    kind: str
+    """``state``, or the kind of a non-state actor."""
+    region: str
+    lat: float | None
+    lon: float | None
+    power: float
+    military: float
+    offense: float
+    reach: float
+    stability: float
+    ideology: float
+    doctrine: str
+    aggression: float
+    caution: float
+    present: bool
+    aid_from: MappingProxyType[str, float]
+    """Aid received, by donor, as it has faded so far."""
+
+
+@dataclass(frozen=True)
+class AllianceView:
+    """An alliance as it stood when the snapshot was taken."""
+
+    id: str
+    name: str
+    members: tuple[str, ...]
+    against: str | None
+    """The rival whose threat brought the members together, when known."""
+    leader: str | None
+    """For a pact formed by bandwagoning: the strong state the others sided with."""
+    pact: str = "defense"
+    formed_turn: int = 1
+
+
+@dataclass(frozen=True)
+class WorldView:
+    """The world at one moment: states, alliances, guarantees, achievements, the end."""
+
+    turn: int
+    year: int
+    era_index: int
+    states: MappingProxyType[str, StateView]
+    alliances: MappingProxyType[str, AllianceView]
+    guarantees: tuple[tuple[str, str], ...]
+    """(guarantor, guaranteed) pairs."""
+    achieved: MappingProxyType[str, int]
+    """Objective id -> the turn it was achieved."""
+    ended: str | None
+    outcome: str | None
+
+    def ids(self) -> list[str]:
+        """Ids of states present now, sorted."""
+        return sorted(s for s, r in self.states.items() if r.present)
+
+    def names(self) -> dict[str, str]:
+        """Every state's name by id (present or not)."""
+        return {s: r.name for s, r in self.states.items()}
+
+    def allies_of(self, state: str) -> list[str]:
+        """Every state sharing an alliance with ``state``, sorted."""
+        out = {m for a in self.alliances.values() if state in a.members for m in a.members}
+        out.discard(state)
+        return sorted(out)
+
+    def allied(self, a: str, b: str) -> bool:
+        """True when ``a`` and ``b`` are in an alliance together."""
+        return a != b and any(a in al.members and b in al.members for al in self.alliances.values())
+
+    def alliances_of(self, state: str) -> list[AllianceView]:
+        """The alliances ``state`` belongs to, sorted by id."""
+        return [
+            self.alliances[k] for k in sorted(self.alliances) if state in self.alliances[k].members
+        ]
+
+
+def alliance_views(world: World) -> tuple[AllianceView, ...]:
+    """Every alliance of ``world`` as a snapshot, sorted by id."""
+    return tuple(
+        AllianceView(a.id, a.name, tuple(a.members), a.against, a.leader, a.pact, a.formed_turn)
+        for _, a in sorted(world.alliances.items())
+    )
+
+
+def snapshot(world: World) -> WorldView:
+    """A read-only copy of ``world``."""
+    states = {
+        s: StateView(
+            r.id,
+            r.name,
+            r.kind,
+            r.region,
+            r.lat,
+            r.lon,
+            r.power,
+            r.military,
+            r.offense,
+            r.reach,
+            r.stability,
+            r.ideology,
+            r.doctrine,
+            r.aggression,
+            r.caution,
+            r.present,
+            MappingProxyType(dict(sorted(r.aid_from.items()))),
+        )
+        for s, r in sorted(world.states.items())
+    }
+    return WorldView(
+        world.turn,
+        world.year,
+        world.era_index,
+        MappingProxyType(states),
+        MappingProxyType({a.id: a for a in alliance_views(world)}),
+        tuple(world.guarantees),
+        MappingProxyType(dict(world.achieved)),
+        world.ended,
+        world.outcome,
+    )
