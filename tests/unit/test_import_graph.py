@@ -171,3 +171,14 @@ def test_the_cycle_check_sees_lazy_typing_and_relative_imports(tmp_path, files, 
     for name, text in files.items():
         (root / name).write_text(text, encoding="utf-8")
     assert cycles(graph(root)) == expected
+
+
+def test_front_ends_use_only_the_engines_public_module():
+    """The terminal UI and the command line read the engine through ``game.engine`` alone:
+    its snapshots, reports and calls, never the rules' internals."""
+    reached = []
+    for name, deps in sorted(graph().items()):
+        if layer_of(name) not in ("ui", "cli"):
+            continue
+        reached += [f"{name} imports {d}" for d in sorted(deps) if d.startswith("game.engine.")]
+    assert reached == []
