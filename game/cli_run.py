@@ -101,8 +101,7 @@ def run_history(args: argparse.Namespace) -> int:
 
 def run_simulate(args: argparse.Namespace) -> int:
     """``entente simulate``: a scripted policy plays; print per-turn records."""
-    from game.engine import make_policy, new_game
-    from game.engine import simulate as simulation
+    from game.engine import headless_summary, make_policy, new_game, play_headless
 
     chosen = _load_to_play(args)
     if chosen is None:
@@ -110,12 +109,12 @@ def run_simulate(args: argparse.Namespace) -> int:
     loaded, player = chosen
     game = new_game(loaded, args.seed, player, args.doctrine)
     policy = make_policy(args.policy, args.seed)
-    for record in simulation.run(game, policy, args.turns):
+    for record in play_headless(game, policy, args.turns):
         if args.json:
             print(json.dumps(record, sort_keys=True, separators=(",", ":")))
         else:
             print(readable_turn(record, game))
-    final = simulation.summary(game, args.policy)
+    final = headless_summary(game, args.policy)
     if args.json:
         print(json.dumps(final, sort_keys=True, separators=(",", ":")))
     else:
