@@ -13,7 +13,7 @@ import numpy as np
 
 from game.engine import constants as k
 from game.engine.doctrine import seek_threshold, view
-from game.engine.report import News
+from game.engine.report import News, NewsCategory
 from game.engine.threat import ThreatMatrix
 from game.engine.world import Act, World
 
@@ -42,7 +42,7 @@ def act(
                 News(
                     1,
                     f"{me.name} builds up its forces against {world.states[v.principal].name}.",
-                    "ai",
+                    NewsCategory.ai,
                 )
             )
         if roll_press < k.AI_AGGRESSION_CHANCE * me.aggression * years:
@@ -65,7 +65,7 @@ def act(
                         3,
                         f"{me.name} presses {world.states[victim].name} "
                         f"(a hostile act, severity {severity:.2f}).",
-                        "ai",
+                        NewsCategory.ai,
                     )
                 )
         if ident in top and roll_aid < k.AI_AID_CHANCE * years:
@@ -74,7 +74,9 @@ def act(
                 other = world.states[client]
                 other.military *= 1 + k.AI_AID_GAIN
                 other.aid_from[ident] = other.aid_from.get(ident, 0.0) + k.AI_AID_RECEIVED
-                news.append(News(1, f"{me.name} sends military aid to {other.name}.", "ai"))
+                news.append(
+                    News(1, f"{me.name} sends military aid to {other.name}.", NewsCategory.ai)
+                )
         if me.aggression < k.AI_REASSURE_AGGRESSION and roll_calm < k.AI_REASSURE_CHANCE * years:
             # Only a neighbour truly alarmed by it, and not itself hostile: a victim does not
             # reassure the state that presses it.
@@ -99,7 +101,9 @@ def act(
                         reassurance=True,
                     )
                 )
-                news.append(News(1, f"{me.name} reassures {world.states[target].name}.", "ai"))
+                news.append(
+                    News(1, f"{me.name} reassures {world.states[target].name}.", NewsCategory.ai)
+                )
     return news
 
 

@@ -12,7 +12,7 @@ from game.campaign.effects import Doctrine
 from game.engine import constants as k
 from game.engine.doctrine import View
 from game.engine.reading import Context
-from game.engine.report import AlignmentChange
+from game.engine.report import AlignmentChange, ChangeKind
 from game.engine.world import AllianceRecord
 
 
@@ -225,7 +225,7 @@ def leave(
         alliance.members.clear()
     out = [
         AlignmentChange(
-            "left", member, alliance.id, list(alliance.members), alliance.against, reason
+            ChangeKind.left, member, alliance.id, list(alliance.members), alliance.against, reason
         )
     ]
     if len(alliance.members) < 2:
@@ -234,7 +234,7 @@ def leave(
             del world.receded[key]
         out.append(
             AlignmentChange(
-                "dissolved",
+                ChangeKind.dissolved,
                 alliance.members[0] if alliance.members else member,
                 alliance.id,
                 list(alliance.members),
@@ -269,7 +269,7 @@ def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
             ctx,
             state,
             rival,
-            "bandwagoned",
+            ChangeKind.bandwagoned,
             rival,
             f"{ctx.name(state)} bandwagoned with {ctx.name(rival)}: {reason}",
         )
@@ -291,7 +291,7 @@ def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
         ctx,
         state,
         partner,
-        "joined",
+        ChangeKind.joined,
         rival,
         f"{ctx.name(state)} allied with {ctx.name(partner)}: {principal_reason(ctx, v)}",
     )
@@ -319,20 +319,20 @@ def ranked_partners(ctx: Context, state: str, rival: str, candidates: np.ndarray
 
 
 def join(
-    ctx: Context, state: str, partner: str, change: str, against: str, reason: str
+    ctx: Context, state: str, partner: str, change: ChangeKind, against: str, reason: str
 ) -> list[AlignmentChange]:
     """Put ``state`` in an alliance with ``partner``: the partner's alliance against the same
     rival if it has one, else a new pact."""
     world = ctx.world
     out: list[AlignmentChange] = []
-    if change == "bandwagoned":
+    if change == ChangeKind.bandwagoned:
         for alliance in world.alliances_of(state):
             if alliance.against == against:
                 out += leave(
                     ctx, state, alliance, f"{ctx.name(state)} left {alliance.name} to bandwagon"
                 )
     existing = [a for a in world.alliances_of(partner) if a.against in (against, None)]
-    if change == "bandwagoned":
+    if change == ChangeKind.bandwagoned:
         existing = world.alliances_of(partner)
     if state != ctx.player:
         # The player makes its own alliances: no one joins the player's pacts unasked.
@@ -359,13 +359,13 @@ def join(
         members=sorted([state, partner]),
         pact="defense",
         formed_turn=world.turn,
-        against=against if change != "bandwagoned" else None,
-        leader=partner if change == "bandwagoned" else None,
+        against=against if change != ChangeKind.bandwagoned else None,
+        leader=partner if change == ChangeKind.bandwagoned else None,
     )
     world.alliances[alliance_id] = alliance
     out.append(
         AlignmentChange(
-            "formed" if change == "joined" else change,
+            ChangeKind.formed if change == ChangeKind.joined else change,
             state,
             alliance_id,
             [partner],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from game.campaign import effects as fx
 from game.engine.evaluate import WorldContext
-from game.engine.report import News
+from game.engine.report import News, NewsCategory
 from game.engine.world import Act, AllianceRecord
 
 LIMITS = {
@@ -60,7 +60,7 @@ def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News
                 News(
                     4,
                     f"{name(effect.actor)} against {name(effect.target)}: {effect.description}.",
-                    "event",
+                    NewsCategory.event,
                 )
             ]
         case fx.Reassure():
@@ -78,7 +78,7 @@ def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News
                 News(
                     2,
                     f"{name(effect.actor)} reassures {name(effect.target)}: {effect.description}.",
-                    "event",
+                    NewsCategory.event,
                 )
             ]
         case fx.FormAlliance():
@@ -102,7 +102,7 @@ def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News
                 News(
                     4,
                     f"{alliance.name} now unites {', '.join(name(m) for m in alliance.members)}.",
-                    "alliance",
+                    NewsCategory.alliance,
                 )
             ]
         case fx.BreakAlliance():
@@ -113,12 +113,18 @@ def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News
                 if effect.state in alliance.members:
                     alliance.members.remove(effect.state)
                 if len(alliance.members) >= 2:
-                    return [News(4, f"{name(effect.state)} leaves {alliance.name}.", "alliance")]
+                    return [
+                        News(
+                            4,
+                            f"{name(effect.state)} leaves {alliance.name}.",
+                            NewsCategory.alliance,
+                        )
+                    ]
             del world.alliances[effect.alliance]
-            return [News(4, f"{alliance.name} is dissolved.", "alliance")]
+            return [News(4, f"{alliance.name} is dissolved.", NewsCategory.alliance)]
         case fx.AddState():
             states[effect.state].present = True
-            return [News(4, f"{name(effect.state)} enters the stage.", "world")]
+            return [News(4, f"{name(effect.state)} enters the stage.", NewsCategory.world)]
         case fx.RemoveState():
             return remove_state(ctx, effect.state)
         case fx.SetDoctrine():
@@ -130,11 +136,11 @@ def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News
             world.flags[effect.flag] = effect.value
             return []
         case fx.Narrative():
-            return [News(effect.importance, effect.text.strip(), "event")]
+            return [News(effect.importance, effect.text.strip(), NewsCategory.event)]
         case fx.EndGame():
             world.ended = effect.text.strip()
             world.outcome = effect.outcome
-            return [News(5, effect.text.strip(), "event")]
+            return [News(5, effect.text.strip(), NewsCategory.event)]
     raise TypeError(f"unknown effect {effect!r}")
 
 
@@ -155,4 +161,4 @@ def remove_state(ctx: WorldContext, ident: str) -> list[News]:
             if len(alliance.members) < 2 or alliance.leader == ident:
                 del world.alliances[key]
     world.guarantees = [g for g in world.guarantees if ident not in g]
-    return [News(5, f"{world.states[ident].name} leaves the stage.", "world")]
+    return [News(5, f"{world.states[ident].name} leaves the stage.", NewsCategory.world)]

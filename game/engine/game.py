@@ -23,7 +23,9 @@ from game.engine.orders import ACTIONS, ChoiceOrder, Order
 from game.engine.record import Replay, TurnLog
 from game.engine.report import (
     AlignmentChange,
+    ChangeKind,
     News,
+    NewsCategory,
     PendingChoice,
     Refusal,
     ScoreCard,
@@ -210,7 +212,7 @@ class Game:
         self.log[-1].choices.append(choice)
         event = next(e for e in self.era.events if e.id == choice.event)
         picked = event.choices[choice.choice]
-        news = [News(3, f'{event.title}: you chose "{picked.label}".', "event")]
+        news = [News(3, f'{event.title}: you chose "{picked.label}".', NewsCategory.event)]
         news += self._apply(picked.effects)
         self._close_phase()
         if self.over:
@@ -229,7 +231,7 @@ class Game:
             problem = orders.check(ctx, order, points)
             if problem:
                 refusals.append(Refusal(str(order), problem))
-                news.append(News(3, f"Refused: {order}: {problem}.", "refusal"))
+                news.append(News(3, f"Refused: {order}: {problem}.", NewsCategory.refusal))
                 continue
             action = ACTIONS[order.action]
             points -= action.cost(order)
@@ -242,7 +244,10 @@ class Game:
         alignment.assign_purposes(ctx)
         decided = alignment.decide(ctx)
         changes += decided
-        news += [News(4 if c.change != "left" else 3, c.reason, "alliance") for c in decided]
+        news += [
+            News(4 if c.change != ChangeKind.left else 3, c.reason, NewsCategory.alliance)
+            for c in decided
+        ]
         self.matrix = self._assess()
         scoring.record_turn(world, self.matrix, self.player)
         evaluator = self._evaluator()
@@ -251,7 +256,7 @@ class Game:
                 News(
                     4,
                     f"Objective achieved: {objective.text.strip()} (+{objective.points}).",
-                    "objective",
+                    NewsCategory.objective,
                 )
             )
         # The turn as it closed, before the next one's era change and events reshape it.
@@ -303,7 +308,7 @@ class Game:
         if world.turn >= self.turns:
             world.ended = f"The campaign ends in {world.year}."
             world.outcome = "draw"
-            return [News(5, world.ended, "era")]
+            return [News(5, world.ended, NewsCategory.era)]
         world.turn += 1
         world.year = year_of_turn(self.campaign, world.turn)
         self.log.append(TurnLog(world.turn))
@@ -323,7 +328,9 @@ class Game:
 
     def _begin_era(self) -> list[News]:
         era = self.era
-        news = [News(5, f"A new era begins: {era.title} ({era.start}-{era.end}).", "era")]
+        news = [
+            News(5, f"A new era begins: {era.title} ({era.start}-{era.end}).", NewsCategory.era)
+        ]
         news += self._apply(era.changes)
         self.matrix = self._assess()
         return news
@@ -333,7 +340,7 @@ class Game:
         news: list[News] = []
         for event in events.due_events(self.campaign, self._evaluator(), self.rng):
             self.world.fired[event.id] = self.world.fired.get(event.id, 0) + 1
-            news.append(News(4, f"{event.title}: {event.text.strip()}", "event"))
+            news.append(News(4, f"{event.title}: {event.text.strip()}", NewsCategory.event))
             news += self._apply(event.effects)
             if event.choices:
                 self.pending.append(

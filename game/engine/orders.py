@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from game.engine import constants as k
 from game.engine.alignment import consent, join, leave
 from game.engine.reading import Context
-from game.engine.report import AlignmentChange, News
+from game.engine.report import AlignmentChange, ChangeKind, News, NewsCategory
 from game.engine.world import Act
 
 AID_KINDS = ("economic", "military")
@@ -124,11 +124,13 @@ def _ally(ctx: Context, order: Order) -> Outcome:
         ctx,
         ctx.player,
         target,
-        "joined",
+        ChangeKind.joined,
         against or target,
         f"{ctx.name(ctx.player)} allied with {ctx.name(target)}: {reason}",
     )
-    return Outcome([News(4, f"You and {ctx.name(target)} sign an alliance.", "alliance")], changes)
+    return Outcome(
+        [News(4, f"You and {ctx.name(target)} sign an alliance.", NewsCategory.alliance)], changes
+    )
 
 
 def _break_legal(ctx: Context, order: Order) -> str | None:
@@ -149,7 +151,7 @@ def _break(ctx: Context, order: Order) -> Outcome:
     worst = max((t for _, t in ctx.matrix.ranked(target)), default=0.0)
     if worst >= k.ABANDON_THREAT:
         ctx.world.abandoned += 1
-    return Outcome([News(4, f"You break with {ctx.name(target)}.", "alliance")], changes)
+    return Outcome([News(4, f"You break with {ctx.name(target)}.", NewsCategory.alliance)], changes)
 
 
 def _guarantee_legal(ctx: Context, order: Order) -> str | None:
@@ -167,7 +169,7 @@ def _guarantee(ctx: Context, order: Order) -> Outcome:
                 3,
                 f"You guarantee {ctx.name(order.target or '')}'s independence: "
                 "your strength now counts against its threats.",
-                "action",
+                NewsCategory.action,
             )
         ],
         [],
@@ -183,7 +185,14 @@ def _aid(ctx: Context, order: Order) -> Outcome:
         other.power *= 1 + k.AID_POWER_GAIN * order.amount
     other.aid_from[ctx.player] = other.aid_from.get(ctx.player, 0.0) + k.AID_RECEIVED * order.amount
     return Outcome(
-        [News(2, f"You send {order.option} aid ({order.amount}) to {other.name}.", "action")], []
+        [
+            News(
+                2,
+                f"You send {order.option} aid ({order.amount}) to {other.name}.",
+                NewsCategory.action,
+            )
+        ],
+        [],
     )
 
 
@@ -206,7 +215,13 @@ def _buildup(ctx: Context, order: Order) -> Outcome:
                 )
             )
     return Outcome(
-        [News(2, f"You build up your armed forces (military +{_BUILDUP_PERCENT}).", "action")],
+        [
+            News(
+                2,
+                f"You build up your armed forces (military +{_BUILDUP_PERCENT}).",
+                NewsCategory.action,
+            )
+        ],
         [],
     )
 
@@ -220,7 +235,7 @@ def _posture(ctx: Context, order: Order) -> Outcome:
                 2,
                 f"Your forces adopt a {order.option} posture "
                 f"(offensive orientation {me.offense:.1f}).",
-                "action",
+                NewsCategory.action,
             )
         ],
         [],
@@ -242,7 +257,7 @@ def _hostile(
                 News(
                     3,
                     f"You {verb} {ctx.name(target)} (a hostile act, severity {severity:.2f}).",
-                    "action",
+                    NewsCategory.action,
                 )
             ],
             [],
@@ -276,7 +291,7 @@ def _reassure(ctx: Context, order: Order) -> Outcome:
             reassurance=True,
         )
     )
-    return Outcome([News(2, f"You reassure {ctx.name(target)}.", "action")], [])
+    return Outcome([News(2, f"You reassure {ctx.name(target)}.", NewsCategory.action)], [])
 
 
 def _intel(ctx: Context, order: Order) -> Outcome:
@@ -290,7 +305,7 @@ def _intel(ctx: Context, order: Order) -> Outcome:
         f"the threat from you at {you:.2f}; an alliance offer would be "
         f"{'accepted' if accepted else 'refused'} ({reason})."
     )
-    return Outcome([News(3, text, "intel")], [])
+    return Outcome([News(3, text, NewsCategory.intel)], [])
 
 
 def _none(ctx: Context, order: Order) -> str | None:

@@ -4,8 +4,40 @@ read the same objects."""
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from typing import Literal
 
 from game.engine.views import AllianceView
+
+
+class NewsCategory(StrEnum):
+    """What a piece of news is about."""
+
+    event = "event"
+    alliance = "alliance"
+    action = "action"
+    """The player's own order carried out."""
+    ai = "ai"
+    """A computer-run state's deed."""
+    era = "era"
+    objective = "objective"
+    refusal = "refusal"
+    intel = "intel"
+    world = "world"
+
+
+class ChangeKind(StrEnum):
+    """How a state's alignment changed."""
+
+    formed = "formed"
+    joined = "joined"
+    left = "left"
+    dissolved = "dissolved"
+    bandwagoned = "bandwagoned"
+
+
+Outcome = Literal["victory", "defeat", "draw"]
+"""How a campaign ended for the player."""
 
 
 @dataclass(frozen=True)
@@ -14,8 +46,10 @@ class News:
 
     importance: int
     text: str
-    category: str = "world"
-    """event | alliance | action | ai | era | objective | refusal | world"""
+    category: NewsCategory = NewsCategory.world
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "category", NewsCategory(self.category))  # refuse a typo
 
 
 @dataclass(frozen=True)
@@ -23,13 +57,15 @@ class AlignmentChange:
     """A state joined, left, formed or dissolved an alliance; with its reason in the theory's
     words."""
 
-    change: str
-    """formed | joined | left | dissolved | bandwagoned"""
+    change: ChangeKind
     state: str
     alliance: str
     partners: list[str]
     against: str | None
     reason: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "change", ChangeKind(self.change))  # refuse a typo
 
 
 @dataclass(frozen=True)

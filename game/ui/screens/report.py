@@ -12,16 +12,16 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from game.engine import AlignmentChange, ScoreCard, TurnReport
+from game.engine import AlignmentChange, ChangeKind, ScoreCard, TurnReport
 from game.ui.render import threat_bar
 from game.ui.widgets.news_log import news_line
 
 CHANGE_MARKS = {
-    "formed": ("✚", "$success"),
-    "joined": ("+", "$success"),
-    "left": ("−", "$warning"),
-    "dissolved": ("✖", "$error"),
-    "bandwagoned": ("⇢", "$error"),
+    ChangeKind.formed: ("✚", "$success"),
+    ChangeKind.joined: ("+", "$success"),
+    ChangeKind.left: ("−", "$warning"),
+    ChangeKind.dissolved: ("✖", "$error"),
+    ChangeKind.bandwagoned: ("⇢", "$error"),
 }
 
 
