@@ -12,13 +12,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from game.engine import Game, year_of_turn
+from game.engine import Debrief, Decision, DecisionKind, Game, HistoryBeside, ScoreCard, debrief
 from game.ui.widgets.charts import LineChart, Series
 
 
-def score_content(game: Game) -> Content:
+def score_content(s: ScoreCard) -> Content:
     """The score's parts, the total and the grade."""
-    s = game.score
     rows = [
         ("Security", f"{s.security:>6}"),
         ("Influence", f"{s.influence:>6}"),
@@ -36,64 +35,39 @@ def score_content(game: Game) -> Content:
     return Content("\n").join(lines)
 
 
-def outcome_content(game: Game) -> Content:
+def outcome_content(d: Debrief) -> Content:
     """How the campaign ended, and the game's settings."""
-    world = game.view
-    doctrine = game.doctrine.value if game.doctrine else "the campaign's own"
+    doctrine = (d.doctrine or "the campaign's own").replace("_", " ")
     return Content.assemble(
-        (world.ended or "The campaign is over.", "bold"),
-        f"\nYou played {world.states[game.player].name} ({game.player}); seed {game.seed}; "
-        f"doctrine {doctrine.replace('_', ' ')}; outcome {world.outcome or 'undecided'}.",
+        (d.ended or "The campaign is over.", "bold"),
+        f"\nYou played {d.player_name} ({d.player}); seed {d.seed}; "
+        f"doctrine {doctrine}; outcome {d.outcome or 'undecided'}.",
     )
 
 
-def decisions(game: Game) -> list[tuple[int, str]]:
-    """(year, what) for each choice the player made, each alliance change that touched the
-    player, each objective achieved and each war started."""
-    events = {e.id: e for era in game.campaign.eras for e in era.events}
-    found: list[tuple[int, str]] = []
-    for log in game.log:
-        year = year_of_turn(game.campaign, log.turn)
-        for choice in log.choices:
-            event = events[choice.event]
-            found.append((year, f'{event.title}: you chose "{event.choices[choice.choice].label}"'))
-        for order in log.orders or []:
-            if order.action in ("ally", "break", "intervene", "guarantee"):
-                found.append((year, f"You ordered: {order}"))
-    for report in game.reports:
-        for change in report.alignment_changes:
-            if change.state == game.player or game.player in change.partners:
-                found.append((report.year, change.reason))
-    objectives = {o.id: o for era in game.campaign.eras for o in era.objectives}
-    for objective_id, turn in sorted(game.view.achieved.items(), key=lambda kv: kv[1]):
-        text = objectives[objective_id].text.strip() if objective_id in objectives else objective_id
-        found.append((year_of_turn(game.campaign, turn), f"Objective achieved: {text}"))
-    return sorted(found, key=lambda item: item[0])
+def decision_text(decision: Decision) -> str:
+    """One decision that mattered, as a sentence."""
+    match decision.kind:
+        case DecisionKind.choice:
+            return f'{decision.event}: you chose "{decision.option}"'
+        case DecisionKind.order:
+            return f"You ordered: {decision.order}"
+        case DecisionKind.alignment:
+            return decision.change.reason if decision.change else ""
+        case DecisionKind.objective:
+            return f"Objective achieved: {decision.objective}"
 
 
-def in_this_game(game: Game, year: int) -> str:
-    """What happened in this game in ``year``: its alliance changes and era news."""
-    if year < game.campaign.start_year:
+def in_this_game(entry: HistoryBeside, last_year: int) -> str:
+    """What happened in this game in the year of a history note."""
+    if entry.when == "before":
         return "Before this campaign begins."
-    if year > game.campaign.end_year:
+    if entry.when == "after":
         return "After this campaign's years."
-    if year > game.view.year:
-        return f"This game ended in {game.view.year}."
-    lines = []
-    for report in game.reports:
-        if report.year == year:
-            lines += [c.reason for c in report.alignment_changes]
-            lines += [
-                n.text for n in report.news if n.category in ("era", "event") and n.importance >= 4
-            ]
+    if entry.when == "unplayed":
+        return f"This game ended in {last_year}."
+    lines = [c.reason for c in entry.changes] + list(entry.news)
     return "\n".join(f"- {line}" for line in lines) or "No alliance changed."
-
-
-def history_notes(game: Game) -> list[tuple[int, str]]:
-    """Every history note of the campaign and its eras, by year."""
-    notes = [(n.year, n.text.strip()) for era in game.campaign.eras for n in era.history]
-    notes += [(n.year, n.text.strip()) for n in game.campaign.history]
-    return sorted(notes, key=lambda note: note[0])
 
 
 class DebriefScreen(Screen[None]):
@@ -113,28 +87,30 @@ class DebriefScreen(Screen[None]):
         self.game = game
 
     def compose(self) -> ComposeResult:
-        game = self.game
-        history = game.history
-        years = [h.year for h in history]
-        yield Static(f"Debrief · {game.campaign.title}", classes="screen-title")
+        d = debrief(self.game)
+        security_years = [year for year, _ in d.security]
+        yield Static(f"Debrief · {self.game.campaign.title}", classes="screen-title")
         with VerticalScroll(id="debrief-body"):
-            yield Static(outcome_content(game), id="debrief-outcome")
+            yield Static(outcome_content(d), id="debrief-outcome")
             with Horizontal(id="debrief-top"):
-                yield Static(score_content(game), id="debrief-score")
+                yield Static(score_content(d.score), id="debrief-score")
                 yield LineChart(
                     "Security (1 - worst net threat)",
-                    [Series("security", years, [h.security for h in history])],
+                    [Series("security", security_years, [v for _, v in d.security])],
                     y_range=(0, 1),
                     id="chart-security",
                 )
+                counts = [n for _, n in d.allies]
                 yield LineChart(
                     "Allies",
-                    [Series("allies", years, [len(h.allies) for h in history])],
-                    y_range=(0, max([len(h.allies) for h in history] + [1]) + 1),
+                    [Series("allies", [year for year, _ in d.allies], counts)],
+                    y_range=(0, max([*counts, 1]) + 1),
                     id="chart-allies",
                 )
             yield Static("Decisions that mattered", classes="section-title")
-            made = decisions(game) or [(game.view.year, "You made no decision of note.")]
+            made = [(x.year, decision_text(x)) for x in d.decisions] or [
+                (d.last_year, "You made no decision of note.")
+            ]
             for year, text in made:
                 with Horizontal(classes="decision-row"):
                     yield Static(str(year), classes="history-year")
@@ -144,11 +120,11 @@ class DebriefScreen(Screen[None]):
                 yield Static("Year", classes="history-year")
                 yield Static("What really happened", classes="history-note")
                 yield Static("In your game", classes="history-game")
-            for year, note in history_notes(game):
+            for entry in d.history:
                 with Horizontal(classes="history-row"):
-                    yield Static(str(year), classes="history-year")
-                    yield Static(note, classes="history-note")
-                    yield Static(in_this_game(game, year), classes="history-game")
+                    yield Static(str(entry.year), classes="history-year")
+                    yield Static(entry.note, classes="history-note")
+                    yield Static(in_this_game(entry, d.last_year), classes="history-game")
         yield Footer()
 
     def on_mount(self) -> None:
