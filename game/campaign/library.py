@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
 DEFAULT_CAMPAIGN = "tutorial"
+SHIPPED_PACKAGE = "game.campaigns"
+"""The package the shipped campaigns install as (the checkout's ``campaigns/`` folder)."""
 
 
 def shipped_dir() -> Path:
-    """The folder of campaigns that ship with the game (``campaigns/`` in the checkout)."""
-    return Path(__file__).resolve().parents[2] / "campaigns"
+    """The folder of the campaigns that ship with the game, found with importlib.resources.
+
+    In a wheel install it is ``game/campaigns`` in site-packages; in an editable install,
+    the checkout's ``campaigns/`` folder.
+    """
+    folder = files(SHIPPED_PACKAGE)
+    if not isinstance(folder, Path):  # a zipped install, which the game does not support
+        raise RuntimeError(f"{SHIPPED_PACKAGE} is not a folder on disk: {folder!r}")
+    return folder
 
 
 def shipped_campaigns() -> list[Path]:

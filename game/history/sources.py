@@ -1,7 +1,8 @@
 """Reading the history check's compact data files (``game/history/data``).
 
-Every loader returns plain, sorted Python structures and is cached: the files are small and
-read once per process.
+The files ship inside the package (in a wheel too) and are read through
+``importlib.resources``. Every loader returns plain, sorted Python structures and is cached:
+the files are small and read once per process.
 """
 
 from __future__ import annotations
@@ -12,15 +13,19 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from importlib.resources import files
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = files("game.history") / "data"
+"""The data folder, as importlib.resources gives it (a ``pathlib.Path`` in a pip install)."""
 FIRST_YEAR, LAST_YEAR = 1816, 2014
 """The years every source covers (disputes end in 2014)."""
 
 
 def _rows(name: str) -> Iterator[dict[str, str]]:
-    with gzip.open(DATA / name, "rt", encoding="utf-8", newline="") as handle:
+    with (
+        (DATA / name).open("rb") as raw,
+        gzip.open(raw, "rt", encoding="utf-8", newline="") as handle,
+    ):
         yield from csv.DictReader(handle)
 
 
