@@ -12,8 +12,32 @@ from game.campaign.effects import Doctrine
 from game.engine import constants as k
 from game.engine.doctrine import View
 from game.engine.reading import Context
-from game.engine.report import AlignmentChange, ChangeKind
+from game.engine.report import AlignmentChange, ChangeKind, Motive, ThreatLine
+from game.engine.threat import FACTORS
 from game.engine.world import AllianceRecord
+
+
+def seen(ctx: Context, state: str, rival: str | None) -> ThreatLine | None:
+    """``rival`` as ``state`` sees it now: the threat and its four factors (None if either
+    is not in the world)."""
+    m = ctx.matrix
+    if rival is None or rival not in m.index or state not in m.index or rival == state:
+        return None
+    i, j = m.index[state], m.index[rival]
+    return ThreatLine(
+        rival,
+        float(m.threat[i, j]),
+        float(m.net[i, j]),
+        *(float(getattr(m, f)[i, j]) for f in FACTORS),
+    )
+
+
+def doctrine_motive(v: View) -> Motive:
+    """The motive a doctrine gives a state that sides against (or with) its principal."""
+    return {
+        Doctrine.balance_of_threat: Motive.balancing,
+        Doctrine.balance_of_power: Motive.most_powerful,
+    }.get(v.doctrine, Motive.strongest)
 
 
 def principal_reason(ctx: Context, v: View) -> str:
@@ -150,9 +174,10 @@ def decide(ctx: Context) -> list[AlignmentChange]:
         for member in list(alliance.members):
             if member == ctx.player or member in moved or alliance_id not in ctx.world.alliances:
                 continue
-            reason = leave_reason(ctx, member, alliance)
-            if reason:
-                changes += leave(ctx, member, alliance, reason)
+            why = leave_reason(ctx, member, alliance)
+            if why:
+                motive, rival, reason = why
+                changes += leave(ctx, member, alliance, reason, motive, rival)
                 moved.add(member)
     for state in ctx.matrix.ids:
         if state == ctx.player or state in moved or ctx.world.states[state].kind != "state":
@@ -164,8 +189,11 @@ def decide(ctx: Context) -> list[AlignmentChange]:
     return changes
 
 
-def leave_reason(ctx: Context, member: str, alliance: AllianceRecord) -> str | None:
-    """Why ``member`` would leave ``alliance`` now, or None to stay."""
+def leave_reason(
+    ctx: Context, member: str, alliance: AllianceRecord
+) -> tuple[Motive, str | None, str] | None:
+    """Why ``member`` would leave ``alliance`` now (the motive, the rival it is about, the
+    reason in words), or None to stay."""
     world, matrix = ctx.world, ctx.matrix
     v = ctx.view(member)
     name = ctx.name(member)
@@ -174,10 +202,14 @@ def leave_reason(ctx: Context, member: str, alliance: AllianceRecord) -> str | N
             return None  # it sided with its threat on purpose, and nothing has changed
         help_ = available_help(ctx, member, v.principal)
         return (
-            f"{name} left {alliance.name}: its partner {ctx.name(v.principal)} is its "
-            f"principal threat ({ctx.phrase(member, v.principal)}) and able help is "
-            f"within reach ({help_:.0f} against a striking power of "
-            f"{ctx.striking_power(v.principal):.0f})"
+            Motive.partner_is_threat,
+            v.principal,
+            (
+                f"{name} left {alliance.name}: its partner {ctx.name(v.principal)} is its "
+                f"principal threat ({ctx.phrase(member, v.principal)}) and able help is "
+                f"within reach ({help_:.0f} against a striking power of "
+                f"{ctx.striking_power(v.principal):.0f})"
+            ),
         )
     if (
         v.doctrine == Doctrine.bandwagon
@@ -186,8 +218,12 @@ def leave_reason(ctx: Context, member: str, alliance: AllianceRecord) -> str | N
         and alliance.against == v.principal
     ):
         return (
-            f"{name} left {alliance.name}: it will not stand against the strongest "
-            f"power, {ctx.name(v.principal)}"
+            Motive.will_not_oppose,
+            v.principal,
+            (
+                f"{name} left {alliance.name}: it will not stand against the strongest "
+                f"power, {ctx.name(v.principal)}"
+            ),
         )
     against = alliance.against
     if against is None:
@@ -207,25 +243,48 @@ def leave_reason(ctx: Context, member: str, alliance: AllianceRecord) -> str | N
     world.receded.pop(key, None)
     rival = world.states[against].name
     if not present:
-        return f"{name} left {alliance.name}: {rival} is gone, and with it the alliance's purpose"
+        return (
+            Motive.rival_gone,
+            against,
+            f"{name} left {alliance.name}: {rival} is gone, and with it the alliance's purpose",
+        )
     return (
-        f"{name} left {alliance.name}: the threat from {rival} has receded "
-        f"({now:.2f}, below {limit:.2f} for {patience} turns)"
+        Motive.threat_receded,
+        against,
+        (
+            f"{name} left {alliance.name}: the threat from {rival} has receded "
+            f"({now:.2f}, below {limit:.2f} for {patience} turns)"
+        ),
     )
 
 
 def leave(
-    ctx: Context, member: str, alliance: AllianceRecord, reason: str
+    ctx: Context,
+    member: str,
+    alliance: AllianceRecord,
+    reason: str,
+    motive: Motive,
+    rival: str | None = None,
 ) -> list[AlignmentChange]:
-    """Take ``member`` out; dissolve the alliance if fewer than two remain."""
+    """Take ``member`` out (for ``motive``, about ``rival``: by default the rival the
+    alliance stood against); dissolve the alliance if fewer than two remain."""
     world = ctx.world
+    rival = alliance.against if rival is None else rival
+    threat = seen(ctx, member, rival)
     alliance.members.remove(member)
     if member == alliance.leader:
         # A bandwagon pact without the state it formed around has no reason to exist.
         alliance.members.clear()
     out = [
         AlignmentChange(
-            ChangeKind.left, member, alliance.id, list(alliance.members), alliance.against, reason
+            ChangeKind.left,
+            member,
+            alliance.id,
+            list(alliance.members),
+            alliance.against,
+            reason,
+            motive,
+            threat,
         )
     ]
     if len(alliance.members) < 2:
@@ -241,6 +300,8 @@ def leave(
                 alliance.against,
                 f"{alliance.name} dissolved: "
                 + ("its leader left" if member == alliance.leader else "too few members remain"),
+                Motive.leader_left if member == alliance.leader else Motive.too_few_members,
+                threat,
             )
         )
     ctx.refresh()
@@ -257,13 +318,14 @@ def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
     if ctx.allied(state, rival):
         return None
     reason = None
+    motive = Motive.strongest
     if v.doctrine == Doctrine.bandwagon and rival != ctx.player:
         reason = principal_reason(ctx, v)
     # The player makes its own alliances: a state cannot bandwagon onto it unasked.
     elif v.doctrine == Doctrine.balance_of_threat and rival != ctx.player:
         why = bandwagon_why(ctx, state, v)
         if why is not None and consent(ctx, rival, state)[0]:
-            reason = why
+            reason, motive = why, Motive.bandwagoning
     if reason is not None:
         return join(
             ctx,
@@ -272,6 +334,7 @@ def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
             ChangeKind.bandwagoned,
             rival,
             f"{ctx.name(state)} bandwagoned with {ctx.name(rival)}: {reason}",
+            motive,
         )
     if any(ctx.shares(ally, rival) for ally in ctx.allies_of(state)):
         return None  # already balancing against it with a partner who shares the threat
@@ -294,6 +357,7 @@ def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
         ChangeKind.joined,
         rival,
         f"{ctx.name(state)} allied with {ctx.name(partner)}: {principal_reason(ctx, v)}",
+        doctrine_motive(v),
     )
 
 
@@ -319,17 +383,29 @@ def ranked_partners(ctx: Context, state: str, rival: str, candidates: np.ndarray
 
 
 def join(
-    ctx: Context, state: str, partner: str, change: ChangeKind, against: str, reason: str
+    ctx: Context,
+    state: str,
+    partner: str,
+    change: ChangeKind,
+    against: str,
+    reason: str,
+    motive: Motive,
 ) -> list[AlignmentChange]:
     """Put ``state`` in an alliance with ``partner``: the partner's alliance against the same
     rival if it has one, else a new pact."""
     world = ctx.world
+    threat = seen(ctx, state, against)
     out: list[AlignmentChange] = []
     if change == ChangeKind.bandwagoned:
         for alliance in world.alliances_of(state):
             if alliance.against == against:
                 out += leave(
-                    ctx, state, alliance, f"{ctx.name(state)} left {alliance.name} to bandwagon"
+                    ctx,
+                    state,
+                    alliance,
+                    f"{ctx.name(state)} left {alliance.name} to bandwagon",
+                    Motive.to_bandwagon,
+                    against,
                 )
     existing = [a for a in world.alliances_of(partner) if a.against in (against, None)]
     if change == ChangeKind.bandwagoned:
@@ -348,6 +424,8 @@ def join(
                 [m for m in alliance.members if m != state],
                 against,
                 reason,
+                motive,
+                threat,
             )
         )
         ctx.refresh()
@@ -371,6 +449,8 @@ def join(
             [partner],
             against,
             reason,
+            motive,
+            threat,
         )
     )
     ctx.refresh()

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass
 from game.engine import constants as k
 from game.engine.alignment import consent, join, leave
 from game.engine.reading import Context
-from game.engine.report import AlignmentChange, ChangeKind, News, NewsCategory
+from game.engine.report import AlignmentChange, ChangeKind, Motive, News, NewsCategory
 from game.engine.world import Act
 
 AID_KINDS = ("economic", "military")
@@ -127,6 +127,7 @@ def _ally(ctx: Context, order: Order) -> Outcome:
         ChangeKind.joined,
         against or target,
         f"{ctx.name(ctx.player)} allied with {ctx.name(target)}: {reason}",
+        Motive.player_choice,
     )
     return Outcome(
         [News(4, f"You and {ctx.name(target)} sign an alliance.", NewsCategory.alliance)], changes
@@ -145,7 +146,11 @@ def _break(ctx: Context, order: Order) -> Outcome:
     for alliance in ctx.world.alliances_of(ctx.player):
         if target in alliance.members:
             changes += leave(
-                ctx, ctx.player, alliance, f"{ctx.name(ctx.player)} left {alliance.name} by choice"
+                ctx,
+                ctx.player,
+                alliance,
+                f"{ctx.name(ctx.player)} left {alliance.name} by choice",
+                Motive.player_choice,
             )
     # Abandoning an ally that still faces a serious threat costs credibility.
     worst = max((t for _, t in ctx.matrix.ranked(target)), default=0.0)

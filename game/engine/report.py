@@ -36,6 +36,35 @@ class ChangeKind(StrEnum):
     bandwagoned = "bandwagoned"
 
 
+class Motive(StrEnum):
+    """Why a state's alignment changed, in the theory's terms."""
+
+    balancing = "balancing"
+    """Balance of threat: it sides against its principal threat, with others who share it."""
+    most_powerful = "most_powerful"
+    """Balance of power: it sides against the most powerful state, whatever its intentions."""
+    strongest = "strongest"
+    """The bandwagon doctrine: it sides with the strongest power."""
+    bandwagoning = "bandwagoning"
+    """Walt's exception: too weak, its threat near, no able ally within reach."""
+    partner_is_threat = "partner_is_threat"
+    """A partner became its principal threat, and able help is within reach."""
+    will_not_oppose = "will_not_oppose"
+    """The bandwagon doctrine: it will not stand against the strongest power."""
+    threat_receded = "threat_receded"
+    """The threat the alliance stood against has receded for long enough."""
+    rival_gone = "rival_gone"
+    """The state the alliance stood against is gone."""
+    leader_left = "leader_left"
+    """A bandwagon pact's leader left it."""
+    too_few_members = "too_few_members"
+    """Fewer than two members remain."""
+    to_bandwagon = "to_bandwagon"
+    """It left an alliance against the state it now bandwagons with."""
+    player_choice = "player_choice"
+    """The player ordered it."""
+
+
 Outcome = Literal["victory", "defeat", "draw"]
 """How a campaign ended for the player."""
 
@@ -50,30 +79,6 @@ class News:
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "category", NewsCategory(self.category))  # refuse a typo
-
-
-@dataclass(frozen=True)
-class AlignmentChange:
-    """A state joined, left, formed or dissolved an alliance; with its reason in the theory's
-    words."""
-
-    change: ChangeKind
-    state: str
-    alliance: str
-    partners: list[str]
-    against: str | None
-    reason: str
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "change", ChangeKind(self.change))  # refuse a typo
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """An order the engine would not carry out, and why."""
-
-    order: str
-    reason: str
 
 
 @dataclass(frozen=True)
@@ -101,6 +106,36 @@ class TurnRecord:
     allies: tuple[str, ...]
     security: float
     alliances: tuple[AllianceView, ...]
+
+
+@dataclass(frozen=True)
+class AlignmentChange:
+    """A state joined, left, formed or dissolved an alliance; with its reason in the theory's
+    words."""
+
+    change: ChangeKind
+    state: str
+    alliance: str
+    partners: list[str]
+    against: str | None
+    reason: str
+    """The change in the theory's words, made from the fields below."""
+    motive: Motive
+    threat: ThreatLine | None
+    """The rival the motive is about, with the threat and the four factors as ``state``
+    saw them when it moved (None when the rival is gone)."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "change", ChangeKind(self.change))  # refuse a typo
+        object.__setattr__(self, "motive", Motive(self.motive))
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """An order the engine would not carry out, and why."""
+
+    order: str
+    reason: str
 
 
 @dataclass(frozen=True)
