@@ -14,11 +14,14 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO
+from typing import TYPE_CHECKING
 
 from game import __version__
 from game.campaign.library import DEFAULT_CAMPAIGN
 from game.vocabulary import DOCTRINES, POLICIES
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 _WHOLE = re.compile(r"[+-]?[0-9]+")
 _MAX_DIGITS = 9
@@ -77,7 +80,7 @@ class _Parser(argparse.ArgumentParser):
     disk would report success; here the error reaches :func:`main`, which says so.
     """
 
-    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
         if message:
             (file or sys.stderr).write(message)
 

@@ -37,7 +37,7 @@ import string
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import ClassVar, Protocol
+from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
 MAX_LENGTH = 500
 MAX_DEPTH = 24
@@ -170,6 +170,14 @@ class _Node:
     def children(self) -> tuple[_Node, ...]:
         return ()
 
+    if TYPE_CHECKING:
+        # What every kind of node has; each subclass provides them (a field, a class
+        # variable or a property), so they are declared for the type checker only.
+        @property
+        def type(self) -> str: ...
+
+        def evaluate(self, context: EvaluationContext) -> Value: ...
+
 
 @dataclass(frozen=True, slots=True)
 class _Literal(_Node):
@@ -229,7 +237,8 @@ class _Unary(_Node):
 
     def evaluate(self, context: EvaluationContext) -> Value:
         value = self.operand.evaluate(context)
-        return not value if self.op == "not" else -value
+        # The parser typed the operand: bool for "not", number for "-".
+        return not value if self.op == "not" else -cast(float, value)
 
 
 def _divide(left: float, right: float) -> float:
@@ -244,7 +253,7 @@ _BINARY: dict[str, Callable[[Value, Value], Value]] = {
     "+": operator.add,
     "-": operator.sub,
     "*": operator.mul,
-    "/": _divide,
+    "/": cast(Callable[[Value, Value], Value], _divide),  # the parser gives it numbers only
     "and": lambda _, right: right,  # reached only when the left side did not decide
     "or": lambda _, right: right,
 }
@@ -289,7 +298,8 @@ class Expression:
 
     def evaluate(self, context: EvaluationContext) -> bool | float:
         """The value against the game now: a bool for conditions, a float for formulas."""
-        return self._root.evaluate(context)  # type: ignore[return-value]
+        # The parser typed the root as result_type, "bool" or "number", never a string.
+        return cast("bool | float", self._root.evaluate(context))
 
     def __str__(self) -> str:
         return self.text

@@ -126,10 +126,11 @@ class _Pointer:
             mark = self.document.value_mark(path)
         column = mark.column
         if expression_column is not None:
-            column = self._column_in_file(path, mark, expression_column)
-            if column is None:
-                column = mark.column
+            in_file = self._column_in_file(path, mark, expression_column)
+            if in_file is None:
                 message += f" (column {expression_column} of the expression)"
+            else:
+                column = in_file
         return CampaignError(self.source, mark.line, column, path, message)
 
     def _column_in_file(

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from game.campaign.errors import PathPart
 
@@ -33,7 +34,12 @@ def data_path(
     annotation = root
     for index, part in enumerate(loc):
         members = _tagged_members(annotation)
-        if members is not None and isinstance(node, dict) and part in members:
+        if (
+            members is not None
+            and isinstance(node, dict)
+            and isinstance(part, str)  # a tag is text, never an index
+            and part in members
+        ):
             annotation = members[part]  # the union tag: not a key in the file
         elif _has(node, part):
             path.append(part)
@@ -180,7 +186,7 @@ _BOUNDS = {
 }
 
 
-def word_error(error: dict[str, Any], path: tuple[PathPart, ...], fields: list[str]) -> str:
+def word_error(error: ErrorDetails, path: tuple[PathPart, ...], fields: list[str]) -> str:
     """An author-facing sentence for one pydantic error: one line, lower-case start."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
@@ -244,7 +250,7 @@ def word_error(error: dict[str, Any], path: tuple[PathPart, ...], fields: list[s
     return message
 
 
-def expression_column(error: dict[str, Any]) -> ExpressionColumn:
+def expression_column(error: ErrorDetails) -> ExpressionColumn:
     """The 1-based column inside an expression where a parse error starts, if any."""
     if error["type"] == "expression":
         return int(error["ctx"]["column"])

@@ -37,7 +37,7 @@ def _clean(text: str | None) -> str:
 
 def _attribute_docs(module: types.ModuleType) -> dict[str, str]:
     """Module-level attribute docstrings (a string right after an assignment), by name."""
-    docs = {}
+    docs: dict[str, str] = {}
     for node, after in itertools.pairwise(ast.parse(inspect.getsource(module)).body):
         text = after.value if isinstance(after, ast.Expr) else None
         if isinstance(node, ast.Assign) and isinstance(text, ast.Constant):
@@ -83,7 +83,8 @@ def _hint(model: type[BaseModel], field: str) -> Any:
 
 
 def _tag(model: type[BaseModel]) -> str:
-    return typing.get_args(model.model_fields["kind"].annotation)[0]
+    tag: str = typing.get_args(model.model_fields["kind"].annotation)[0]  # a one-string Literal
+    return tag
 
 
 def _walk(annotation: Any, seen: dict[str, Any], unions: dict[type, str]) -> None:
@@ -165,12 +166,16 @@ def _constraints(metadata: list[Any], is_list: bool) -> str:
 
 def _rules(model: type[BaseModel]) -> list[str]:
     """The messages of a model's cross-field checks (the ValueErrors its validators raise)."""
-    rules = []
+    rules: list[str] = []
     for _, decorator in sorted(model.__pydantic_decorators__.model_validators.items()):
         tree = ast.parse(inspect.cleandoc("\n" + inspect.getsource(decorator.func)))
         for node in ast.walk(tree):
             if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call):
-                rules += [a.value for a in node.exc.args if isinstance(a, ast.Constant)]
+                rules += [
+                    a.value
+                    for a in node.exc.args
+                    if isinstance(a, ast.Constant) and isinstance(a.value, str)
+                ]
     return rules
 
 

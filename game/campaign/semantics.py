@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from game.campaign import effects as fx
 from game.campaign.errors import PathPart, format_path
 from game.campaign.expressions import Expression
-from game.campaign.models import Campaign, Event
+from game.campaign.models import Campaign, Event, State
 
 Path = tuple[PathPart, ...]
 
@@ -100,7 +100,7 @@ def check_campaign(campaign: Campaign) -> list[Finding]:
     states = {s.id: s for s in campaign.states}
     eras = campaign.eras
     events = list(all_events(campaign))
-    objectives = [
+    objectives: list[tuple[Path, str]] = [
         (("eras", e, "objectives", o, "id"), obj.id)
         for e, era in enumerate(eras)
         for o, obj in enumerate(era.objectives)
@@ -168,8 +168,8 @@ def check_campaign(campaign: Campaign) -> list[Finding]:
     # Who plays.
     for i, ident in enumerate(campaign.playable):
         state_ref(("playable", i), ident)
-        state = states.get(ident)
-        if state is not None and (state.kind != "state" or not state.present):
+        played = states.get(ident)
+        if played is not None and (played.kind != "state" or not played.present):
             found.append(
                 Finding(
                     ("playable", i),
@@ -318,7 +318,7 @@ def _check_years(campaign: Campaign) -> Iterator[Finding]:
 
 
 def _check_effects(
-    campaign: Campaign, states: dict, state_ids: list[str], alliance_ids: list[str]
+    campaign: Campaign, states: dict[str, State], state_ids: list[str], alliance_ids: list[str]
 ) -> Iterator[Finding]:
     for path, effect in all_effects(campaign):
         for name in ("state", "actor", "target", "against"):

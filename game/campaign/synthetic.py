@@ -20,7 +20,7 @@ def synthetic_campaign(
     rng = random.Random(seed)
     ids = [f"S{i:03d}" for i in range(states)]
     side = max(1, int(states**0.5))
-    records = []
+    records: list[dict[str, Any]] = []
     for i, ident in enumerate(ids):
         row, col = divmod(i, side)
         borders = []
@@ -63,7 +63,7 @@ def synthetic_campaign(
     for ident, other, kind in declared:
         by_id[other]["borders"].append({"state": ident, "type": kind})
     start, span = 1950, 10
-    era_list = []
+    era_list: list[dict[str, Any]] = []
     for e in range(eras):
         era_list.append(
             {
@@ -89,7 +89,7 @@ def synthetic_campaign(
             effect |= {"flag": f"flag{n % 50}"}
         else:
             effect |= {"text": f"Something happens ({n})."}
-        trigger = (
+        trigger: dict[str, Any] = (
             {"kind": "scheduled", "year": era["start"] + n % span}
             if n % 3 == 0
             else {"kind": "condition", "when": f"threat({a}, {b}) > 0.5 and year >= {era['start']}"}
@@ -134,4 +134,5 @@ def synthetic_campaign(
 def synthetic_yaml(states: int, events: int, seed: str = "synthetic") -> bytes:
     """The synthetic campaign as YAML bytes."""
     data = synthetic_campaign(states, events, seed)
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True).encode()
+    text: str = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    return text.encode()

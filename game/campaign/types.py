@@ -7,6 +7,7 @@ identifier (``id: 12``) is turned into its string form here.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, Field, PlainSerializer, Strict, WithJsonSchema
@@ -77,7 +78,7 @@ def _plain_number(value: float) -> str:
     return format(value, ".12f").rstrip("0").rstrip(".") or "0"
 
 
-def _expression_validator(expect: str):
+def _expression_validator(expect: str) -> Callable[[Any], Expression]:
     def parse(value: Any) -> Expression:
         if isinstance(value, Expression):
             return value

@@ -46,6 +46,7 @@ from yaml.events import (
     DocumentStartEvent,
     MappingEndEvent,
     MappingStartEvent,
+    NodeEvent,
     ScalarEvent,
     SequenceEndEvent,
     SequenceStartEvent,
@@ -99,7 +100,8 @@ def _problem_setattr(self: YamlProblem, name: str, value: Any) -> None:
     object.__setattr__(self, name, value)
 
 
-YamlProblem.__setattr__ = _problem_setattr  # type: ignore[method-assign]
+# setattr, not `YamlProblem.__setattr__ = ...`: replacing a method is the point here.
+setattr(YamlProblem, "__setattr__", _problem_setattr)  # noqa: B010
 
 
 class YamlRefused(Exception):
@@ -117,7 +119,7 @@ class YamlRefused(Exception):
 class YamlDocument:
     """Plain data read from a file, with the position of every key and value."""
 
-    data: dict
+    data: dict[str, Any]
     value_marks: dict[Path_, Mark]
     key_marks: dict[Path_, Mark]
 
@@ -167,7 +169,7 @@ _CONSTANTS: dict[str, bool | None] = {
 }
 # First characters of plain scalars that might not stay strings: the rest skip resolution.
 _MAYBE_NOT_TEXT = frozenset("tTfFnN~+-.0123456789") | {""}
-_KINDS = {MappingStartEvent: "a mapping", SequenceStartEvent: "a list"}
+_KINDS: dict[type[NodeEvent], str] = {MappingStartEvent: "a mapping", SequenceStartEvent: "a list"}
 
 
 def _refuse(message: str, mark: Mark | None) -> YamlRefused:
@@ -326,7 +328,7 @@ def _build(get_event: Any, limits: Limits) -> YamlDocument:
     value_marks: dict[Path_, Mark] = {}
     key_marks: dict[Path_, Mark] = {}
     stack: list[tuple[Any, Path_, bool]] = []  # enclosing (container, path, is_mapping)
-    root: dict | None = None
+    root: dict[str, Any] | None = None
     cur: Any = None  # the open container (None before the root)
     path: Path_ = ()
     is_map = False
@@ -368,7 +370,9 @@ def _build(get_event: Any, limits: Limits) -> YamlDocument:
                 if len(stack) >= max_depth:
                     raise _refuse(f"nesting is deeper than {max_depth} levels", mark)
                 value = {} if cls is MappingStartEvent else []
-            if is_map:
+            # In a mapping the key is always set here (a key-less event was taken as the key
+            # or refused above); the second test only tells the type checker so.
+            if is_map and key is not None:
                 node_path = (*path, key)
                 cur[key] = value
                 key_marks[node_path] = key_mark

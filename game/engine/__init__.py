@@ -11,12 +11,12 @@ nowhere else in the engine, and read the game through its frozen snapshots and r
 - read it: :attr:`Game.view` (a :class:`WorldView`), :meth:`Game.threats`,
   :meth:`Game.explain`, :attr:`Game.score`, :attr:`Game.history` (a :class:`TurnRecord`
   per turn), :attr:`Game.reports` (a :class:`TurnReport` per turn), :attr:`Game.replay`;
-- end it: :func:`debrief` (a :class:`Debrief`: the decisions that mattered, history beside
+- end it: :func:`debrief_of` (a :class:`Debrief`: the decisions that mattered, history beside
   the game);
 - play it headless: :func:`make_policy`, :func:`play_headless`, :func:`headless_summary`.
 """
 
-from game.engine.debrief import Debrief, Decision, DecisionKind, HistoryBeside, debrief
+from game.engine.debrief import Debrief, Decision, DecisionKind, HistoryBeside, debrief_of
 from game.engine.explain import Explanation, FactorExplanation
 from game.engine.game import EngineError, Game, OrderOption, new_game
 from game.engine.geography import great_circle_km
@@ -79,7 +79,7 @@ __all__ = [
     "TurnRecord",
     "TurnReport",
     "WorldView",
-    "debrief",
+    "debrief_of",
     "great_circle_km",
     "headless_summary",
     "load_game",

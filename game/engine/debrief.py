@@ -135,7 +135,7 @@ def beside(game: Game, year: int, note: str) -> HistoryBeside:
     return HistoryBeside(year, note, "played", tuple(changes), tuple(news))
 
 
-def debrief(game: Game) -> Debrief:
+def debrief_of(game: Game) -> Debrief:
     """The debrief of ``game`` as it stands (normally once it is over)."""
     campaign, view = game.campaign, game.view
     notes = [(n.year, n.text.strip()) for era in campaign.eras for n in era.history]

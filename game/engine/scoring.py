@@ -56,7 +56,8 @@ def score_card(campaign: Campaign, world: World, player: str) -> ScoreCard:
         + sum(max(0, o.points) for o in counted) * weights.objectives
     )
     ratio = total / best if best > 0 else 0.0
-    grade = next(letter for floor, letter in k.GRADES if ratio >= floor)
+    # Penalties can take the total below zero: the lowest grade then, not a crash.
+    grade = next((letter for floor, letter in k.GRADES if ratio >= floor), k.GRADES[-1][1])
     notes = []
     if world.outcome == "defeat":
         grade = "F"  # whatever was scored before, the state did not survive the campaign

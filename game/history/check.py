@@ -220,6 +220,11 @@ def by_region(rows: list[Row]) -> dict[str, dict[str, dict[str, int]]]:
     return out
 
 
+def _baseline(name: str) -> Callable[[Row], int]:
+    """What the baseline called ``name`` predicted for a row."""
+    return lambda r: r.baselines[name]
+
+
 def summary(result: Result, start: int, end: int, split: int) -> dict:
     """The JSON object ``entente history run --json`` prints."""
     # The rows of each period, filtered once for the model, every baseline and the regions.
@@ -230,7 +235,7 @@ def summary(result: Result, start: int, end: int, split: int) -> dict:
     }
 
     def block(pick: Callable[[Row], int]) -> dict:
-        out = scores(result.rows, pick)
+        out: dict[str, object] = dict(scores(result.rows, pick))
         out["periods"] = {label: scores(rows, pick) for label, rows in periods.items()}
         return out
 
@@ -241,5 +246,5 @@ def summary(result: Result, start: int, end: int, split: int) -> dict:
     return {
         "n": len(result.rows),
         "model": model,
-        "baselines": {name: block(lambda r, name=name: r.baselines[name]) for name in BASELINES},
+        "baselines": {name: block(_baseline(name)) for name in BASELINES},
     }

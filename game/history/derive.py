@@ -14,14 +14,17 @@ import argparse
 import csv
 import gzip
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import IO
 
 OUT = Path(__file__).resolve().parent / "data"
 
 
 def _rows(path: Path) -> Iterator[dict[str, str]]:
-    opener = gzip.open if path.suffix == ".gz" else open
+    opener: Callable[..., IO[str]] = open
+    if path.suffix == ".gz":
+        opener = gzip.open
     with opener(path, "rt", encoding="utf-8", newline="") as handle:
         yield from csv.DictReader(handle)
 

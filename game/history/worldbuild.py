@@ -153,6 +153,7 @@ def record(year: int, codes: list[int]) -> dict[int, dict[str, float]]:
             and (d.initiator or not REACH_INITIATED)
         ):
             a, b = where[d.actor], where[d.target]
+            assert a is not None and b is not None  # build() passes included(): all have one
             # Land neighbours fight at their border: no force is projected to reach them.
             km = (
                 0.0

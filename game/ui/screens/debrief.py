@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from game.engine import Debrief, Decision, DecisionKind, Game, HistoryBeside, ScoreCard, debrief
+from game.engine import Debrief, Decision, DecisionKind, Game, HistoryBeside, ScoreCard, debrief_of
 from game.ui.widgets.charts import LineChart, Series
 
 
@@ -87,7 +87,7 @@ class DebriefScreen(Screen[None]):
         self.game = game
 
     def compose(self) -> ComposeResult:
-        d = debrief(self.game)
+        d = debrief_of(self.game)
         security_years = [year for year, _ in d.security]
         yield Static(f"Debrief · {self.game.campaign.title}", classes="screen-title")
         with VerticalScroll(id="debrief-body"):

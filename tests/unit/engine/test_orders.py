@@ -347,3 +347,12 @@ def test_an_unplayable_player_and_bad_explain_arguments_raise(loaded):
         game.explain("PEL", "PEL")
     with pytest.raises(EngineError, match="'GHO' is not a state in the world now"):
         game.explain("PEL", "GHO")
+
+
+def test_penalties_beyond_the_score_give_the_lowest_grade_not_a_crash(game):
+    """Wars can cost more than everything else earns: the total goes below zero and the
+    grade is the lowest one (found by the property tests as a crash)."""
+    game.world.wars = 50
+    card = game.score
+    assert card.total < 0
+    assert card.grade == "F"
