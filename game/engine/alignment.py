@@ -34,10 +34,11 @@ def seen(ctx: Context, state: str, rival: str | None) -> ThreatLine | None:
 
 def doctrine_motive(v: View) -> Motive:
     """The motive a doctrine gives a state that sides against (or with) its principal."""
-    return {
-        Doctrine.balance_of_threat: Motive.balancing,
-        Doctrine.balance_of_power: Motive.most_powerful,
-    }.get(v.doctrine, Motive.strongest)
+    if v.doctrine == Doctrine.balance_of_threat:
+        return Motive.balancing
+    if v.doctrine == Doctrine.balance_of_power:
+        return Motive.most_powerful
+    return Motive.strongest
 
 
 def principal_reason(ctx: Context, v: View) -> str:

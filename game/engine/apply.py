@@ -19,7 +19,7 @@ LIMITS = {
 
 def bind_player(effect: fx.Effect, player: str) -> fx.Effect:
     """The effect with every ``player`` placeholder replaced by the player's state id."""
-    update = {
+    update: dict[str, str | list[str]] = {
         name: player
         for name in ("state", "actor", "target", "against")
         if getattr(effect, name, None) == "player"
@@ -42,11 +42,12 @@ def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News
         case fx.Adjust():
             record = states[effect.state]
             current = float(getattr(record, effect.stat.value))
-            value = (
-                current + float(effect.by.evaluate(ctx))
-                if effect.by is not None
-                else float(effect.to.evaluate(ctx))
-            )  # type: ignore[union-attr]
+            # The model holds exactly one of `by` and `to` (checked when the file loads).
+            formula = effect.by if effect.by is not None else effect.to
+            assert formula is not None
+            value = float(formula.evaluate(ctx))
+            if effect.by is not None:
+                value += current
             low, high = LIMITS[effect.stat.value]
             setattr(record, effect.stat.value, min(high, max(low, value)))
             return []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import cast
 
 from game.campaign.models import Campaign
 from game.engine.threat import ThreatMatrix
@@ -23,8 +24,11 @@ class WorldContext:
         """``year``, ``turn`` or ``score``."""
         return float({"year": self.world.year, "turn": self.world.turn, "score": self.score}[name])
 
-    def call(self, name: str, args: tuple) -> bool | float:
+    def call(self, name: str, args: tuple[str | float, ...]) -> bool | float:
         """One allow-listed function of the expression language."""
+        # Every function the engine answers takes ids (and a doctrine's name): the parser
+        # checks each argument's kind against the function's signature when the file loads.
+        args = cast("tuple[str, ...]", args)
         world, matrix = self.world, self.matrix
         states = world.states
 

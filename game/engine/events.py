@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from game.campaign.models import Campaign, Event, Scheduled
+from game.campaign.models import Campaign, Event, Objective, Scheduled
 from game.engine.evaluate import WorldContext
 from game.engine.scoring import objectives_for
 from game.engine.world import year_of_turn
@@ -43,7 +43,7 @@ def due_events(campaign: Campaign, ctx: WorldContext, rng: random.Random) -> lis
     return due
 
 
-def check_objectives(campaign: Campaign, ctx: WorldContext) -> list:
+def check_objectives(campaign: Campaign, ctx: WorldContext) -> list[Objective]:
     """Objectives achieved this turn (and marks them)."""
     world = ctx.world
     done = []

@@ -11,7 +11,7 @@ import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from game.campaign.effects import Doctrine
+from game.campaign.effects import Doctrine, Effect
 from game.campaign.loader import LoadedCampaign
 from game.campaign.models import Era
 from game.engine import ai, alignment, apply, events, orders, scoring
@@ -20,6 +20,7 @@ from game.engine.evaluate import WorldContext
 from game.engine.explain import Explanation, explain
 from game.engine.geography import Geography
 from game.engine.orders import ACTIONS, ChoiceOrder, Order
+from game.engine.reading import Context
 from game.engine.record import Replay, TurnLog
 from game.engine.report import (
     AlignmentChange,
@@ -362,7 +363,7 @@ class Game:
             self.pending.clear()
         return news
 
-    def _apply(self, effects: list) -> list[News]:
+    def _apply(self, effects: Sequence[Effect]) -> list[News]:
         news: list[News] = []
         evaluator = self._evaluator()
         for effect in effects:
@@ -378,8 +379,8 @@ class Game:
             self.campaign, self.world, self.matrix, self.player, float(self.score.total)
         )
 
-    def _alignment_context(self) -> alignment.Context:
-        return alignment.Context(self.world, self.geo, self.matrix, self.player, self.years)
+    def _alignment_context(self) -> Context:
+        return Context(self.world, self.geo, self.matrix, self.player, self.years)
 
     @property
     def replay(self) -> Replay:

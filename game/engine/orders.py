@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
+from typing import Any
 
 from game.engine import constants as k
 from game.engine.alignment import consent, join, leave
@@ -40,12 +41,12 @@ class Order:
             parts.append(str(self.amount))
         return " ".join(parts)
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """The order as it is written into a replay."""
         return {k: v for k, v in asdict(self).items() if v is not None}
 
     @classmethod
-    def from_dict(cls, data: dict) -> Order:
+    def from_dict(cls, data: dict[str, Any]) -> Order:
         """Read an order back from a replay."""
         return cls(
             action=str(data["action"]),

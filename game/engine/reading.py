@@ -40,7 +40,9 @@ class Context:
         own = np.array([self.views[s].pressure for s in ids])
         alarmed = np.array([self.views[s].alarmed for s in ids], dtype=bool)
         # share[i, r]: r is i's principal threat, or close to it, and i is alarmed.
-        self.share = self.pressure >= k.SHARE_RATIO * own[:, None] if n else np.zeros((0, 0))
+        self.share = (
+            self.pressure >= k.SHARE_RATIO * own[:, None] if n else np.zeros((0, 0), dtype=bool)
+        )
         for i, s in enumerate(ids):
             principal = self.views[s].principal
             if principal is not None:

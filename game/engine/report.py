@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
-from typing import Literal
+from typing import Any, Literal
 
 from game.engine.views import AllianceView
 
@@ -145,7 +145,7 @@ class PendingChoice:
     event: str
     title: str
     text: str
-    choices: list[dict]
+    choices: list[dict[str, str]]
     """Each with 'label', 'text' and 'hint'."""
 
 
@@ -179,6 +179,6 @@ class TurnReport:
     game_over: bool
     ended: str | None = None
 
-    def to_dict(self) -> dict:
+    def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON output."""
         return asdict(self)

@@ -13,7 +13,7 @@ best a player could reach.
 
 from __future__ import annotations
 
-from game.campaign.models import Campaign
+from game.campaign.models import Campaign, Objective
 from game.engine import constants as k
 from game.engine.report import ScoreCard
 from game.engine.threat import ThreatMatrix
@@ -30,19 +30,22 @@ def record_turn(world: World, matrix: ThreatMatrix, player: str) -> None:
     world.influence.append(min(1.0, 2 * allied / total) if total > 0 else 0.0)
 
 
-def objectives_for(campaign: Campaign, player: str) -> list:
+def objectives_for(campaign: Campaign, player: str) -> list[Objective]:
     """The objectives that count for this player, in file order."""
     return [
         o for era in campaign.eras for o in era.objectives if not o.players or player in o.players
     ]
 
 
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0
+
+
 def score_card(campaign: Campaign, world: World, player: str) -> ScoreCard:
     """The score so far."""
     weights = campaign.scoring
-    mean = lambda xs: sum(xs) / len(xs) if xs else 0.0  # noqa: E731
-    security = round(k.SECURITY_POINTS * mean(world.security) * weights.security)
-    influence = round(k.INFLUENCE_POINTS * mean(world.influence) * weights.influence)
+    security = round(k.SECURITY_POINTS * _mean(world.security) * weights.security)
+    influence = round(k.INFLUENCE_POINTS * _mean(world.influence) * weights.influence)
     counted = objectives_for(campaign, player)
     earned = sum(o.points for o in counted if o.id in world.achieved)
     objectives = round(earned * weights.objectives)

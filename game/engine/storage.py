@@ -47,7 +47,7 @@ def remove_stale_temporaries(folder: Path) -> list[Path]:
     A temporary file is stale when the process that wrote it is gone, or when it is this
     process's own and no write of it is under way.
     """
-    removed = []
+    removed: list[Path] = []
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
     except OSError:

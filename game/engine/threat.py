@@ -181,7 +181,9 @@ def assess(world: World, geo: Geography, weights: Weights, years_per_turn: float
     ranked = threat.copy()
     np.fill_diagonal(ranked, -1.0)
     # argmax takes the first maximum, and ids are sorted: ties go to the lower id.
-    principals = [ids[int(c)] for c in np.argmax(ranked, axis=1)] if n > 1 else [None] * n
+    principals: list[str | None] = (
+        [ids[int(c)] for c in np.argmax(ranked, axis=1)] if n > 1 else [None] * n
+    )
     return ThreatMatrix(
         ids,
         index,

@@ -11,6 +11,7 @@ import hashlib
 import json
 import math
 from dataclasses import asdict, dataclass, field
+from typing import Any
 
 from game.campaign.effects import Doctrine, Pact
 from game.campaign.models import Campaign
@@ -135,7 +136,7 @@ class World:
         self.security = [round(v, QUANTUM) for v in self.security]
         self.influence = [round(v, QUANTUM) for v in self.influence]
 
-    def snapshot(self) -> dict:
+    def snapshot(self) -> dict[str, Any]:
         """A plain, canonical dict of the whole state (sorted keys, quantized values)."""
         data = asdict(self)
         data["states"] = {k: data["states"][k] for k in sorted(data["states"])}

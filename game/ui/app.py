@@ -42,7 +42,8 @@ class EntenteApp(MenuActions):
     CSS_PATH: ClassVar = ["styles/app.tcss", "styles/title.tcss"]
     TITLE = "Entente"
     COMMANDS: ClassVar = MenuActions.COMMANDS | {GameCommands}
-    HORIZONTAL_BREAKPOINTS: ClassVar = [(0, "-narrow"), (100, "-wide")]
+    # Textual declares this an instance variable, so it cannot be a ClassVar here.
+    HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [Binding("f1", "help", "Help", show=False)]
 
     def __init__(

@@ -108,7 +108,12 @@ class MenuActions(EngineWorkers):
             self.notify("There is no game to save.")
             return
         default = f"{game.campaign.id}-{game.player}-{game.view.year}"
-        self.push_screen(SaveDialog(default), lambda name: name and self.save_named(name))
+
+        def named(name: str | None) -> None:
+            if name:
+                self.save_named(name)
+
+        self.push_screen(SaveDialog(default), named)
 
     def save_named(self, name: str) -> None:
         """Write a named save."""

@@ -27,7 +27,7 @@ CHANGE_MARKS = {
 
 def score_line(score: ScoreCard) -> Content:
     """The score and its parts in one line."""
-    parts = [
+    parts: list[str | tuple[str, str]] = [
         ("Score ", "bold"),
         (f"{score.total} ({score.grade})", "bold $accent"),
         f"  security {score.security} · influence {score.influence} · "

@@ -44,6 +44,6 @@ class LineChart(PlotextPlot):
                 plt.plot(list(line.years), list(line.values), label=line.label, marker="braille")
         if years:
             step = max(1, len(years) // 6)
-            plt.xticks(years[::step], [str(y) for y in years[::step]])
+            plt.xticks([float(y) for y in years[::step]], [str(y) for y in years[::step]])
         if self.y_range is not None:
             plt.ylim(*self.y_range)
