@@ -131,7 +131,7 @@ def run_simulate(args: argparse.Namespace) -> int:
 
 def readable_turn(record: dict, game: Game) -> str:
     """One turn of a headless run as a few lines of text."""
-    names = {s: r.name for s, r in game.view.states.items()}
+    names = game.view.names()
     top = record["threats"].get(game.player, [])
     lines = [
         f"Turn {record['turn']} ({record['year']}, {record['era']}): score "

@@ -13,15 +13,19 @@ nowhere else in the engine, and read the game through its frozen snapshots and r
   per turn), :attr:`Game.reports` (a :class:`TurnReport` per turn), :attr:`Game.replay`;
 - end it: :func:`debrief_of` (a :class:`Debrief`: the decisions that mattered, history beside
   the game);
+- model a world without a campaign's turns (the history check): :func:`build_world`, then
+  :func:`assess` it in a :class:`Geography` into a :class:`ThreatMatrix`, and let a
+  state :func:`choose_side` in a :class:`Context` (the same rules the game plays by);
 - play it headless: :func:`make_policy`, :func:`play_headless`, :func:`headless_summary`.
 """
 
 from game.engine.debrief import Debrief, Decision, DecisionKind, HistoryBeside, debrief_of
 from game.engine.explain import Explanation, FactorExplanation
 from game.engine.game import EngineError, Game, OrderOption, new_game
-from game.engine.geography import great_circle_km
+from game.engine.geography import Geography, great_circle_km
 from game.engine.orders import ACTIONS, Action, ChoiceOrder, Order
 from game.engine.policies import POLICIES, Policy, make_policy
+from game.engine.reading import Context
 from game.engine.record import Replay, ReplayError, TurnLog
 from game.engine.replay import load_game, read_replay, remove_stale_temporaries, resimulate, save
 from game.engine.report import (
@@ -38,21 +42,24 @@ from game.engine.report import (
     TurnRecord,
     TurnReport,
 )
+from game.engine.sides import choose_side
 from game.engine.simulate import run as play_headless
 from game.engine.simulate import summary as headless_summary
-from game.engine.threat import FACTORS
+from game.engine.threat import FACTORS, ThreatMatrix, assess
 from game.engine.views import AllianceView, StateView, WorldView
-from game.engine.world import year_of_turn
+from game.engine.world import Act, World, build_world, year_of_turn
 
 __all__ = [
     "ACTIONS",
     "FACTORS",
     "POLICIES",
+    "Act",
     "Action",
     "AlignmentChange",
     "AllianceView",
     "ChangeKind",
     "ChoiceOrder",
+    "Context",
     "Debrief",
     "Decision",
     "DecisionKind",
@@ -60,6 +67,7 @@ __all__ = [
     "Explanation",
     "FactorExplanation",
     "Game",
+    "Geography",
     "HistoryBeside",
     "Motive",
     "News",
@@ -75,10 +83,15 @@ __all__ = [
     "ScoreCard",
     "StateView",
     "ThreatLine",
+    "ThreatMatrix",
     "TurnLog",
     "TurnRecord",
     "TurnReport",
+    "World",
     "WorldView",
+    "assess",
+    "build_world",
+    "choose_side",
     "debrief_of",
     "great_circle_km",
     "headless_summary",

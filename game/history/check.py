@@ -13,8 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.campaign.effects import Doctrine
-from game.engine.reading import Context
-from game.engine.sides import choose_side
+from game.engine import Context, choose_side
 from game.history import sources
 from game.history.metrics import accuracy, auc, balanced_accuracy
 from game.history.regions import region_names, region_of

@@ -14,9 +14,15 @@ from dataclasses import dataclass
 
 from game.campaign.loader import LoadedCampaign
 from game.campaign.models import Campaign
-from game.engine.geography import Geography, great_circle_km
-from game.engine.threat import ThreatMatrix, assess
-from game.engine.world import Act, World, build_world
+from game.engine import (
+    Act,
+    Geography,
+    ThreatMatrix,
+    World,
+    assess,
+    build_world,
+    great_circle_km,
+)
 from game.history import sources
 
 SEVERITY = {2: 0.15, 3: 0.3, 4: 0.6, 5: 1.0}

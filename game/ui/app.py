@@ -256,7 +256,7 @@ class EntenteApp(MenuActions):
             self._reset_to(DebriefScreen(self.game))
 
     def _names(self) -> dict[str, str]:
-        return {s: r.name for s, r in self.game.view.states.items()} if self.game else {}
+        return self.game.view.names() if self.game else {}
 
     def on_game_failed(self, message: GameFailed) -> None:
         from game.ui.screens.error_dialog import ErrorDialog

@@ -50,7 +50,7 @@ class GameCommands(Provider):
         screen, game = self.screen, app.game
         if not isinstance(screen, SituationRoom) or game is None or app.busy:
             return []
-        names = {s: r.name for s, r in game.view.states.items()}
+        names = game.view.names()
         found: list[Command] = []
         for option in game.legal_orders():
             variants = option.options or [""]

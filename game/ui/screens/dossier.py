@@ -48,7 +48,7 @@ def stats_content(game: Game, state: str) -> Content:
 
 def relations_content(game: Game, state: str) -> Content:
     """Its alliances, guarantees and aid, and the rivals it fears most."""
-    world, names = game.view, {s: r.name for s, r in game.view.states.items()}
+    world, names = game.view, game.view.names()
     lines = [Content.styled("Alliances", "bold $accent")]
     for alliance in world.alliances_of(state):
         others = " ".join(m for m in alliance.members if m != state)

@@ -45,7 +45,7 @@ class OrdersMenu(ModalScreen[str | None]):
 
     def _stage(self) -> tuple[str, list[Option]]:
         """The question to ask next, with its answers; ('', []) when the order is whole."""
-        names = {s: r.name for s, r in self.game.view.states.items()}
+        names = self.game.view.names()
         if not self.words:
             rows = [
                 Option(

@@ -89,7 +89,7 @@ class SituationRoom(Screen[None]):
         game, queue = app.game, app.queue
         if game is None or queue is None:
             return
-        names = {s: r.name for s, r in game.view.states.items()}
+        names = game.view.names()
         previous = app.previous_threats
         rows = [
             RivalRow(
