@@ -7,7 +7,7 @@ snapshot while a worker resolves the next turn, and nothing it does can change t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from types import MappingProxyType
 
 from game.engine.world import World
@@ -104,25 +104,11 @@ def alliance_views(world: World) -> tuple[AllianceView, ...]:
 
 def snapshot(world: World) -> WorldView:
     """A read-only copy of ``world``."""
+    names = [f.name for f in fields(StateView) if f.name != "aid_from"]
     states = {
         s: StateView(
-            r.id,
-            r.name,
-            r.kind,
-            r.region,
-            r.lat,
-            r.lon,
-            r.power,
-            r.military,
-            r.offense,
-            r.reach,
-            r.stability,
-            r.ideology,
-            r.doctrine,
-            r.aggression,
-            r.caution,
-            r.present,
-            MappingProxyType(dict(sorted(r.aid_from.items()))),
+            **{name: getattr(r, name) for name in names},
+            aid_from=MappingProxyType(dict(sorted(r.aid_from.items()))),
         )
         for s, r in sorted(world.states.items())
     }

@@ -101,17 +101,23 @@ def autosave(game: Game) -> Path:
     atomically: at every moment a good file is whole. A damaged previous autosave is simply
     replaced, so it never overwrites the good backup.
     """
-    from game.engine import ReplayError, read_replay, save
+    from game.engine import save
 
     path = autosave_path(game.campaign.id, game.player, game.seed)
-    if path.exists():
-        try:
-            read_replay(path)
-        except ReplayError:
-            pass  # damaged: the backup beside it is the good one
-        else:
-            os.replace(path, backup_of(path))
+    if path.exists() and _readable(path):
+        os.replace(path, backup_of(path))
     return save(game, path)
+
+
+def _readable(path: Path) -> bool:
+    """Whether ``path`` reads as a save (a damaged one must not become the backup)."""
+    from game.engine import ReplayError, read_replay
+
+    try:
+        read_replay(path)
+    except ReplayError:
+        return False
+    return True
 
 
 def save_as(game: Game, name: str) -> Path:
