@@ -25,6 +25,7 @@ from game.engine.record import Replay, TurnLog
 from game.engine.report import (
     AlignmentChange,
     ChangeKind,
+    ChoiceOption,
     News,
     NewsCategory,
     PendingChoice,
@@ -349,14 +350,10 @@ class Game:
                         event.id,
                         event.title,
                         event.text.strip(),
-                        [
-                            {
-                                "label": c.label,
-                                "text": (c.text or "").strip(),
-                                "hint": (c.hint or "").strip(),
-                            }
+                        tuple(
+                            ChoiceOption(c.label, (c.text or "").strip(), (c.hint or "").strip())
                             for c in event.choices
-                        ],
+                        ),
                     )
                 )
         if self.over:

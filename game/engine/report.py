@@ -139,14 +139,24 @@ class Refusal:
 
 
 @dataclass(frozen=True)
+class ChoiceOption:
+    """One option of an event's choice, as the campaign words it."""
+
+    label: str
+    text: str
+    """What the option means (empty when the campaign says nothing more)."""
+    hint: str
+    """A hint for the player (empty when there is none)."""
+
+
+@dataclass(frozen=True)
 class PendingChoice:
     """An event waiting for the player's choice."""
 
     event: str
     title: str
     text: str
-    choices: list[dict[str, str]]
-    """Each with 'label', 'text' and 'hint'."""
+    choices: tuple[ChoiceOption, ...]
 
 
 @dataclass(frozen=True)

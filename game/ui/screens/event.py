@@ -14,14 +14,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine import PendingChoice
+from game.engine import ChoiceOption, PendingChoice
 
 
-def choice_prompt(number: int, choice: dict) -> Content:
+def choice_prompt(number: int, choice: ChoiceOption) -> Content:
     """A choice as the list shows it: its number, label and text."""
-    parts: list[str | tuple[str, str]] = [(f"{number} ", "bold $accent"), (choice["label"], "bold")]
-    if choice.get("text"):
-        parts += ["\n  ", (choice["text"], "$foreground-muted")]
+    parts: list[str | tuple[str, str]] = [(f"{number} ", "bold $accent"), (choice.label, "bold")]
+    if choice.text:
+        parts += ["\n  ", (choice.text, "$foreground-muted")]
     return Content.assemble(*parts)
 
 
@@ -64,7 +64,7 @@ class EventModal(ModalScreen[int]):
         self._show_hint(0)
 
     def _show_hint(self, index: int) -> None:
-        hint = self.pending.choices[index].get("hint") or ""
+        hint = self.pending.choices[index].hint
         widget = self.query_one("#event-hint", Static)
         widget.display = bool(hint)
         widget.update(Content.assemble(("Hint  ", "bold $warning"), hint))
