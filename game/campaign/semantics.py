@@ -7,15 +7,13 @@ for a name inside an expression, the column of that name) so the loader can poin
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from game.campaign import effects as fx
-from game.campaign.errors import PathPart, format_path
-from game.campaign.expressions import Expression
+from game.campaign.errors import format_path
 from game.campaign.models import Campaign, Event, State
-
-Path = tuple[PathPart, ...]
+from game.campaign.walk import Path, all_effects, all_events, all_expressions
 
 PLAYER = "player"
 """In an effect, the state the player runs; so no state may have this id."""
@@ -34,44 +32,6 @@ class Finding:
     path: Path
     message: str
     expression_column: int | None = None
-
-
-def all_effects(campaign: Campaign) -> Iterator[tuple[Path, fx.Effect]]:
-    """Every effect in the campaign with its path, in file order."""
-    for e, era in enumerate(campaign.eras):
-        for k, effect in enumerate(era.changes):
-            yield ("eras", e, "changes", k), effect
-        for v, event in enumerate(era.events):
-            base: Path = ("eras", e, "events", v)
-            for k, effect in enumerate(event.effects):
-                yield (*base, "effects", k), effect
-            for c, choice in enumerate(event.choices):
-                for k, effect in enumerate(choice.effects):
-                    yield (*base, "choices", c, "effects", k), effect
-
-
-def all_events(campaign: Campaign) -> Iterator[tuple[Path, Event]]:
-    """Every event with its path."""
-    for e, era in enumerate(campaign.eras):
-        for v, event in enumerate(era.events):
-            yield ("eras", e, "events", v), event
-
-
-def all_expressions(campaign: Campaign) -> Iterator[tuple[Path, Expression]]:
-    """Every parsed expression (conditions and formulas) with its path."""
-    for path, event in all_events(campaign):
-        when = getattr(event.trigger, "when", None)
-        if when is not None:
-            yield (*path, "trigger", "when"), when
-    for e, era in enumerate(campaign.eras):
-        for o, objective in enumerate(era.objectives):
-            yield ("eras", e, "objectives", o, "when"), objective.when
-    for path, effect in all_effects(campaign):
-        if isinstance(effect, fx.Adjust):
-            for name in ("by", "to"):
-                value = getattr(effect, name)
-                if value is not None:
-                    yield (*path, name), value
 
 
 def _duplicates(items: list[tuple[Path, str]], what: str) -> Iterator[Finding]:
@@ -93,177 +53,207 @@ def _unknown(kind: str, name: str, known: list[str]) -> str:
     return f"unknown {kind} '{name}'{hint}"
 
 
-def check_campaign(campaign: Campaign) -> list[Finding]:
-    """Every semantic problem in a schema-valid campaign (empty when it is sound)."""
-    found: list[Finding] = []
-    state_ids = [s.id for s in campaign.states]
-    states = {s.id: s for s in campaign.states}
-    eras = campaign.eras
-    events = list(all_events(campaign))
-    objectives: list[tuple[Path, str]] = [
-        (("eras", e, "objectives", o, "id"), obj.id)
-        for e, era in enumerate(eras)
-        for o, obj in enumerate(era.objectives)
-    ]
-    formed = [
-        effect.alliance
-        for _, effect in all_effects(campaign)
-        if isinstance(effect, fx.FormAlliance)
-    ]
-    alliance_ids = [a.id for a in campaign.alliances] + formed
-    flags = list(campaign.flags) + [
-        effect.flag for _, effect in all_effects(campaign) if isinstance(effect, fx.SetFlag)
-    ]
+@dataclass(frozen=True, slots=True)
+class _Index:
+    """The campaign with the ids the checks look things up in, gathered once."""
 
-    found += _duplicates(
-        [(("states", i, "id"), s.id) for i, s in enumerate(campaign.states)], "state"
-    )
-    found += _duplicates(
-        [(("alliances", i, "id"), a.id) for i, a in enumerate(campaign.alliances)], "alliance"
-    )
-    found += _duplicates([(("eras", i, "id"), era.id) for i, era in enumerate(eras)], "era")
-    found += _duplicates([((*p, "id"), ev.id) for p, ev in events], "event")
-    found += _duplicates(objectives, "objective")
+    campaign: Campaign
+    states: dict[str, State]
+    state_ids: list[str]
+    events: list[tuple[Path, Event]]
+    objectives: list[tuple[Path, str]]
+    alliance_ids: list[str]
+    """Alliances at the start, then those effects form."""
+    flags: list[str]
+    """Flags the campaign lists, then those effects set."""
 
-    def state_ref(path: Path, ident: str | None) -> None:
-        if ident is not None and ident not in states:
-            found.append(Finding(path, _unknown("state", ident, state_ids)))
-
-    for i, state in enumerate(campaign.states):
-        if state.id == PLAYER:
-            found.append(
-                Finding(
-                    ("states", i, "id"),
-                    "'player' is reserved: in effects it means the player's state",
-                )
-            )
-        elif state.id in RESERVED:
-            found.append(
-                Finding(
-                    ("states", i, "id"),
-                    f"'{state.id}' is a word of the expression language; choose another id",
-                )
-            )
-    for i, alliance in enumerate(campaign.alliances):
-        state_ref(("alliances", i, "against"), alliance.against)
-        if alliance.against in alliance.members:
-            found.append(
-                Finding(
-                    ("alliances", i, "against"),
-                    f"'{alliance.against}' is a member of the alliance it faces",
-                )
-            )
-    found += _check_shares(campaign)
-    found += _listed_twice(("playable",), campaign.playable)
-    found += _listed_twice(("flags",), campaign.flags)
-    for path, event in all_events(campaign):
-        found += _listed_twice((*path, "players"), event.players)
-    for e, era in enumerate(eras):
-        for o, objective in enumerate(era.objectives):
-            found += _listed_twice(("eras", e, "objectives", o, "players"), objective.players)
-    for path, effect in all_effects(campaign):
-        if isinstance(effect, fx.FormAlliance):
-            found += _listed_twice((*path, "members"), effect.members)
-
-    # Who plays.
-    for i, ident in enumerate(campaign.playable):
-        state_ref(("playable", i), ident)
-        played = states.get(ident)
-        if played is not None and (played.kind != "state" or not played.present):
-            found.append(
-                Finding(
-                    ("playable", i),
-                    f"'{ident}' cannot be played: it must be a state present "
-                    "when the campaign starts",
-                )
-            )
-    if campaign.default_player not in campaign.playable:
-        found.append(
-            Finding(
-                ("default_player",),
-                f"default player '{campaign.default_player}' is not in 'playable'",
-            )
+    @classmethod
+    def of(cls, campaign: Campaign) -> _Index:
+        effects = [effect for _, effect in all_effects(campaign)]
+        return cls(
+            campaign,
+            {s.id: s for s in campaign.states},
+            [s.id for s in campaign.states],
+            list(all_events(campaign)),
+            [
+                (("eras", e, "objectives", o, "id"), obj.id)
+                for e, era in enumerate(campaign.eras)
+                for o, obj in enumerate(era.objectives)
+            ],
+            [a.id for a in campaign.alliances]
+            + [effect.alliance for effect in effects if isinstance(effect, fx.FormAlliance)],
+            list(campaign.flags)
+            + [effect.flag for effect in effects if isinstance(effect, fx.SetFlag)],
         )
 
-    # The map.
-    for i, state in enumerate(campaign.states):
+    def unknown_state(self, path: Path, ident: str | None) -> Iterator[Finding]:
+        """A finding if ``ident`` names no state of the campaign."""
+        if ident is not None and ident not in self.states:
+            yield Finding(path, _unknown("state", ident, self.state_ids))
+
+
+def check_campaign(campaign: Campaign) -> list[Finding]:
+    """Every semantic problem in a schema-valid campaign (empty when it is sound)."""
+    index = _Index.of(campaign)
+    return [finding for check in _CHECKS for finding in check(index)]
+
+
+def _ids_unique(index: _Index) -> Iterator[Finding]:
+    """No two states, alliances, eras, events or objectives share an id."""
+    campaign = index.campaign
+    yield from _duplicates(
+        [(("states", i, "id"), s.id) for i, s in enumerate(campaign.states)], "state"
+    )
+    yield from _duplicates(
+        [(("alliances", i, "id"), a.id) for i, a in enumerate(campaign.alliances)], "alliance"
+    )
+    yield from _duplicates(
+        [(("eras", i, "id"), era.id) for i, era in enumerate(campaign.eras)], "era"
+    )
+    yield from _duplicates([((*p, "id"), ev.id) for p, ev in index.events], "event")
+    yield from _duplicates(index.objectives, "objective")
+
+
+def _ids_not_reserved(index: _Index) -> Iterator[Finding]:
+    """No state takes an id that means something else in effects or expressions."""
+    for i, state in enumerate(index.campaign.states):
+        if state.id == PLAYER:
+            yield Finding(
+                ("states", i, "id"),
+                "'player' is reserved: in effects it means the player's state",
+            )
+        elif state.id in RESERVED:
+            yield Finding(
+                ("states", i, "id"),
+                f"'{state.id}' is a word of the expression language; choose another id",
+            )
+
+
+def _alliances_face_outsiders(index: _Index) -> Iterator[Finding]:
+    """An alliance faces a state that exists and is not one of its members."""
+    for i, alliance in enumerate(index.campaign.alliances):
+        yield from index.unknown_state(("alliances", i, "against"), alliance.against)
+        if alliance.against in alliance.members:
+            yield Finding(
+                ("alliances", i, "against"),
+                f"'{alliance.against}' is a member of the alliance it faces",
+            )
+
+
+def _lists_without_repeats(index: _Index) -> Iterator[Finding]:
+    """No list of ids names the same id twice."""
+    campaign = index.campaign
+    yield from _listed_twice(("playable",), campaign.playable)
+    yield from _listed_twice(("flags",), campaign.flags)
+    for path, event in index.events:
+        yield from _listed_twice((*path, "players"), event.players)
+    for e, era in enumerate(campaign.eras):
+        for o, objective in enumerate(era.objectives):
+            yield from _listed_twice(("eras", e, "objectives", o, "players"), objective.players)
+    for path, effect in all_effects(campaign):
+        if isinstance(effect, fx.FormAlliance):
+            yield from _listed_twice((*path, "members"), effect.members)
+
+
+def _who_plays(index: _Index) -> Iterator[Finding]:
+    """Each playable state is a state present at the start; the default player is one."""
+    campaign = index.campaign
+    for i, ident in enumerate(campaign.playable):
+        yield from index.unknown_state(("playable", i), ident)
+        played = index.states.get(ident)
+        if played is not None and (played.kind != "state" or not played.present):
+            yield Finding(
+                ("playable", i),
+                f"'{ident}' cannot be played: it must be a state present when the campaign starts",
+            )
+    if campaign.default_player not in campaign.playable:
+        yield Finding(
+            ("default_player",),
+            f"default player '{campaign.default_player}' is not in 'playable'",
+        )
+
+
+def _borders_agree(index: _Index) -> Iterator[Finding]:
+    """The map: borders name other states, once each, and both sides agree on the type."""
+    states = index.states
+    for i, state in enumerate(index.campaign.states):
         seen: set[str] = set()
         for b, border in enumerate(state.borders):
             path = ("states", i, "borders", b, "state")
-            state_ref(path, border.state)
+            yield from index.unknown_state(path, border.state)
             if border.state == state.id:
-                found.append(Finding(path, f"'{state.id}' cannot border itself"))
+                yield Finding(path, f"'{state.id}' cannot border itself")
             elif border.state in seen:
-                found.append(Finding(path, f"border with '{border.state}' is listed twice"))
+                yield Finding(path, f"border with '{border.state}' is listed twice")
             else:
                 other = states.get(border.state)
                 back = [b for b in other.borders if b.state == state.id] if other else []
                 if back and back[0].type != border.type and state.id < border.state:
-                    found.append(
-                        Finding(
-                            (*path[:-1], "type"),
-                            f"'{state.id}' lists a {border.type} border with "
-                            f"'{border.state}', which lists a {back[0].type} one",
-                        )
+                    yield Finding(
+                        (*path[:-1], "type"),
+                        f"'{state.id}' lists a {border.type} border with "
+                        f"'{border.state}', which lists a {back[0].type} one",
                     )
             seen.add(border.state)
 
-    # Alliances at the start.
+
+def _alliances_at_start(index: _Index) -> Iterator[Finding]:
+    """Alliances at the start join present states, once each, and date from no later."""
+    campaign = index.campaign
     for i, alliance in enumerate(campaign.alliances):
         for m, member in enumerate(alliance.members):
             path = ("alliances", i, "members", m)
-            state_ref(path, member)
+            yield from index.unknown_state(path, member)
             if member in alliance.members[:m]:
-                found.append(Finding(path, f"'{member}' is listed twice"))
-            elif member in states and not states[member].present:
-                found.append(Finding(path, f"'{member}' is not present when the campaign starts"))
+                yield Finding(path, f"'{member}' is listed twice")
+            elif member in index.states and not index.states[member].present:
+                yield Finding(path, f"'{member}' is not present when the campaign starts")
         if alliance.since is not None and alliance.since > campaign.start_year:
-            found.append(
-                Finding(
-                    ("alliances", i, "since"),
-                    f"an alliance at the start cannot date from {alliance.since}, "
-                    f"after the start year {campaign.start_year}",
-                )
+            yield Finding(
+                ("alliances", i, "since"),
+                f"an alliance at the start cannot date from {alliance.since}, "
+                f"after the start year {campaign.start_year}",
             )
 
-    found += _check_years(campaign)
-    found += _check_effects(campaign, states, state_ids, alliance_ids)
 
-    # Events and objectives restricted to some players.
-    for path, event in events:
+def _players_playable(index: _Index) -> Iterator[Finding]:
+    """Events and objectives restricted to some players name playable states."""
+    campaign = index.campaign
+    for path, event in index.events:
         for p, ident in enumerate(event.players):
             if ident not in campaign.playable:
-                found.append(Finding((*path, "players", p), f"'{ident}' is not a playable state"))
-    for e, era in enumerate(eras):
+                yield Finding((*path, "players", p), f"'{ident}' is not a playable state")
+    for e, era in enumerate(campaign.eras):
         for o, objective in enumerate(era.objectives):
             for p, ident in enumerate(objective.players):
                 if ident not in campaign.playable:
-                    found.append(
-                        Finding(
-                            ("eras", e, "objectives", o, "players", p),
-                            f"'{ident}' is not a playable state",
-                        )
+                    yield Finding(
+                        ("eras", e, "objectives", o, "players", p),
+                        f"'{ident}' is not a playable state",
                     )
 
-    # Names inside expressions.
+
+def _expression_names_resolve(index: _Index) -> Iterator[Finding]:
+    """Every name inside an expression is an id of the campaign."""
     known = {
-        "state": state_ids,
-        "flag": flags,
-        "event": [ev.id for _, ev in events],
-        "era": [era.id for era in eras],
-        "objective": [ident for _, ident in objectives],
+        "state": index.state_ids,
+        "flag": index.flags,
+        "event": [ev.id for _, ev in index.events],
+        "era": [era.id for era in index.campaign.eras],
+        "objective": [ident for _, ident in index.objectives],
     }
-    for path, expression in all_expressions(campaign):
+    for path, expression in all_expressions(index.campaign):
         for ref in expression.references():
             if ref.name not in known[ref.kind]:
                 message = _unknown(ref.kind, ref.name, known[ref.kind])
                 if ref.kind == "flag":
                     message += " (no effect sets it and it is not in 'flags')"
-                found.append(Finding(path, message, ref.column))
-    return found
+                yield Finding(path, message, ref.column)
 
 
-def _check_years(campaign: Campaign) -> Iterator[Finding]:
+def _years_agree(index: _Index) -> Iterator[Finding]:
+    """Eras follow each other; events and deadlines fall in their era and on a turn."""
+    campaign = index.campaign
     eras = campaign.eras
     months = (campaign.end_year - campaign.start_year + 1) * 12
     turn_years = {campaign.start_year + m // 12 for m in range(0, months, campaign.turn_months)}
@@ -317,10 +307,10 @@ def _check_years(campaign: Campaign) -> Iterator[Finding]:
                 )
 
 
-def _check_effects(
-    campaign: Campaign, states: dict[str, State], state_ids: list[str], alliance_ids: list[str]
-) -> Iterator[Finding]:
-    for path, effect in all_effects(campaign):
+def _effects_resolve(index: _Index) -> Iterator[Finding]:
+    """Effects name states and alliances that exist, and no state acts against itself."""
+    states, state_ids, alliance_ids = index.states, index.state_ids, index.alliance_ids
+    for path, effect in all_effects(index.campaign):
         for name in ("state", "actor", "target", "against"):
             ident = getattr(effect, name, None)
             if ident is not None and ident != PLAYER and ident not in states:
@@ -344,10 +334,10 @@ def _listed_twice(path: Path, items: list[str]) -> list[Finding]:
     ]
 
 
-def _check_shares(campaign: Campaign) -> Iterator[Finding]:
+def _shares_fit(index: _Index) -> Iterator[Finding]:
     """Shares of the system's capabilities cannot add up to more than the whole system."""
     totals: dict[str, float] = {}
-    for state in campaign.states:
+    for state in index.campaign.states:
         power = state.power
         names = (
             ("value",)
@@ -370,3 +360,20 @@ def _check_shares(campaign: Campaign) -> Iterator[Finding]:
                 ("states",),
                 f"the states' {what} add up to {total:.3f}; shares of one system cannot exceed 1",
             )
+
+
+_CHECKS: tuple[Callable[[_Index], Iterator[Finding]], ...] = (
+    _ids_unique,
+    _ids_not_reserved,
+    _alliances_face_outsiders,
+    _shares_fit,
+    _lists_without_repeats,
+    _who_plays,
+    _borders_agree,
+    _alliances_at_start,
+    _years_agree,
+    _effects_resolve,
+    _players_playable,
+    _expression_names_resolve,
+)
+"""The checks in the order their findings are reported."""

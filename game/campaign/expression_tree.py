@@ -1,0 +1,191 @@
+"""The typed tree a parsed expression becomes, and its evaluation against the game.
+
+Numbers are floats, ``and``/``or`` short-circuit, and division by zero gives 0.0. Each
+node stores its depth so the parser can cap the tree, which bounds evaluation's recursion.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, ClassVar, Protocol, cast
+
+from game.campaign.expression_names import FunctionSpec, Reference
+
+Value = bool | float | str
+
+
+class EvaluationContext(Protocol):
+    """What evaluation needs from the game; the engine implements it."""
+
+    player_id: str
+
+    def variable(self, name: str) -> float:
+        """The current value of a variable in :data:`VARIABLES`."""
+        ...
+
+    def call(self, name: str, args: tuple[str | float, ...]) -> bool | float:
+        """Run an allow-listed function; state ids and strings arrive as str, numbers as float."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    """A node of the tree; ``column`` is where its text starts."""
+
+    column: int
+    depth: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Stored so the parser can cap tree depth, which bounds evaluation's recursion.
+        depth = 1 + max((child.depth for child in self.children()), default=0)
+        object.__setattr__(self, "depth", depth)
+
+    def children(self) -> tuple[Node, ...]:
+        """The nodes directly below this one."""
+        return ()
+
+    if TYPE_CHECKING:
+        # What every kind of node has; each subclass provides them (a field, a class
+        # variable or a property), so they are declared for the type checker only.
+        @property
+        def type(self) -> str: ...
+
+        def evaluate(self, context: EvaluationContext) -> Value: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Literal(Node):
+    """A number, string, ``true`` or ``false``."""
+
+    value: Value
+    type: str
+
+    def evaluate(self, context: EvaluationContext) -> Value:
+        return self.value
+
+
+@dataclass(frozen=True, slots=True)
+class Variable(Node):
+    """One of the variables, read from the game."""
+
+    name: str
+    type: ClassVar[str] = "number"
+
+    def evaluate(self, context: EvaluationContext) -> Value:
+        return float(context.variable(self.name))
+
+
+@dataclass(frozen=True, slots=True)
+class StateId(Node):
+    """A state id given to a function."""
+
+    name: str  # "player" stands for the player's state
+    type: ClassVar[str] = "state"
+
+    def evaluate(self, context: EvaluationContext) -> Value:
+        return context.player_id if self.name == "player" else self.name
+
+
+@dataclass(frozen=True, slots=True)
+class Call(Node):
+    """A call of an allow-listed function, answered by the game."""
+
+    spec: FunctionSpec
+    args: tuple[Node, ...]
+
+    @property
+    def type(self) -> str:
+        return self.spec.returns
+
+    def children(self) -> tuple[Node, ...]:
+        return self.args
+
+    def evaluate(self, context: EvaluationContext) -> Value:
+        result = context.call(self.spec.name, tuple(arg.evaluate(context) for arg in self.args))
+        return bool(result) if self.spec.returns == "bool" else float(result)
+
+
+@dataclass(frozen=True, slots=True)
+class Unary(Node):
+    """``not x`` or ``-x``."""
+
+    op: str  # "not" | "-"
+    operand: Node
+
+    @property
+    def type(self) -> str:
+        return "bool" if self.op == "not" else "number"
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.operand,)
+
+    def evaluate(self, context: EvaluationContext) -> Value:
+        value = self.operand.evaluate(context)
+        # The parser typed the operand: bool for "not", number for "-".
+        return not value if self.op == "not" else -cast(float, value)
+
+
+def _divide(left: float, right: float) -> float:
+    return left / right if right else 0.0  # documented: division by zero gives 0.0
+
+
+COMPARISONS = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge}
+EQUALITY = {"==": operator.eq, "!=": operator.ne}
+_BINARY: dict[str, Callable[[Value, Value], Value]] = {
+    **COMPARISONS,
+    **EQUALITY,
+    "+": operator.add,
+    "-": operator.sub,
+    "*": operator.mul,
+    "/": cast(Callable[[Value, Value], Value], _divide),  # the parser gives it numbers only
+    "and": lambda _, right: right,  # reached only when the left side did not decide
+    "or": lambda _, right: right,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Operation(Node):
+    """``first op x op y ...`` at one precedence level, evaluated left to right.
+
+    One node per run of operators (not one per operator) keeps `a and b and c ...` and
+    `1 + 2 + ...` shallow. A comparison is a run of one.
+    """
+
+    type: str
+    first: Node
+    rest: tuple[tuple[str, Node], ...]
+
+    def children(self) -> tuple[Node, ...]:
+        return (self.first, *(node for _, node in self.rest))
+
+    def evaluate(self, context: EvaluationContext) -> Value:
+        value = self.first.evaluate(context)
+        for op, node in self.rest:
+            if (op == "and" and not value) or (op == "or" and value):
+                return value  # short-circuit: the rest is never evaluated
+            value = _BINARY[op](value, node.evaluate(context))
+        return value
+
+
+@dataclass(frozen=True, slots=True)
+class Expression:
+    """A parsed, type-checked expression; immutable, compared by text and type."""
+
+    text: str
+    result_type: str  # "bool" or "number"
+    _root: Node = field(repr=False, compare=False)
+    _references: tuple[Reference, ...] = field(repr=False, compare=False)
+
+    def references(self) -> list[Reference]:
+        """The states and campaign ids the expression names, in text order."""
+        return list(self._references)
+
+    def evaluate(self, context: EvaluationContext) -> bool | float:
+        """The value against the game now: a bool for conditions, a float for formulas."""
+        # The parser typed the root as result_type, "bool" or "number", never a string.
+        return cast("bool | float", self._root.evaluate(context))
+
+    def __str__(self) -> str:
+        return self.text
