@@ -11,6 +11,8 @@ nowhere else in the engine, and read the game through its frozen snapshots and r
 - read it: :attr:`Game.view` (a :class:`WorldView`), :meth:`Game.threats`,
   :meth:`Game.explain`, :attr:`Game.score`, :attr:`Game.history` (a :class:`TurnRecord`
   per turn), :attr:`Game.reports` (a :class:`TurnReport` per turn), :attr:`Game.replay`;
+- word its reports: :func:`refusal_text` (a :class:`Refusal`), :func:`score_note_text`
+  (a :class:`ScoreNote` of :attr:`ScoreCard.notes`);
 - end it: :func:`debrief_of` (a :class:`Debrief`: the decisions that mattered, history beside
   the game);
 - model a world without a campaign's turns (the history check): :func:`build_world`, then
@@ -39,6 +41,8 @@ from game.engine.report import (
     PendingChoice,
     Refusal,
     ScoreCard,
+    ScoreNote,
+    ScoreNoteKind,
     ThreatLine,
     TurnRecord,
     TurnReport,
@@ -48,6 +52,7 @@ from game.engine.simulate import run as play_headless
 from game.engine.simulate import summary as headless_summary
 from game.engine.threat import FACTORS, ThreatMatrix, assess
 from game.engine.views import AllianceView, StateView, WorldView
+from game.engine.wording import refusal_text, score_note_text
 from game.engine.world import Act, World, build_world, year_of_turn
 
 __all__ = [
@@ -83,6 +88,8 @@ __all__ = [
     "Replay",
     "ReplayError",
     "ScoreCard",
+    "ScoreNote",
+    "ScoreNoteKind",
     "StateView",
     "ThreatLine",
     "ThreatMatrix",
@@ -102,8 +109,10 @@ __all__ = [
     "new_game",
     "play_headless",
     "read_replay",
+    "refusal_text",
     "remove_stale_temporaries",
     "resimulate",
     "save",
+    "score_note_text",
     "year_of_turn",
 ]

@@ -37,6 +37,7 @@ from game.engine.report import (
 )
 from game.engine.threat import FACTORS, ThreatMatrix, assess
 from game.engine.views import WorldView, alliance_views, snapshot
+from game.engine.wording import refusal_text
 from game.engine.world import World, build_world, total_turns, year_of_turn, years_per_turn
 
 
@@ -232,8 +233,9 @@ class Game:
         for order in batch:
             problem = orders.check(ctx, order, points)
             if problem:
-                refusals.append(Refusal(str(order), problem))
-                news.append(News(3, f"Refused: {order}: {problem}.", NewsCategory.refusal))
+                refusal = Refusal(order, problem)
+                refusals.append(refusal)
+                news.append(News(3, f"Refused: {refusal_text(refusal)}.", NewsCategory.refusal))
                 continue
             action = ACTIONS[order.action]
             points -= action.cost(order)

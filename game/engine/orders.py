@@ -7,11 +7,12 @@ Every refusal says why. Inspecting and explaining are free and are not orders: t
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
-from typing import Any
+from dataclasses import dataclass
 
 from game.engine import constants as k
 from game.engine.alignment import consent, join, leave
+from game.engine.order import ChoiceOrder as ChoiceOrder
+from game.engine.order import Order as Order
 from game.engine.reading import Context
 from game.engine.report import AlignmentChange, ChangeKind, Motive, News, NewsCategory
 from game.engine.world import Act
@@ -20,48 +21,6 @@ AID_KINDS = ("economic", "military")
 POSTURES = ("defensive", "offensive")
 _BUILDUP_PERCENT = f"{k.BUILDUP_RATE * 100:g}%"
 """The build-up's growth as its help and its news quote it ("8%")."""
-
-
-@dataclass(frozen=True)
-class Order:
-    """One action the player orders this turn, e.g. ``Order("aid", "TUR", 2, "military")``."""
-
-    action: str
-    target: str | None = None
-    amount: int = 1
-    option: str | None = None
-
-    def __str__(self) -> str:
-        parts = [self.action]
-        if self.target:
-            parts.append(self.target)
-        if self.option:
-            parts.append(self.option)
-        if self.amount != 1:
-            parts.append(str(self.amount))
-        return " ".join(parts)
-
-    def to_dict(self) -> dict[str, Any]:
-        """The order as it is written into a replay."""
-        return {k: v for k, v in asdict(self).items() if v is not None}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Order:
-        """Read an order back from a replay."""
-        return cls(
-            action=str(data["action"]),
-            target=data.get("target"),
-            amount=int(data.get("amount", 1)),
-            option=data.get("option"),
-        )
-
-
-@dataclass(frozen=True)
-class ChoiceOrder:
-    """The player's answer to an event: the index of the chosen option (0-based)."""
-
-    event: str
-    choice: int
 
 
 @dataclass

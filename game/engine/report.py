@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
 
+from game.engine.order import Order
 from game.engine.views import AllianceView
 
 
@@ -132,9 +133,9 @@ class AlignmentChange:
 
 @dataclass(frozen=True)
 class Refusal:
-    """An order the engine would not carry out, and why."""
+    """An order the engine would not carry out, and why (``game.engine.wording`` words it)."""
 
-    order: str
+    order: Order
     reason: str
 
 
@@ -159,6 +160,29 @@ class PendingChoice:
     choices: tuple[ChoiceOption, ...]
 
 
+class ScoreNoteKind(StrEnum):
+    """What a note on the score is about."""
+
+    defeat = "defeat"
+    """The player's state did not survive the campaign: the grade is F."""
+    victory = "victory"
+    wars_started = "wars_started"
+    """Interventions the player ordered (each a penalty)."""
+    allies_abandoned = "allies_abandoned"
+    """Allies the player left while they faced a serious threat (each a penalty)."""
+
+
+@dataclass(frozen=True)
+class ScoreNote:
+    """A note on the score: its kind and, for wars and abandoned allies, how many."""
+
+    kind: ScoreNoteKind
+    count: int = 1
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", ScoreNoteKind(self.kind))  # refuse a typo
+
+
 @dataclass(frozen=True)
 class ScoreCard:
     """The score so far: an integer total, its breakdown and a grade."""
@@ -169,7 +193,8 @@ class ScoreCard:
     objectives: int
     penalties: int
     grade: str
-    notes: list[str] = field(default_factory=list)
+    notes: list[ScoreNote] = field(default_factory=list)
+    """In this order: defeat or victory, wars started, allies abandoned."""
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from game.campaign.models import Campaign, Objective
 from game.engine import constants as k
-from game.engine.report import ScoreCard
+from game.engine.report import ScoreCard, ScoreNote, ScoreNoteKind
 from game.engine.threat import ThreatMatrix
 from game.engine.world import World
 
@@ -61,14 +61,14 @@ def score_card(campaign: Campaign, world: World, player: str) -> ScoreCard:
     ratio = total / best if best > 0 else 0.0
     # Penalties can take the total below zero: the lowest grade then, not a crash.
     grade = next((letter for floor, letter in k.GRADES if ratio >= floor), k.GRADES[-1][1])
-    notes = []
+    notes: list[ScoreNote] = []
     if world.outcome == "defeat":
         grade = "F"  # whatever was scored before, the state did not survive the campaign
-        notes.append("defeat")
+        notes.append(ScoreNote(ScoreNoteKind.defeat))
     elif world.outcome == "victory":
-        notes.append("victory")
+        notes.append(ScoreNote(ScoreNoteKind.victory))
     if world.wars:
-        notes.append(f"{world.wars} war{'s' if world.wars != 1 else ''} started")
+        notes.append(ScoreNote(ScoreNoteKind.wars_started, world.wars))
     if world.abandoned:
-        notes.append(f"{world.abandoned} all{'ies' if world.abandoned != 1 else 'y'} abandoned")
+        notes.append(ScoreNote(ScoreNoteKind.allies_abandoned, world.abandoned))
     return ScoreCard(total, security, influence, objectives, penalties, grade, notes)

@@ -44,7 +44,8 @@ def turn_record(game: Game, report: TurnReport) -> dict[str, Any]:
         },
         "threats": threats,
         "changes": [asdict(c) for c in report.alignment_changes],
-        "refusals": [asdict(r) for r in report.refusals],
+        # The order in its written form ("aid TUR military 2"), as the replay's readers know it.
+        "refusals": [{"order": str(r.order), "reason": r.reason} for r in report.refusals],
         "score": asdict(report.score),
     }
 

@@ -12,7 +12,16 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from game.engine import Debrief, Decision, DecisionKind, Game, HistoryBeside, ScoreCard, debrief_of
+from game.engine import (
+    Debrief,
+    Decision,
+    DecisionKind,
+    Game,
+    HistoryBeside,
+    ScoreCard,
+    debrief_of,
+    score_note_text,
+)
 from game.ui.widgets.charts import LineChart, Series
 
 
@@ -31,7 +40,7 @@ def score_content(s: ScoreCard) -> Content:
     lines.append(
         Content.assemble(("Grade       ", "bold"), (f"{s.grade:>6}", "bold reverse $accent"))
     )
-    lines += [Content.styled(note, "$warning") for note in s.notes]
+    lines += [Content.styled(score_note_text(note), "$warning") for note in s.notes]
     return Content("\n").join(lines)
 
 

@@ -12,7 +12,15 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from game.engine import AlignmentChange, ChangeKind, ScoreCard, TurnReport
+from game.engine import (
+    AlignmentChange,
+    ChangeKind,
+    Refusal,
+    ScoreCard,
+    TurnReport,
+    refusal_text,
+    score_note_text,
+)
 from game.ui.render import threat_bar
 from game.ui.widgets.news_log import news_line
 
@@ -34,7 +42,8 @@ def score_line(score: ScoreCard) -> Content:
         f"objectives {score.objectives} · penalties {score.penalties}",
     ]
     if score.notes:
-        parts.append((f" ({', '.join(score.notes)})", "$warning"))
+        notes = ", ".join(score_note_text(note) for note in score.notes)
+        parts.append((f" ({notes})", "$warning"))
     return Content.assemble(*parts)
 
 
@@ -42,6 +51,12 @@ def change_line(change: AlignmentChange) -> Content:
     """An alliance change with its reason in the theory's words."""
     mark, style = CHANGE_MARKS.get(change.change, ("•", ""))
     return Content.assemble((f"{mark} ", f"bold {style}"), change.reason)
+
+
+def refusal_line(refusal: Refusal) -> Content:
+    """A refused order, the order in bold, and why."""
+    text = Content(refusal_text(refusal)).stylize("bold", 0, len(str(refusal.order)))
+    return Content.assemble(("✗ ", "bold $error"), text)
 
 
 def section(title: str, lines: list[Content]) -> Static:
@@ -85,13 +100,7 @@ class TurnReportScreen(Screen[None]):
                     "Alliance changes", [change_line(c) for c in report.alignment_changes]
                 )
             if report.refusals:
-                yield section(
-                    "Refused orders",
-                    [
-                        Content.assemble(("✗ ", "bold $error"), (r.order, "bold"), f": {r.reason}")
-                        for r in report.refusals
-                    ],
-                )
+                yield section("Refused orders", [refusal_line(r) for r in report.refusals])
             top = [
                 Content.assemble(
                     f"{line.rival:<4}",

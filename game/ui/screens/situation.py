@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from game.engine import FACTORS, News, Order, TurnReport
+from game.engine import FACTORS, News, Order, Refusal, TurnReport, refusal_text
 from game.ui.commands import CommandError, UiCommand, parse
 from game.ui.orders_queue import cost
 from game.ui.widgets.alliances import AllianceList
@@ -151,7 +151,7 @@ class SituationRoom(Screen[None]):
         assert queue is not None
         problem = queue.add(order)
         if problem:
-            self.show_hint(f"Refused: {order}: {problem}", error=True)
+            self.show_hint(f"Refused: {refusal_text(Refusal(order, problem))}", error=True)
             return False
         self.show_hint(
             Content.assemble(

@@ -15,7 +15,7 @@ import pytest
 from game.campaign.loader import load_campaign
 from game.engine.game import EngineError, Game, new_game
 from game.engine.orders import ACTIONS, ChoiceOrder, Order
-from game.engine.report import TurnReport
+from game.engine.report import ScoreNote, ScoreNoteKind, TurnReport
 
 SCENARIO = Path(__file__).resolve().parents[2] / "data" / "scenarios" / "orders.yaml"
 
@@ -96,7 +96,7 @@ def test_break_leaves_the_alliance_and_counts_an_abandoned_ally(game):
     # Filia still faces Agron: breaking with it costs credibility.
     assert game.world.abandoned == 1
     assert game.score.penalties > 0
-    assert "1 ally abandoned" in game.score.notes
+    assert ScoreNote(ScoreNoteKind.allies_abandoned, 1) in game.score.notes
 
 
 def test_guarantee_counts_the_players_strength_against_the_targets_threats(game):
@@ -180,7 +180,7 @@ def test_intervene_lowers_military_and_counts_a_war(game):
     assert rogan.military == pytest.approx(military * 0.9)
     assert rogan.stability == pytest.approx(stability - 0.1)
     assert game.world.wars == 1
-    assert "1 war started" in game.score.notes
+    assert ScoreNote(ScoreNoteKind.wars_started, 1) in game.score.notes
 
 
 def test_intel_reports_the_targets_principal_threat_and_its_answer(game):
@@ -225,7 +225,7 @@ def test_a_refused_order_is_reported_with_its_reason(game, order, reason):
     report = submit(game, order)
     assert len(report.refusals) == 1
     refusal = report.refusals[0]
-    assert refusal.order == str(order)
+    assert refusal.order == order
     assert reason in refusal.reason
     news = [n.text for n in report.news if n.category == "refusal"]
     assert news == [f"Refused: {order}: {refusal.reason}."]
@@ -251,7 +251,7 @@ def test_ally_refusal_says_the_target_does_not_share_the_threat(game):
 def test_not_enough_action_points(game):
     report = submit(game, Order("intervene", "ROG"), Order("threaten", "AGR"))
     (refusal,) = report.refusals
-    assert refusal.order == "threaten AGR"
+    assert refusal.order == Order("threaten", "AGR")
     assert refusal.reason == "needs 1 action point, you have 0 left"
     assert game.world.wars == 1  # the first order went through
     assert not any(a.target == "AGR" and a.actor == "PEL" for a in game.world.acts)
@@ -281,7 +281,7 @@ def test_every_order_is_either_applied_or_refused_never_dropped(game):
         Order("intel", "FIL"),  # no action points left
     ]
     report = submit(game, *orders)
-    refused = [r.order for r in report.refusals]
+    refused = [str(r.order) for r in report.refusals]
     assert refused == ["annex FIL", "threaten", "ally OTH", "intel FIL"]
     assert len([n for n in report.news if n.category == "refusal"]) == 4
     applied = [a for a in game.world.acts if a.actor == "PEL"]
