@@ -6,6 +6,7 @@ unknown keys; variants (power indicators, triggers, effects) are tagged unions o
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
@@ -91,12 +92,22 @@ class Personality(CampaignModel):
     """Reluctance to take risks: cautious states join alliances sooner and break them later."""
 
 
+class ActorKind(StrEnum):
+    """What an actor of the campaign is: a state, or a non-state actor (no capital; it is
+    never played and signs no alliance)."""
+
+    state = "state"
+    """A state: it has a capital, may be played and may sign alliances."""
+    non_state = "non_state"
+    """A terrorist group or another actor without a capital."""
+
+
 class State(CampaignModel):
     """A state (or a non-state actor) in the campaign."""
 
     id: Identifier
     name: ShortText
-    kind: Literal["state", "non_state"] = "state"
+    kind: ActorKind = ActorKind.state
     """``non_state`` for terrorist groups and other actors without a capital."""
     capital: Capital | None = None
     """Required for a state; distances are measured between capitals."""
@@ -124,7 +135,7 @@ class State(CampaignModel):
 
     @model_validator(mode="after")
     def _capital_for_states(self) -> State:
-        if self.kind == "state" and self.capital is None:
+        if self.kind == ActorKind.state and self.capital is None:
             raise ValueError("a state needs a capital (only a non_state actor may omit it)")
         return self
 

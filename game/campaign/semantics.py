@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from game.campaign import effects as fx
 from game.campaign.errors import format_path
-from game.campaign.models import Campaign, Event, State
+from game.campaign.models import ActorKind, Campaign, Event, State
 from game.campaign.walk import Path, all_effects, all_events, all_expressions
 
 PLAYER = "player"
@@ -161,7 +161,7 @@ def _who_plays(index: _Index) -> Iterator[Finding]:
     for i, ident in enumerate(campaign.playable):
         yield from index.unknown_state(("playable", i), ident)
         played = index.states.get(ident)
-        if played is not None and (played.kind != "state" or not played.present):
+        if played is not None and (played.kind != ActorKind.state or not played.present):
             yield Finding(
                 ("playable", i),
                 f"'{ident}' cannot be played: it must be a state present when the campaign starts",

@@ -21,6 +21,7 @@ nowhere else in the engine, and read the game through its frozen snapshots and r
 - play it headless: :func:`make_policy`, :func:`play_headless`, :func:`headless_summary`.
 """
 
+from game.campaign.models import ActorKind
 from game.engine.debrief import Debrief, Decision, DecisionKind, HistoryBeside, debrief_of
 from game.engine.explain import Explanation, FactorExplanation
 from game.engine.game import EngineError, Game, OrderOption, new_game
@@ -61,6 +62,7 @@ __all__ = [
     "POLICIES",
     "Act",
     "Action",
+    "ActorKind",
     "AlignmentChange",
     "AllianceView",
     "ChangeKind",

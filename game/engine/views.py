@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from types import MappingProxyType
 
+from game.campaign.models import ActorKind
 from game.engine.world import World
 
 
@@ -19,8 +20,8 @@ class StateView:
 
     id: str
     name: str
-    kind: str
-    """``state``, or the kind of a non-state actor."""
+    kind: ActorKind
+    """A state, or a non-state actor."""
     region: str
     lat: float | None
     lon: float | None

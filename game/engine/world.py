@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from game.campaign.effects import Doctrine, Pact
-from game.campaign.models import Campaign
+from game.campaign.models import ActorKind, Campaign
 from game.engine.constants import QUANTUM
 
 
@@ -24,7 +24,7 @@ class StateRecord:
 
     id: str
     name: str
-    kind: str
+    kind: ActorKind
     region: str
     lat: float | None
     lon: float | None
