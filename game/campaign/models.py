@@ -121,6 +121,11 @@ class State(CampaignModel):
     """Offensive orientation: 0 purely defensive forces, 1 built to attack."""
     reach: NonNegative = Field(default=1000, le=40_000)
     """Power-projection range in km; proximity to distant rivals falls off with it."""
+    global_reach: Flag | None = None
+    """True for a power whose strike reaches everywhere (a nuclear arsenal with
+    intercontinental delivery): the era's ``global_proximity`` weight applies to its proximity
+    whatever its conventional ``reach``. Without it: true when ``reach`` is at least the
+    engine's GLOBAL_REACH_KM (6,000 km)."""
     stability: Unit = 0.7
     """Domestic stability, 0 (collapse) to 1; aid raises it, sanctions lower it."""
     ideology: Signed = 0.0

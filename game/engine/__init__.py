@@ -22,6 +22,7 @@ nowhere else in the engine, and read the game through its frozen snapshots and r
 """
 
 from game.campaign.models import ActorKind
+from game.engine.alignment import align_turn
 from game.engine.debrief import Debrief, Decision, DecisionKind, HistoryBeside, debrief_of
 from game.engine.explain import Explanation, FactorExplanation
 from game.engine.game import EngineError, Game, OrderOption, new_game
@@ -29,12 +30,15 @@ from game.engine.geography import Geography, great_circle_km
 from game.engine.orders import ACTIONS, Action, ChoiceOrder, Order
 from game.engine.policies import POLICIES, Policy, make_policy
 from game.engine.reading import Context
+from game.engine.reasons import change_text, consent_text
 from game.engine.record import Replay, ReplayError, TurnLog
 from game.engine.replay import load_game, read_replay, remove_stale_temporaries, resimulate, save
 from game.engine.report import (
     AlignmentChange,
     ChangeKind,
     ChoiceOption,
+    Consent,
+    Grounds,
     Motive,
     News,
     NewsCategory,
@@ -47,14 +51,14 @@ from game.engine.report import (
     ThreatLine,
     TurnRecord,
     TurnReport,
+    Verdict,
 )
-from game.engine.sides import choose_side
 from game.engine.simulate import run as play_headless
 from game.engine.simulate import summary as headless_summary
 from game.engine.threat import FACTORS, ThreatMatrix, assess
 from game.engine.views import AllianceView, StateView, WorldView
 from game.engine.wording import refusal_text, score_note_text
-from game.engine.world import Act, World, build_world, year_of_turn
+from game.engine.world import Act, AllianceRecord, World, build_world, year_of_turn
 
 __all__ = [
     "ACTIONS",
@@ -64,10 +68,12 @@ __all__ = [
     "Action",
     "ActorKind",
     "AlignmentChange",
+    "AllianceRecord",
     "AllianceView",
     "ChangeKind",
     "ChoiceOption",
     "ChoiceOrder",
+    "Consent",
     "Context",
     "Debrief",
     "Decision",
@@ -77,6 +83,7 @@ __all__ = [
     "FactorExplanation",
     "Game",
     "Geography",
+    "Grounds",
     "HistoryBeside",
     "Motive",
     "News",
@@ -98,11 +105,14 @@ __all__ = [
     "TurnLog",
     "TurnRecord",
     "TurnReport",
+    "Verdict",
     "World",
     "WorldView",
+    "align_turn",
     "assess",
     "build_world",
-    "choose_side",
+    "change_text",
+    "consent_text",
     "debrief_of",
     "great_circle_km",
     "headless_summary",

@@ -1,18 +1,31 @@
 """The alignment AI: computer-run states form, keep and break alliances.
 
-Every change carries its reason in the theory's words. Decisions are taken in sorted order
+Every change carries its reason as data (the rule, the threat, the figures), worded by
+``game.engine.reasons``. Decisions are taken in sorted order
 of state id, each state making at most one change a turn.
 """
 
 from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
 
 import numpy as np
 
 from game.campaign.effects import Doctrine
 from game.engine import constants as k
 from game.engine.doctrine import View
+from game.engine.explain import heaviest_acts
 from game.engine.reading import Context
-from game.engine.report import AlignmentChange, ChangeKind, Motive, ThreatLine
+from game.engine.report import (
+    AlignmentChange,
+    ChangeKind,
+    Consent,
+    Grounds,
+    Motive,
+    ThreatLine,
+    Verdict,
+)
 from game.engine.threat import FACTORS
 from game.engine.world import AllianceRecord
 
@@ -41,74 +54,98 @@ def doctrine_motive(v: View) -> Motive:
     return Motive.strongest
 
 
-def principal_reason(ctx: Context, v: View) -> str:
-    """Why a state fears (or follows) its principal, in the doctrine's words."""
-    cached = ctx.reasons.get(v.state)
-    if cached is None:
-        cached = ctx.reasons[v.state] = _principal_reason(ctx, v)
-    return cached
+def grounds_of(ctx: Context, state: str, rival: str | None, **figures: Any) -> Grounds:
+    """The figures behind a decision of ``state`` about ``rival``: how they meet, the
+    rival's heaviest remembered act, its power share, and any ``figures`` given."""
+    if rival is None or rival not in ctx.matrix.index or state not in ctx.matrix.index:
+        return Grounds(**figures)
+    border = ctx.geo.border(state, rival)
+    acts = heaviest_acts(ctx.world, state, rival, ctx.years_per_turn, hostile=True)
+    figures.setdefault("share", ctx.matrix.factor("power", state, rival))
+    return Grounds(
+        where="land" if border == "land" else "sea" if border == "sea" else "distance",
+        act=acts[0].description if acts else None,
+        **figures,
+    )
 
 
-def _principal_reason(ctx: Context, v: View) -> str:
-    rival = v.principal or ""
-    if v.doctrine == Doctrine.balance_of_threat:
-        return f"its principal threat is {ctx.name(rival)}: {ctx.phrase(v.state, rival)}"
-    share = ctx.matrix.factor("power", v.state, rival)
-    if v.doctrine == Doctrine.balance_of_power:
-        return (
-            f"{ctx.name(rival)} is the most powerful state (power share {share:.2f} "
-            "against it), whatever its intentions"
-        )
-    return f"{ctx.name(rival)} is the most powerful state (power share {share:.2f})"
+def _consent(
+    ctx: Context, v: View, proposer: str, verdict: Verdict, accepted: bool = False, **figures: Any
+) -> Consent:
+    return Consent(
+        accepted,
+        verdict,
+        v.state,
+        proposer,
+        v.principal,
+        doctrine_motive(v),
+        seen(ctx, v.state, v.principal),
+        grounds_of(ctx, v.state, v.principal, **figures),
+    )
 
 
-def consent(ctx: Context, state: str, proposer: str) -> tuple[bool, str]:
-    """Would computer-run ``state`` accept an alliance with ``proposer``? With the reason."""
+def consent(ctx: Context, state: str, proposer: str) -> Consent:
+    """Would computer-run ``state`` accept an alliance with ``proposer``? The answer, with
+    the rule and figures behind it."""
     world = ctx.world
     v = ctx.view(state)
-    name = ctx.name(state)
     if ctx.allied(state, proposer):
-        return False, f"{name} is already allied with {ctx.name(proposer)}"
+        return _consent(ctx, v, proposer, Verdict.already_allied)
     if v.principal is None:
-        return False, f"{name} sees no rival at all"
+        return _consent(ctx, v, proposer, Verdict.no_rival)
     if v.doctrine == Doctrine.bandwagon:
         if proposer == v.principal and v.alarmed:
-            return True, f"{name} joins the strongest: {principal_reason(ctx, v)}"
+            return _consent(ctx, v, proposer, Verdict.joins_strongest, True)
         if proposer == v.principal:
-            return False, f"{name} is at least as strong as {ctx.name(proposer)}"
-        return False, f"{name} follows only the strongest power, {ctx.name(v.principal)}"
+            return _consent(ctx, v, proposer, Verdict.not_weaker)
+        return _consent(ctx, v, proposer, Verdict.follows_strongest)
+    if any(a.against == state for a in world.alliances_of(proposer)):
+        return _consent(ctx, v, proposer, Verdict.allied_against_it)
+    if hostile_pair(ctx, state, proposer):
+        grievance = max(
+            ctx.matrix.factor("grievance", state, proposer),
+            ctx.matrix.factor("grievance", proposer, state),
+        )
+        return _consent(
+            ctx, v, proposer, Verdict.at_war, grievance=grievance, limit=k.APPEASE_LIMIT
+        )
+    ratio = world.states[proposer].power / max(world.states[state].power, 1e-9)
     if v.principal == proposer:
-        why = bandwagon_why(ctx, state, v)
-        if why is not None:
-            return True, f"{name} bandwagons: {why}"
-        ratio = world.states[proposer].power / max(world.states[state].power, 1e-9)
+        case = bandwagon_case(ctx, state, proposer, available_help(ctx, state, proposer))
+        if case is not None:
+            figures = {k_: x for k_, x in asdict(case).items() if x is not None}
+            return _consent(ctx, v, proposer, Verdict.bandwagons, True, **figures)
         if ratio < k.WEAK_RATIO:
             # A weak neighbour that offers to side with it is no danger: it takes the offer.
-            return True, (
-                f"{name} accepts {ctx.name(proposer)}'s alignment: too weak to "
-                f"threaten it (power {ratio:.2f} of its own)"
-            )
-        return False, f"{name} sees {ctx.name(proposer)} as its principal threat"
+            return _consent(ctx, v, proposer, Verdict.weak_neighbour, True, ratio=ratio)
+        return _consent(ctx, v, proposer, Verdict.sees_as_threat)
+    if ratio < k.WEAK_RATIO and ctx.view(proposer).principal == state:
+        # A weak state that sides with it rather than against it costs nothing and adds a
+        # client: the strong accept bandwagoners whatever their own threats (Walt).
+        return _consent(ctx, v, proposer, Verdict.client, True, ratio=ratio)
     if not v.alarmed:
-        return False, (
-            f"{name} feels no threat worth an alliance (highest "
-            f"{v.pressure:.2f} from {ctx.name(v.principal)}, it acts above "
-            f"{v.threshold:.2f})"
+        return _consent(
+            ctx, v, proposer, Verdict.not_alarmed, pressure=v.pressure, threshold=v.threshold
         )
     if ctx.allied(proposer, v.principal):
-        return False, f"{ctx.name(proposer)} is allied with {name}'s principal threat"
+        return _consent(ctx, v, proposer, Verdict.allied_with_threat)
     proposer_view = ctx.view(proposer)
     relief = k.AID_WEIGHT * min(1.0, world.states[state].aid_from.get(proposer, 0.0))
     relief += k.IDEOLOGY_WEIGHT * k.CONSENT_IDEOLOGY_SHARE * similarity(ctx, state, proposer)
-    if proposer_view.principal == v.principal or (
-        ctx.pressure_of(proposer, v.principal)
-        >= (k.SHARE_RATIO - relief) * max(proposer_view.pressure, 1e-9)
-    ):
-        return True, f"{name} accepts: {principal_reason(ctx, v)}"
     theirs = ctx.pressure_of(proposer, v.principal)
-    return False, (
-        f"{name}'s principal threat is {ctx.name(v.principal)}, which "
-        f"{ctx.name(proposer)} does not share (it rates it {theirs:.2f})"
+    if proposer_view.principal == v.principal or (
+        theirs >= (k.SHARE_RATIO - relief) * max(proposer_view.pressure, 1e-9)
+    ):
+        return _consent(ctx, v, proposer, Verdict.shares_threat, True)
+    return _consent(ctx, v, proposer, Verdict.not_shared, rating=theirs)
+
+
+def hostile_pair(ctx: Context, a: str, b: str) -> bool:
+    """True when either of ``a`` and ``b`` remembers hostile acts of the other weighing at
+    least APPEASE_LIMIT: no alliance holds them both."""
+    m = ctx.matrix
+    return a != b and max(m.factor("grievance", a, b), m.factor("grievance", b, a)) >= (
+        k.APPEASE_LIMIT
     )
 
 
@@ -117,28 +154,40 @@ def similarity(ctx: Context, a: str, b: str) -> float:
     return 1.0 - abs(ctx.world.states[a].ideology - ctx.world.states[b].ideology) / 2.0
 
 
-def available_help(ctx: Context, state: str, rival: str) -> float:
-    """Strength that allies, guarantors and would-be partners could bring against ``rival``:
-    each helper's military, discounted by how far it is from ``state``."""
+def available_help(ctx: Context, state: str, rival: str, allies_only: bool = False) -> float:
+    """The help ``state`` has, or could get at once, against ``rival``: the military its
+    allies and guarantors can bring (each helper's military times its conventional
+    proximity), plus, unless ``allies_only``, that of the HELP_PARTNERS best would-be
+    partners (free states that share the threat). Only helpers within reach (proximity at
+    least HELP_PROXIMITY) count: a distant sympathiser is no ally, and a crowd of weak
+    sympathisers is not an able ally (Walt: bandwagoning when allies are unavailable)."""
     index = ctx.matrix.index
     i, r = index[state], index[rival]
-    would = ctx.share[:, r] & ~ctx.allied_m[:, r] & ctx.partner
-    helpers = ctx.helpers_m[i] | would
-    helpers[i] = helpers[r] = False
-    return float((ctx.military * ctx.matrix.proximity[i])[helpers].sum())
+    near = ctx.matrix.conventional[i] >= k.HELP_PROXIMITY
+    near[i] = near[r] = False
+    reach = ctx.military * ctx.matrix.conventional[i]
+    allies = ctx.helpers_m[i] & ~ctx.allied_m[:, r] & near
+    total = float(reach[allies].sum())
+    if not allies_only:
+        would = ctx.share[:, r] & ~ctx.allied_m[:, r] & ctx.partner & ~allies & near
+        best = np.sort(reach[would])[::-1][: k.HELP_PARTNERS]
+        total += float(best.sum())
+    return total
 
 
-def bandwagon_case(ctx: Context, state: str, threat: str, help_: float) -> str | None:
-    """Walt's conditions for bandwagoning with ``threat``; the reason when they all hold.
+def bandwagon_case(ctx: Context, state: str, threat: str, help_: float) -> Grounds | None:
+    """Walt's conditions for bandwagoning with ``threat``, with their figures when they all
+    hold.
 
     The state is weak (power below WEAK_RATIO of the threat's), the threat is near
-    (proximity at least NEAR_PROXIMITY), and the help it could get (``help_``) is below
+    (proximity at least NEAR_PROXIMITY), the help it could get (``help_``) is below
     ABLE_HELP of the striking power the threat can bring to it (its military times its
-    offensive orientation times its proximity).
+    offensive orientation times its proximity), and the threat is not attacking it (its
+    remembered hostile acts against the state stay below APPEASE_LIMIT).
     """
     world = ctx.world
     ratio = world.states[state].power / max(world.states[threat].power, 1e-9)
-    proximity = ctx.matrix.factor("proximity", state, threat)
+    proximity = ctx.matrix.factor("conventional", state, threat)
     strike = ctx.striking_power(threat) * proximity
     grievance = ctx.matrix.factor("grievance", state, threat)
     if (
@@ -148,20 +197,23 @@ def bandwagon_case(ctx: Context, state: str, threat: str, help_: float) -> str |
         or grievance >= k.APPEASE_LIMIT
     ):
         return None
-    name = ctx.name(threat)
-    return (
-        f"too weak (power {ratio:.2f} of {name}'s), {name} is near (proximity "
-        f"{proximity:.2f}) and no able ally is within reach (help {help_:.0f} against "
-        f"the striking power of {strike:.0f} it can bring)"
-    )
+    return Grounds(ratio=ratio, proximity=proximity, help=help_, strike=strike)
 
 
-def bandwagon_why(ctx: Context, state: str, v: View) -> str | None:
-    """Why ``state`` would bandwagon with its principal threat, or None when Walt's
-    conditions do not all hold (the help counted is everything within its reach)."""
+def bandwagon_why(ctx: Context, state: str, v: View) -> Grounds | None:
+    """The grounds on which ``state`` would bandwagon with its principal threat, or None when
+    Walt's conditions do not all hold (the help counted is everything within its reach)."""
     if v.principal is None:
         return None
     return bandwagon_case(ctx, state, v.principal, available_help(ctx, state, v.principal))
+
+
+def align_turn(ctx: Context) -> list[AlignmentChange]:
+    """The alignment pass of one turn, as ``Game.end_turn`` runs it and the history check
+    replays it: alliances without a purpose get one, then every computer-run state keeps,
+    leaves or seeks its alliances. The changes are applied to ``ctx.world``."""
+    assign_purposes(ctx)
+    return decide(ctx)
 
 
 def decide(ctx: Context) -> list[AlignmentChange]:
@@ -177,8 +229,8 @@ def decide(ctx: Context) -> list[AlignmentChange]:
                 continue
             why = leave_reason(ctx, member, alliance)
             if why:
-                motive, rival, reason = why
-                changes += leave(ctx, member, alliance, reason, motive, rival)
+                motive, rival, grounds = why
+                changes += leave(ctx, member, alliance, motive, rival, grounds)
                 moved.add(member)
     for state in ctx.matrix.ids:
         if state == ctx.player or state in moved or ctx.world.states[state].kind != "state":
@@ -192,40 +244,31 @@ def decide(ctx: Context) -> list[AlignmentChange]:
 
 def leave_reason(
     ctx: Context, member: str, alliance: AllianceRecord
-) -> tuple[Motive, str | None, str] | None:
+) -> tuple[Motive, str | None, Grounds] | None:
     """Why ``member`` would leave ``alliance`` now (the motive, the rival it is about, the
-    reason in words), or None to stay."""
+    figures), or None to stay."""
     world, matrix = ctx.world, ctx.matrix
     v = ctx.view(member)
-    name = ctx.name(member)
+    for other in alliance.members:
+        grievance = matrix.factor("grievance", member, other)
+        if other != member and grievance >= k.APPEASE_LIMIT:
+            # No state stays allied with one that keeps attacking it, bandwagoner or not.
+            figures = {"grievance": grievance, "limit": k.APPEASE_LIMIT}
+            return Motive.partner_attacked, other, grounds_of(ctx, member, other, **figures)
     if v.alarmed and v.principal in alliance.members:
         if v.doctrine == Doctrine.bandwagon or bandwagon_why(ctx, member, v) is not None:
             return None  # it sided with its threat on purpose, and nothing has changed
         help_ = available_help(ctx, member, v.principal)
-        return (
-            Motive.partner_is_threat,
-            v.principal,
-            (
-                f"{name} left {alliance.name}: its partner {ctx.name(v.principal)} is its "
-                f"principal threat ({ctx.phrase(member, v.principal)}) and able help is "
-                f"within reach ({help_:.0f} against a striking power of "
-                f"{ctx.striking_power(v.principal):.0f})"
-            ),
-        )
+        strike = ctx.striking_power(v.principal)
+        grounds = grounds_of(ctx, member, v.principal, help=help_, strike=strike)
+        return Motive.partner_is_threat, v.principal, grounds
     if (
         v.doctrine == Doctrine.bandwagon
         and v.principal
         and v.principal not in alliance.members
         and alliance.against == v.principal
     ):
-        return (
-            Motive.will_not_oppose,
-            v.principal,
-            (
-                f"{name} left {alliance.name}: it will not stand against the strongest "
-                f"power, {ctx.name(v.principal)}"
-            ),
-        )
+        return Motive.will_not_oppose, v.principal, Grounds()
     against = alliance.against
     if against is None:
         return None
@@ -242,36 +285,26 @@ def leave_reason(
     if world.receded[key] < patience:
         return None
     world.receded.pop(key, None)
-    rival = world.states[against].name
     if not present:
-        return (
-            Motive.rival_gone,
-            against,
-            f"{name} left {alliance.name}: {rival} is gone, and with it the alliance's purpose",
-        )
-    return (
-        Motive.threat_receded,
-        against,
-        (
-            f"{name} left {alliance.name}: the threat from {rival} has receded "
-            f"({now:.2f}, below {limit:.2f} for {patience} turns)"
-        ),
-    )
+        return Motive.rival_gone, against, Grounds()
+    grounds = grounds_of(ctx, member, against, pressure=now, limit=limit, turns=patience)
+    return Motive.threat_receded, against, grounds
 
 
 def leave(
     ctx: Context,
     member: str,
     alliance: AllianceRecord,
-    reason: str,
     motive: Motive,
     rival: str | None = None,
+    grounds: Grounds | None = None,
 ) -> list[AlignmentChange]:
     """Take ``member`` out (for ``motive``, about ``rival``: by default the rival the
     alliance stood against); dissolve the alliance if fewer than two remain."""
     world = ctx.world
     rival = alliance.against if rival is None else rival
     threat = seen(ctx, member, rival)
+    grounds = grounds or Grounds()
     alliance.members.remove(member)
     if member == alliance.leader:
         # A bandwagon pact without the state it formed around has no reason to exist.
@@ -283,9 +316,11 @@ def leave(
             alliance.id,
             list(alliance.members),
             alliance.against,
-            reason,
             motive,
             threat,
+            alliance.name,
+            rival=rival,
+            grounds=grounds,
         )
     ]
     if len(alliance.members) < 2:
@@ -299,10 +334,10 @@ def leave(
                 alliance.id,
                 list(alliance.members),
                 alliance.against,
-                f"{alliance.name} dissolved: "
-                + ("its leader left" if member == alliance.leader else "too few members remain"),
                 Motive.leader_left if member == alliance.leader else Motive.too_few_members,
                 threat,
+                alliance.name,
+                rival=rival,
             )
         )
     ctx.refresh()
@@ -318,35 +353,40 @@ def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
     rival = v.principal
     if ctx.allied(state, rival):
         return None
-    reason = None
+    grounds: Grounds | None = None
     motive = Motive.strongest
     if v.doctrine == Doctrine.bandwagon and rival != ctx.player:
-        reason = principal_reason(ctx, v)
+        grounds = grounds_of(ctx, state, rival)
     # The player makes its own alliances: a state cannot bandwagon onto it unasked.
     elif v.doctrine == Doctrine.balance_of_threat and rival != ctx.player:
         why = bandwagon_why(ctx, state, v)
-        if why is not None and consent(ctx, rival, state)[0]:
-            reason, motive = why, Motive.bandwagoning
-    if reason is not None:
-        return join(
-            ctx,
-            state,
-            rival,
-            ChangeKind.bandwagoned,
-            rival,
-            f"{ctx.name(state)} bandwagoned with {ctx.name(rival)}: {reason}",
-            motive,
-        )
-    if any(ctx.shares(ally, rival) for ally in ctx.allies_of(state)):
-        return None  # already balancing against it with a partner who shares the threat
+        if why is not None and consent(ctx, rival, state).accepted:
+            grounds, motive = why, Motive.bandwagoning
+    if grounds is not None:
+        if motive == Motive.bandwagoning:  # add where they meet and the heaviest act
+            figures = {k_: x for k_, x in asdict(grounds).items() if x is not None}
+            grounds = grounds_of(ctx, state, rival, **figures)
+        return join(ctx, state, rival, ChangeKind.bandwagoned, rival, motive, grounds)
+    strike = ctx.striking_power(rival) * matrix.factor("conventional", state, rival)
+    if available_help(ctx, state, rival, allies_only=True) >= k.ABLE_HELP * strike:
+        return None  # its partners can already bring as much as the threat can
     index = matrix.index
     i, r = index[state], index[rival]
     # Would-be partners: states that share the threat and are tied to neither side.
     open_ = ctx.partner & ctx.share[:, r] & ~ctx.allied_m[:, r] & ~ctx.allied_m[i]
     open_[i] = open_[r] = False
+    # Only a partner that can reach it is worth an alliance (help where the threat is).
+    reach = ctx.military * matrix.conventional[i]
+    open_ &= matrix.conventional[i] >= k.HELP_PROXIMITY
+    # A state that has allies against the threat looks only for a stronger partner than
+    # any it has: a weak ally does not stop it seeking a strong one, and it does not
+    # collect every weak sympathiser.
+    allies = ctx.helpers_m[i] & ~ctx.allied_m[:, r]
+    if allies.any():
+        open_ &= reach > reach[allies].max()
     partner = None
     for other in ranked_partners(ctx, state, rival, np.flatnonzero(open_)):
-        if consent(ctx, other, state)[0]:
+        if consent(ctx, other, state).accepted:
             partner = other  # the best-ranked partner that agrees
             break
     if partner is None:
@@ -357,8 +397,8 @@ def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
         partner,
         ChangeKind.joined,
         rival,
-        f"{ctx.name(state)} allied with {ctx.name(partner)}: {principal_reason(ctx, v)}",
         doctrine_motive(v),
+        grounds_of(ctx, state, rival),
     )
 
 
@@ -369,7 +409,7 @@ def ranked_partners(ctx: Context, state: str, rival: str, candidates: np.ndarray
         return []
     world, matrix = ctx.world, ctx.matrix
     i = matrix.index[state]
-    help_ = ctx.military[candidates] * matrix.proximity[i, candidates]
+    help_ = ctx.military[candidates] * matrix.conventional[i, candidates]
     ideology = np.array([world.states[matrix.ids[j]].ideology for j in candidates])
     closeness = 1.0 - np.abs(world.states[state].ideology - ideology) / 2.0
     aid = world.states[state].aid_from
@@ -389,8 +429,9 @@ def join(
     partner: str,
     change: ChangeKind,
     against: str,
-    reason: str,
     motive: Motive,
+    grounds: Grounds,
+    consent_: Consent | None = None,
 ) -> list[AlignmentChange]:
     """Put ``state`` in an alliance with ``partner``: the partner's alliance against the same
     rival if it has one, else a new pact."""
@@ -400,20 +441,20 @@ def join(
     if change == ChangeKind.bandwagoned:
         for alliance in world.alliances_of(state):
             if alliance.against == against:
-                out += leave(
-                    ctx,
-                    state,
-                    alliance,
-                    f"{ctx.name(state)} left {alliance.name} to bandwagon",
-                    Motive.to_bandwagon,
-                    against,
-                )
+                out += leave(ctx, state, alliance, Motive.to_bandwagon, against)
     existing = [a for a in world.alliances_of(partner) if a.against in (against, None)]
     if change == ChangeKind.bandwagoned:
         existing = world.alliances_of(partner)
     if state != ctx.player:
         # The player makes its own alliances: no one joins the player's pacts unasked.
         existing = [a for a in existing if ctx.player not in a.members]
+    # It joins a pact only if no member is at war with it, either way, and the pact does
+    # not stand against it; otherwise it signs its own pact with the partner.
+    existing = [
+        a
+        for a in existing
+        if a.against != state and not any(hostile_pair(ctx, state, m) for m in a.members)
+    ]
     if existing:
         alliance = existing[0]
         alliance.members = sorted({*alliance.members, state})
@@ -424,9 +465,13 @@ def join(
                 alliance.id,
                 [m for m in alliance.members if m != state],
                 against,
-                reason,
                 motive,
                 threat,
+                alliance.name,
+                partner,
+                against,
+                grounds,
+                consent_,
             )
         )
         ctx.refresh()
@@ -449,9 +494,13 @@ def join(
             alliance_id,
             [partner],
             against,
-            reason,
             motive,
             threat,
+            alliance.name,
+            partner,
+            against,
+            grounds,
+            consent_,
         )
     )
     ctx.refresh()

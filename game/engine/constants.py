@@ -26,6 +26,11 @@ GLOBAL_REACH_KM = 6000.0
 """A rival whose reach is at least this counts as a global power: an era's
 ``global_proximity`` weight applies to its proximity."""
 
+GLOBAL_PROXIMITY = 0.5
+"""A rival with global reach is, as a threat, never farther than this: its strike reaches
+everywhere. Its forces still fade with distance: help, invasion and bandwagoning use the
+conventional proximity, without this floor."""
+
 INTENT_DECAY_PER_YEAR = 0.75
 """How much of a hostile act's weight is left after a year: memories fade (half-life about
 2.4 years)."""
@@ -88,9 +93,20 @@ ABLE_HELP = 1.0
 """Bandwagoning: allies within reach could add less than this share of the striking power
 the threat can bring to the state."""
 
-APPEASE_LIMIT = 10.0
+APPEASE_LIMIT = 1.5
 """Bandwagoning: not with a threat whose own remembered hostile acts against the state weigh
-this much or more (siding with a proven aggressor is the rarest choice)."""
+this much or more, and no state stays allied with a partner whose acts against it weigh
+this much. A war's worth of acts (severity 1) in each of two years reaches it (1 + 0.75);
+one act alone does not, and fading memories fall back below it."""
+
+HELP_PARTNERS = 1
+"""Bandwagoning: besides its allies' help, a state counts the help of this many would-be
+partners (the best ones): help it could get at once, not the sum of every sympathiser."""
+
+HELP_PROXIMITY = 0.1
+"""A partner, or a helper counted as able help, must be at least this close to the state
+(its proximity as the state sees it): a distant sympathiser is no ally (Walt: allies are
+chosen for the help they can bring where the threat is)."""
 
 IDEOLOGY_WEIGHT = 0.15
 AID_WEIGHT = 0.1

@@ -84,6 +84,8 @@ class Debrief:
     """(year, number of allies) for every resolved turn."""
     decisions: tuple[Decision, ...]
     history: tuple[HistoryBeside, ...]
+    names: dict[str, str]
+    """Every state's name, by id, to word the alignment changes with."""
 
 
 def decisions(game: Game) -> list[Decision]:
@@ -153,4 +155,5 @@ def debrief_of(game: Game) -> Debrief:
         allies=tuple((h.year, len(h.allies)) for h in game.history),
         decisions=tuple(decisions(game)),
         history=tuple(beside(game, y, n) for y, n in sorted(notes, key=lambda item: item[0])),
+        names=view.names(),
     )

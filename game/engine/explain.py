@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from game.engine import constants as k
 from game.engine.geography import Geography
 from game.engine.threat import FACTORS, ThreatMatrix
-from game.engine.world import World
+from game.engine.world import Act, World
 
 LABELS = {
     "power": "aggregate power",
@@ -48,25 +48,38 @@ class Explanation:
     summary: str
 
 
+def heaviest_acts(
+    world: World, observer: str, rival: str, years_per_turn: float, hostile: bool = False
+) -> list[Act]:
+    """The rival's acts the observer still remembers, heaviest first (its acts against
+    others weigh INTENT_REPUTATION as much, as in the model; reassurances of others do not
+    count); with ``hostile``, hostile acts only (a reassurance never causes a threat)."""
+    found = []
+    for act in world.acts:
+        if act.actor != rival or (act.reassurance and (hostile or act.target != observer)):
+            continue
+        weight = act.severity * k.INTENT_DECAY_PER_YEAR ** (
+            (world.turn - act.turn) * years_per_turn
+        )
+        if act.target != observer:
+            weight *= k.INTENT_REPUTATION
+        found.append((-weight, act.turn, len(found), act))
+    return [act for *_, act in sorted(found, key=lambda f: f[:3])]
+
+
 def remembered_acts(
     world: World, observer: str, rival: str, years_per_turn: float, limit: int = 3
 ) -> list[str]:
     """The rival's acts the observer still remembers, heaviest first, as phrases."""
-    found = []
-    for act in world.acts:
-        if act.actor != rival:
-            continue
+    out = []
+    for act in heaviest_acts(world, observer, rival, years_per_turn)[:limit]:
         age = (world.turn - act.turn) * years_per_turn
-        weight = act.severity * k.INTENT_DECAY_PER_YEAR**age
-        if act.target != observer:
-            weight *= k.INTENT_REPUTATION  # what it did to others weighs less, as in the model
-        if act.reassurance and act.target != observer:
-            continue
-        whom = "you" if act.target == observer else world.states[act.target].name
+        target = world.states.get(act.target)
+        whom = "you" if act.target == observer else target.name if target else act.target
         when = "this year" if age < 1 else f"{age:g} year{'s' if age != 1 else ''} ago"
         verb = "reassured" if act.reassurance else "against"
-        found.append((-weight, act.turn, f"{act.description} ({verb} {whom}, {when})"))
-    return [p for _, _, p in sorted(found)[:limit]]
+        out.append(f"{act.description} ({verb} {whom}, {when})")
+    return out
 
 
 def proximity_fact(world: World, geo: Geography, observer: str, rival: str) -> str:
@@ -82,26 +95,6 @@ def proximity_fact(world: World, geo: Geography, observer: str, rival: str) -> s
     return ("across the sea: " + text) if border == "sea" else text
 
 
-def threat_phrase(
-    matrix: ThreatMatrix,
-    world: World,
-    geo: Geography,
-    observer: str,
-    rival: str,
-    years_per_turn: float,
-) -> str:
-    """The four factors in one line, e.g. for an alliance change's reason."""
-    f = {name: matrix.factor(name, observer, rival) for name in FACTORS}
-    border = geo.border(observer, rival)
-    where = {"land": "shares a border", "sea": "across the sea"}.get(border or "", "at a distance")
-    acts = remembered_acts(world, observer, rival, years_per_turn, limit=1)
-    after = f" after {acts[0].split(' (')[0]}" if acts else ""
-    return (
-        f"{where} (proximity {f['proximity']:.2f}), aggregate power {f['power']:.2f}, "
-        f"offensive capability {f['offense']:.2f}, intentions {f['intentions']:.2f}{after}"
-    )
-
-
 def explain(
     matrix: ThreatMatrix,
     world: World,
@@ -111,8 +104,7 @@ def explain(
     years_per_turn: float,
 ) -> Explanation:
     """The full breakdown of the threat ``rival`` poses to ``observer``."""
-    weights = matrix.weights
-    total = sum(getattr(weights, n) for n in FACTORS) or 1.0
+    total = matrix.total_weight(rival)
     me, them = world.states[observer], world.states[rival]
     facts = {
         "power": [
@@ -132,7 +124,7 @@ def explain(
     factors = []
     for name in FACTORS:
         value = matrix.factor(name, observer, rival)
-        weight = getattr(weights, name)
+        weight = matrix.weight(name, rival)
         factors.append(
             FactorExplanation(
                 name, LABELS[name], value, weight, value ** (weight / total), facts[name]

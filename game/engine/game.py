@@ -21,6 +21,7 @@ from game.engine.explain import Explanation, explain
 from game.engine.geography import Geography
 from game.engine.orders import ACTIONS, ChoiceOrder, Order
 from game.engine.reading import Context
+from game.engine.reasons import change_text
 from game.engine.record import Replay, TurnLog
 from game.engine.report import (
     AlignmentChange,
@@ -245,11 +246,15 @@ class Game:
         news += ai.act(world, self.matrix, self.player, self.rng, self.years)
         self.matrix = self._assess()
         ctx = self._alignment_context()
-        alignment.assign_purposes(ctx)
-        decided = alignment.decide(ctx)
+        decided = alignment.align_turn(ctx)
         changes += decided
+        names = ctx.names
         news += [
-            News(4 if c.change != ChangeKind.left else 3, c.reason, NewsCategory.alliance)
+            News(
+                4 if c.change != ChangeKind.left else 3,
+                change_text(c, names),
+                NewsCategory.alliance,
+            )
             for c in decided
         ]
         self.matrix = self._assess()

@@ -10,10 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.engine import constants as k
-from game.engine.alignment import consent, join, leave
+from game.engine.alignment import consent, grounds_of, join, leave
 from game.engine.order import ChoiceOrder as ChoiceOrder
 from game.engine.order import Order as Order
 from game.engine.reading import Context
+from game.engine.reasons import consent_text
 from game.engine.report import AlignmentChange, ChangeKind, Motive, News, NewsCategory
 from game.engine.world import Act
 
@@ -72,22 +73,23 @@ def _ally_legal(ctx: Context, order: Order) -> str | None:
         return f"you are already allied with {ctx.name(order.target or '')}"
     if ctx.world.states[order.target or ""].kind != "state":
         return "a non-state actor cannot sign an alliance"
-    accepted, reason = consent(ctx, order.target or "", ctx.player)
-    return None if accepted else f"{reason}, so it refuses"
+    answer = consent(ctx, order.target or "", ctx.player)
+    return None if answer.accepted else f"{consent_text(answer, ctx.names)}, so it refuses"
 
 
 def _ally(ctx: Context, order: Order) -> Outcome:
     target = order.target or ""
-    _, reason = consent(ctx, target, ctx.player)
-    against = ctx.matrix.principal(target)
+    answer = consent(ctx, target, ctx.player)
+    against = ctx.matrix.principal(target) or target
     changes = join(
         ctx,
         ctx.player,
         target,
         ChangeKind.joined,
-        against or target,
-        f"{ctx.name(ctx.player)} allied with {ctx.name(target)}: {reason}",
+        against,
         Motive.player_choice,
+        grounds_of(ctx, ctx.player, against),
+        answer,
     )
     return Outcome(
         [News(4, f"You and {ctx.name(target)} sign an alliance.", NewsCategory.alliance)], changes
@@ -105,13 +107,7 @@ def _break(ctx: Context, order: Order) -> Outcome:
     changes: list[AlignmentChange] = []
     for alliance in ctx.world.alliances_of(ctx.player):
         if target in alliance.members:
-            changes += leave(
-                ctx,
-                ctx.player,
-                alliance,
-                f"{ctx.name(ctx.player)} left {alliance.name} by choice",
-                Motive.player_choice,
-            )
+            changes += leave(ctx, ctx.player, alliance, Motive.player_choice)
     # Abandoning an ally that still faces a serious threat costs credibility.
     worst = max((t for _, t in ctx.matrix.ranked(target)), default=0.0)
     if worst >= k.ABANDON_THREAT:
@@ -263,12 +259,12 @@ def _intel(ctx: Context, order: Order) -> Outcome:
     target = order.target or ""
     principal = ctx.matrix.principal(target)
     you = ctx.matrix.get(target, ctx.player)
-    accepted, reason = consent(ctx, target, ctx.player)
+    answer = consent(ctx, target, ctx.player)
     seen = f"{ctx.name(principal)}" if principal else "no one"
     text = (
         f"Intelligence on {ctx.name(target)}: its principal threat is {seen}; it rates "
         f"the threat from you at {you:.2f}; an alliance offer would be "
-        f"{'accepted' if accepted else 'refused'} ({reason})."
+        f"{'accepted' if answer.accepted else 'refused'} ({consent_text(answer, ctx.names)})."
     )
     return Outcome([News(3, text, NewsCategory.intel)], [])
 

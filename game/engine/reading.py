@@ -10,7 +10,6 @@ import numpy as np
 from game.campaign.effects import Doctrine
 from game.engine import constants as k
 from game.engine.doctrine import View, view
-from game.engine.explain import threat_phrase
 from game.engine.geography import Geography
 from game.engine.threat import ThreatMatrix, alliance_matrix, guarantee_matrix
 from game.engine.world import World
@@ -32,7 +31,6 @@ class Context:
         ids = m.ids
         n = len(ids)
         self.views = {s: view(world, m, s) for s in ids}
-        self.reasons: dict[str, str] = {}
         bot = np.array([world.states[s].doctrine == Doctrine.balance_of_threat for s in ids])
         self.pressure = np.where(bot[:, None], m.threat, m.power) if n else np.zeros((0, 0))
         if n:
@@ -82,17 +80,13 @@ class Context:
         i = self.matrix.index[state]
         return [self.matrix.ids[j] for j in np.flatnonzero(self.allied_m[i])]
 
+    @property
+    def names(self) -> dict[str, str]:
+        """Every state's name, by id (states gone from the world included)."""
+        return {ident: record.name for ident, record in self.world.states.items()}
+
     def name(self, state: str) -> str:
         return self.world.states[state].name
-
-    def phrase(self, observer: str, rival: str) -> str:
-        return threat_phrase(
-            self.matrix, self.world, self.geo, observer, rival, self.years_per_turn
-        )
-
-    def help_to(self, helper: str, state: str) -> float:
-        """Military strength ``helper`` can bring to ``state`` (falls with distance)."""
-        return self.world.states[helper].military * self.matrix.factor("proximity", state, helper)
 
     def striking_power(self, state: str) -> float:
         record = self.world.states[state]

@@ -62,8 +62,41 @@ class Motive(StrEnum):
     """Fewer than two members remain."""
     to_bandwagon = "to_bandwagon"
     """It left an alliance against the state it now bandwagons with."""
+    partner_attacked = "partner_attacked"
+    """A partner keeps attacking it: remembered hostile acts at or above APPEASE_LIMIT."""
     player_choice = "player_choice"
     """The player ordered it."""
+
+
+class Verdict(StrEnum):
+    """A computer-run state's answer to an alliance offer, and the rule behind it."""
+
+    already_allied = "already_allied"
+    no_rival = "no_rival"
+    joins_strongest = "joins_strongest"
+    """Accepted: the bandwagon doctrine joins the strongest power."""
+    not_weaker = "not_weaker"
+    follows_strongest = "follows_strongest"
+    bandwagons = "bandwagons"
+    """Accepted: Walt's conditions for bandwagoning with the proposer hold."""
+    weak_neighbour = "weak_neighbour"
+    """Accepted: the proposer is its principal threat but too weak to threaten it."""
+    sees_as_threat = "sees_as_threat"
+    not_alarmed = "not_alarmed"
+    allied_with_threat = "allied_with_threat"
+    allied_against_it = "allied_against_it"
+    """The proposer is in an alliance that stands against the state itself."""
+    at_war = "at_war"
+    """One of the two keeps attacking the other (remembered acts at APPEASE_LIMIT)."""
+    client = "client"
+    """Accepted: a weak state that sides with it rather than against it (a client)."""
+    shares_threat = "shares_threat"
+    """Accepted: the proposer shares its principal threat."""
+    not_shared = "not_shared"
+
+
+Where = Literal["land", "sea", "distance"]
+"""How two states meet: a land border, a sea border, or neither."""
 
 
 Outcome = Literal["victory", "defeat", "draw"]
@@ -110,21 +143,74 @@ class TurnRecord:
 
 
 @dataclass(frozen=True)
+class Grounds:
+    """The figures a decision rests on; each is None when its rule does not use it."""
+
+    ratio: float | None = None
+    """The deciding state's power as a share of the other's."""
+    proximity: float | None = None
+    help: float | None = None
+    """Military help able allies and would-be partners could bring, discounted by distance."""
+    strike: float | None = None
+    """The striking power the threat can bring (military x offensive orientation, times
+    proximity where it is about one state)."""
+    pressure: float | None = None
+    threshold: float | None = None
+    rating: float | None = None
+    """How the other state rates the threat in question."""
+    share: float | None = None
+    """The rival's share of the two states' aggregate power."""
+    turns: int | None = None
+    grievance: float | None = None
+    """The weight of the other's remembered hostile acts against the deciding state."""
+    limit: float | None = None
+    where: Where | None = None
+    act: str | None = None
+    """The rival's heaviest remembered hostile act (the campaign's description)."""
+
+
+@dataclass(frozen=True)
+class Consent:
+    """A computer-run state's answer to an alliance offer, as data: who, the rule, the
+    figures. ``game.engine.reasons`` puts it into words."""
+
+    accepted: bool
+    verdict: Verdict
+    state: str
+    proposer: str
+    rival: str | None
+    """The state's principal threat (or, under other doctrines, the power it watches)."""
+    motive: Motive
+    """How the state reads ``rival`` under its doctrine."""
+    threat: ThreatLine | None
+    grounds: Grounds
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "verdict", Verdict(self.verdict))
+
+
+@dataclass(frozen=True)
 class AlignmentChange:
-    """A state joined, left, formed or dissolved an alliance; with its reason in the theory's
-    words."""
+    """A state joined, left, formed or dissolved an alliance, and why, as data; the words
+    come from ``game.engine.reasons``."""
 
     change: ChangeKind
     state: str
     alliance: str
     partners: list[str]
     against: str | None
-    reason: str
-    """The change in the theory's words, made from the fields below."""
     motive: Motive
     threat: ThreatLine | None
     """The rival the motive is about, with the threat and the four factors as ``state``
     saw them when it moved (None when the rival is gone)."""
+    alliance_name: str = ""
+    partner: str | None = None
+    """The state it allied (or bandwagoned) with."""
+    rival: str | None = None
+    """The state the motive is about (also when it is gone and ``threat`` is None)."""
+    grounds: Grounds = field(default_factory=Grounds)
+    consent: Consent | None = None
+    """The partner's answer, for an alliance the player made."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "change", ChangeKind(self.change))  # refuse a typo

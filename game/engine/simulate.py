@@ -9,6 +9,7 @@ from typing import Any
 from game.engine.game import Game
 from game.engine.orders import ChoiceOrder
 from game.engine.policies import Policy
+from game.engine.reasons import change_text
 from game.engine.report import TurnReport
 from game.engine.threat import FACTORS
 
@@ -23,6 +24,7 @@ def turn_record(game: Game, report: TurnReport) -> dict[str, Any]:
     """One JSON-ready line per turn: alliances, each state's top threats, changes, score, as
     the turn closed (before the next turn's events)."""
     closed = game.history[-1]
+    names = game.view.names()
     threats = {
         state: [
             {
@@ -43,7 +45,9 @@ def turn_record(game: Game, report: TurnReport) -> dict[str, Any]:
             for a in closed.alliances
         },
         "threats": threats,
-        "changes": [asdict(c) for c in report.alignment_changes],
+        "changes": [
+            {**asdict(c), "reason": change_text(c, names)} for c in report.alignment_changes
+        ],
         # The order in its written form ("aid TUR military 2"), as the replay's readers know it.
         "refusals": [{"order": str(r.order), "reason": r.reason} for r in report.refusals],
         "score": asdict(report.score),

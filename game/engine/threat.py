@@ -47,6 +47,21 @@ class ThreatMatrix:
     """Each observer's principal threat, by row."""
     grievance: np.ndarray
     """[i, j]: the remembered weight of j's hostile acts against i itself (decayed)."""
+    conventional: np.ndarray
+    """[i, j]: how near j's forces can come to i (its reach, its borders): the proximity
+    that help and invasion use. ``proximity``, the element of threat, is never below
+    GLOBAL_PROXIMITY for a rival with global reach; this one is."""
+    column_weights: tuple[np.ndarray, ...]
+    """The four elements' weights against each rival, then their total (see
+    :func:`effective_weights`)."""
+
+    def weight(self, name: str, rival: str) -> float:
+        """The weight of one element in the threat ``rival`` poses (its global reach counts)."""
+        return float(self.column_weights[FACTORS.index(name)][self.index[rival]])
+
+    def total_weight(self, rival: str) -> float:
+        """The sum of the four weights against ``rival``."""
+        return float(self.column_weights[4][self.index[rival]])
 
     def get(self, observer: str, rival: str) -> float:
         """The threat ``rival`` poses to ``observer`` (0 if either is absent)."""
@@ -85,24 +100,49 @@ class ThreatMatrix:
 
 
 def hostility(world: World, ids: list[str], years_per_turn: float) -> tuple[np.ndarray, ...]:
-    """Remembered hostile acts and reassurances as (actor x target) matrices, decayed."""
+    """Remembered hostile acts and reassurances as (actor x target) matrices, decayed, and
+    each actor's record: the worst hostile act it still carries against anyone, including
+    states it has since conquered (a conqueror's record outlives its victims)."""
     index = {ident: i for i, ident in enumerate(ids)}
     n = len(ids)
     hostile = np.zeros((n, n))
     reassured = np.zeros((n, n))
+    worst = np.zeros(n)
+    # The target is -1 when it is no longer in the world: the act still marks its actor.
     rows = [
-        (index.get(a.actor), index.get(a.target), a.severity, a.turn, a.reassurance)
+        (index[a.actor], index.get(a.target, -1), a.severity, a.turn, a.reassurance)
         for a in world.acts
+        if a.actor in index
     ]
-    rows = [r for r in rows if r[0] is not None and r[1] is not None]
     if rows:
         actor, target, severity, turn, calm = (np.array(c) for c in zip(*rows, strict=True))
         weight = severity * k.INTENT_DECAY_PER_YEAR ** ((world.turn - turn) * years_per_turn)
         calm = calm.astype(bool)
+        np.maximum.at(worst, actor[~calm], weight[~calm])
         # np.add.at accumulates repeated (actor, target) pairs, in list order.
-        np.add.at(hostile, (actor[~calm], target[~calm]), weight[~calm])
-        np.add.at(reassured, (actor[calm], target[calm]), weight[calm])
-    return hostile, reassured
+        for mask, into in ((~calm, hostile), (calm, reassured)):
+            mask = mask & (target >= 0)
+            np.add.at(into, (actor[mask], target[mask]), weight[mask])
+    return hostile, reassured, worst
+
+
+def effective_weights(weights: Weights, global_reach: np.ndarray) -> tuple[np.ndarray, ...]:
+    """The four elements' weights against each rival (by column), in FACTORS order, and
+    their total: a rival with global reach (the nuclear age's superpowers) threatens from
+    anywhere, so its proximity weighs the era's ``global_proximity``. The threat model and
+    the explanation both use this."""
+    n = len(global_reach)
+    wd = np.full(n, weights.proximity)
+    if weights.global_proximity is not None:
+        wd = np.where(global_reach, weights.global_proximity, wd)
+    out = [
+        np.full(n, weights.power),
+        wd,
+        np.full(n, weights.offense),
+        np.full(n, weights.intentions),
+    ]
+    total = np.maximum(sum(out), 1e-12)
+    return (*out, total)
 
 
 def assess(world: World, geo: Geography, weights: Weights, years_per_turn: float) -> ThreatMatrix:
@@ -131,43 +171,48 @@ def assess(world: World, geo: Geography, weights: Weights, years_per_turn: float
             geo.sea[np.ix_(gi, gi)], np.maximum(proximity, k.SEA_BORDER_PROXIMITY), proximity
         )
         proximity = np.where(geo.land[np.ix_(gi, gi)], 1.0, proximity)
+        conventional = proximity
         strike = M * a
         offense = np.nan_to_num(strike[None, :] / (strike[None, :] + M[:, None]), nan=0.0)
 
-    hostile, reassured = hostility(world, ids, years_per_turn)
+    hostile, reassured, worst = hostility(world, ids, years_per_turn)
     allied = alliance_matrix(world, ids)
     # raw[i, j]: how hostile j's record looks to i.
     raw = (
         (1 - k.INTENT_REPUTATION) * hostile.T
-        + k.INTENT_REPUTATION * hostile.max(axis=1, initial=0.0)[None, :]
-        + (k.INTENT_ALLY - k.INTENT_REPUTATION) * (allied @ hostile.T)
+        + k.INTENT_REPUTATION * worst[None, :]
+        # What j did to i's allies counts as a sign of what it would do to i, unless j is
+        # i's ally too (a quarrel inside an alliance is not a threat to its members).
+        + (k.INTENT_ALLY - k.INTENT_REPUTATION) * (allied @ hostile.T) * (1.0 - allied)
     )
     raw = np.maximum(raw - k.REASSURANCE_WEIGHT * reassured.T, 0.0)
     raw += k.INTENT_BASE + k.INTENT_BASE_AGGRESSION * aggression[None, :]
     intentions = 1.0 - np.exp(-k.INTENT_SCALE * raw)
 
-    power, proximity, offense, intentions = (
-        np.clip(f, floor, 1.0) for f in (power, proximity, offense, intentions)
+    power, proximity, conventional, offense, intentions = (
+        np.clip(f, floor, 1.0) for f in (power, proximity, conventional, offense, intentions)
     )
-    # A rival with global reach (the nuclear age's superpowers) threatens from anywhere: its
-    # proximity may weigh less (the era's `global_proximity`), column by column.
-    wd = np.full(n, weights.proximity)
-    if weights.global_proximity is not None:
-        wd = np.where(reach >= k.GLOBAL_REACH_KM, weights.global_proximity, wd)
-    total = np.maximum(weights.power + wd + weights.offense + weights.intentions, 1e-12)
+    global_reach = np.array(
+        [
+            r.reach >= k.GLOBAL_REACH_KM if r.global_reach is None else r.global_reach
+            for r in records
+        ],
+        dtype=bool,
+    )
+    # A global power's strike reaches everywhere: as a threat it is never farther than
+    # GLOBAL_PROXIMITY, though its forces (``conventional``) still fade with distance.
+    proximity = np.where(
+        global_reach[None, :], np.maximum(proximity, k.GLOBAL_PROXIMITY), proximity
+    )
+    w = effective_weights(weights, global_reach)
+    logs = [np.log(f) for f in (power, proximity, offense, intentions)]
     threat = np.exp(
-        (
-            weights.power * np.log(power)
-            + wd[None, :] * np.log(proximity)
-            + weights.offense * np.log(offense)
-            + weights.intentions * np.log(intentions)
-        )
-        / total[None, :]
+        sum(wk[None, :] * lf for wk, lf in zip(w[:4], logs, strict=True)) / w[4][None, :]
     )
     np.fill_diagonal(threat, 0.0)
 
     helpers = np.clip(allied + guarantee_matrix(world, ids), 0.0, 1.0)
-    ability = helpers * (M[None, :] * proximity)  # [i, h]: what h can bring to i
+    ability = helpers * (M[None, :] * conventional)  # [i, h]: what h can bring to i
     help_total = ability.sum(axis=1)[:, None] - ability  # an ally does not help against itself
     net = (
         threat * (M[None, :] + M[:, None]) / np.maximum(M[None, :] + M[:, None] + help_total, 1e-12)
@@ -197,6 +242,8 @@ def assess(world: World, geo: Geography, weights: Weights, years_per_turn: float
         by_power,
         principals,
         hostile.T.copy(),
+        conventional,
+        w,
     )
 
 

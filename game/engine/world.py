@@ -32,6 +32,9 @@ class StateRecord:
     military: float
     offense: float
     reach: float
+    global_reach: bool | None
+    """Its strike reaches everywhere, so the era's ``global_proximity`` weight applies to it;
+    None: when its ``reach`` is at least GLOBAL_REACH_KM (as it stands, after any change)."""
     stability: float
     ideology: float
     doctrine: str
@@ -180,6 +183,7 @@ def build_world(campaign: Campaign, doctrine: Doctrine | None = None) -> World:
             military=s.military,
             offense=s.offense,
             reach=s.reach,
+            global_reach=s.global_reach,
             stability=s.stability,
             ideology=s.ideology,
             doctrine=Doctrine(chosen).value,

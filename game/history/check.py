@@ -1,19 +1,32 @@
-"""The history check: predict which pole each aligned state joined, year by year.
+"""The history check: the game's own alliance AI plays the period, year by year.
 
-For every state-year in the period in which the state has an ATOP defense or offense pact
-with exactly one of the poles, the engine predicts the pole from the world of the year
-before (``worldbuild``): its threat assessment, then the doctrine's choice of side
-(``game.engine.alignment.choose_side``). Baselines use the same state-years.
+Each year's world is rebuilt from the data of the year before (``worldbuild``: power,
+military, borders, reach, disputes as remembered acts), but its alliances are whatever the
+game's alignment pass (``align_turn``, the one ``Game.end_turn`` runs each turn) made of
+them the year before, starting from none BURN_IN years before the period. For every
+state-year in which the state has an ATOP defense or offense pact with exactly one of the
+poles (the answer key, never an input), the prediction is the pole the state is allied
+with in the simulated world, directly or through its bloc; a state the AI left out of
+both blocs is predicted "neither" and counts as wrong. Baselines use the same state-years.
 """
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.campaign.effects import Doctrine
-from game.engine import Context, choose_side
+from game.engine import (
+    AlignmentChange,
+    AllianceRecord,
+    ChangeKind,
+    Context,
+    align_turn,
+    assess,
+    change_text,
+)
 from game.history import sources
 from game.history.metrics import accuracy, auc, balanced_accuracy
 from game.history.regions import region_names, region_of
@@ -21,6 +34,11 @@ from game.history.worldbuild import YearWorld, build, ccode_of, distance_km, sid
 
 BASELINES = ("majority", "balance_of_power", "bandwagon", "disputes", "nearest")
 DISPUTE_YEARS = 10
+BURN_IN = 5
+"""Years the AI plays before the period starts, from a world without alliances, so that
+the period opens on blocs the AI built rather than on an empty map."""
+NEITHER = 0
+"""The prediction for a state the AI left allied with no pole."""
 
 
 class HistoryError(ValueError):
@@ -126,6 +144,70 @@ def baseline_predictions(year: int, state: int, poles: list[int], majority: int)
     }
 
 
+def side_of(alliances: list[AllianceRecord], state: str, poles: list[str]) -> str | None:
+    """The pole ``state`` is allied with: directly, else through its bloc (the pole fewest
+    alliance steps away); None when no pole is reachable or two are equally near."""
+    reached, frontier = {state}, [state]
+    while frontier:
+        step = sorted(
+            {m for a in alliances if set(a.members) & set(frontier) for m in a.members} - reached
+        )
+        found = [p for p in poles if p in step]
+        if found:
+            return found[0] if len(found) == 1 else None
+        reached.update(step)
+        frontier = step
+    return None
+
+
+@dataclass
+class Season:
+    """One simulated year: the world the AI saw and the changes it made."""
+
+    year: int
+    world: YearWorld
+    changes: list[AlignmentChange]
+
+
+def play(
+    start: int,
+    end: int,
+    doctrine: str = "balance_of_threat",
+    ideology: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> list[Season]:
+    """Play ``start - BURN_IN`` .. ``end`` with the game's alignment pass, one turn a year,
+    carrying the AI's alliances (and its patience with receded threats) from year to year."""
+    first = max(sources.FIRST_YEAR + 1, start - BURN_IN)
+    alliances: dict[str, AllianceRecord] = {}
+    receded: dict[str, int] = {}
+    out = []
+    for year in range(first, end + 1):
+        if progress and year >= start:
+            progress(year)
+        built = build(year, ideology=ideology)
+        world = built.world
+        for ident in world.states:
+            world.states[ident].doctrine = Doctrine(doctrine).value
+        # Each year's world gets its own copies, so every Season keeps the alliances as
+        # that year ended.
+        for key in sorted(alliances):
+            record = copy.deepcopy(alliances[key])
+            record.members = [m for m in record.members if m in world.states]
+            if record.against is not None and record.against not in world.states:
+                record.against = None  # its rival left the system: the pact must find a purpose
+            if len(record.members) >= 2:
+                world.alliances[key] = record
+        world.receded = {k: v for k, v in receded.items() if k.split("|")[1] in world.alliances}
+        weights = built.loaded.campaign.eras[0].weights
+        built.matrix = assess(world, built.geo, weights, 1.0)
+        ctx = Context(world, built.geo, built.matrix, "", 1.0)
+        changes = align_turn(ctx)
+        alliances, receded = world.alliances, dict(world.receded)
+        out.append(Season(year, built, changes))
+    return out
+
+
 def run(
     start: int,
     end: int,
@@ -134,35 +216,45 @@ def run(
     ideology: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> Result:
-    """Predict every qualifying state-year of the period."""
+    """Predict every qualifying state-year of the period from the AI's simulated world."""
     validate(start, end, poles)
     rows: list[Row] = []
     aligned: list[tuple[bool, float]] = []
-    for year in range(start, end + 1):
-        if progress:
-            progress(year)
-        world = build(year, ideology=ideology)
-        for ident in world.world.states:
-            world.world.states[ident].doctrine = Doctrine(doctrine).value
-        ctx = Context(world.world, world.geo, world.matrix, "", 1.0)
-        answer = partners(year, poles)
-        sides = [sid(p) for p in poles]
+    sides = [sid(p) for p in poles]
+    last: dict[str, AlignmentChange] = {}
+    for season in play(start, end, doctrine, ideology, progress):
+        world = season.world
+        names = {s: r.name for s, r in world.world.states.items()}
+        for change in season.changes:
+            last[change.state] = change
+        if season.year < start:
+            continue
+        answer = partners(season.year, poles)
+        blocs = list(world.world.alliances.values())
         for state in world.ccodes:
             if state in poles:
                 continue
             with_ = answer.get(state, set())
-            side, how, reason = choose_side(ctx, sid(state), sides)
             # Alarm: the threat from the most threatening pole; states a pole threatens align
             # (against it, or with it).
             aligned.append((bool(with_), max(world.matrix.get(sid(state), s) for s in sides)))
             if len(with_) != 1:
                 continue
+            side = side_of(blocs, sid(state), sides)
+            change = last.get(sid(state))
+            how = "neither" if side is None else change.motive.value if change else "bloc"
+            if side is None:
+                reason = "allied with no pole"
+            elif change is None or change.change in (ChangeKind.left, ChangeKind.dissolved):
+                reason = f"in the bloc of {names[side]}, which others brought it into"
+            else:
+                reason = change_text(change, names)
             rows.append(
                 Row(
                     state,
-                    year,
+                    season.year,
                     next(iter(with_)),
-                    ccode_of(side),
+                    NEITHER if side is None else ccode_of(side),
                     how,
                     reason,
                     factors(world, sid(state), sides),

@@ -53,8 +53,27 @@ The median is where a state typically projects force, so its far disputes do not
 regional power global (with the 0.9 quantile the USSR's disputes with Japan and the United
 States gave it the American reach; calibrated on the history check, docs/theory.md)."""
 
+REACH_LAND_KM = False
+"""How far a state projects force against a land neighbour: False counts it as 0 km (they
+fight at their border), True as the distance between capitals (its forces still travel
+from its centre: a continental power's reach shows in its land wars)."""
+
 REACH_HOSTILITY = 3
 """Only disputes in which the state displayed or used force show its reach."""
+
+GLOBAL_MILITARY = 150.0
+"""Superpower-scale forces: a state whose military strength (its mean world share of
+military expenditure and personnel, x 1000) is at least this has global reach in the
+history world: what it can strike is not bounded by how far it has fought. Reach in km
+(from its disputes) still measures the forces it can send to invade."""
+
+NUCLEAR_AGE = 1950
+"""Global reach needs the nuclear age: from the year after the second power's first test
+(1949) intercontinental strike makes distance matter less. Before it, no state has it."""
+
+WEIGHTS: dict[str, float] = {}
+"""The weights of the four elements in the history world (the campaign format's era
+``weights``; empty: all 1). Chosen by the calibration (benchmarks/calibrate.py)."""
 
 SEA_TYPES = (2, 3)
 """COW contiguity types counted as a sea border (at most 12 or 24 miles of water)."""
@@ -161,11 +180,9 @@ def record(year: int, codes: list[int]) -> dict[int, dict[str, float]]:
             a, b = where[d.actor], where[d.target]
             assert a is not None and b is not None  # build() passes included(): all have one
             # Land neighbours fight at their border: no force is projected to reach them.
-            km = (
-                0.0
-                if (min(d.actor, d.target), max(d.actor, d.target)) in land
-                else great_circle_km(a.lat, a.lon, b.lat, b.lon)
-            )
+            km = great_circle_km(a.lat, a.lon, b.lat, b.lon)
+            if not REACH_LAND_KM and (min(d.actor, d.target), max(d.actor, d.target)) in land:
+                km = 0.0
             key = (d.actor, d.dispute)
             nearest[key] = min(nearest.get(key, km), km)
     distances: dict[int, list[float]] = {c: [] for c in codes}
@@ -235,6 +252,7 @@ def build(year: int, ideology: bool = False) -> YearWorld:
                 "military": strength[c],
                 "offense": deeds[c]["offense"],
                 "reach": deeds[c]["reach"],
+                "global_reach": year >= NUCLEAR_AGE and strength[c] >= GLOBAL_MILITARY,
                 "ideology": max(-1.0, min(1.0, points.get(c, 0.0) / 3.0)),
                 "personality": {"aggression": deeds[c]["aggression"], "caution": 0.5},
             }
@@ -257,6 +275,7 @@ def build(year: int, ideology: bool = False) -> YearWorld:
                 "start": year,
                 "end": year,
                 "briefing": "History check.",
+                "weights": dict(WEIGHTS),
             }
         ],
     }

@@ -19,6 +19,7 @@ from game.engine import (
     Game,
     HistoryBeside,
     ScoreCard,
+    change_text,
     debrief_of,
     score_note_text,
 )
@@ -54,7 +55,7 @@ def outcome_content(d: Debrief) -> Content:
     )
 
 
-def decision_text(decision: Decision) -> str:
+def decision_text(decision: Decision, names: dict[str, str]) -> str:
     """One decision that mattered, as a sentence."""
     match decision.kind:
         case DecisionKind.choice:
@@ -62,12 +63,12 @@ def decision_text(decision: Decision) -> str:
         case DecisionKind.order:
             return f"You ordered: {decision.order}"
         case DecisionKind.alignment:
-            return decision.change.reason if decision.change else ""
+            return change_text(decision.change, names) if decision.change else ""
         case DecisionKind.objective:
             return f"Objective achieved: {decision.objective}"
 
 
-def in_this_game(entry: HistoryBeside, last_year: int) -> str:
+def in_this_game(entry: HistoryBeside, last_year: int, names: dict[str, str]) -> str:
     """What happened in this game in the year of a history note."""
     if entry.when == "before":
         return "Before this campaign begins."
@@ -75,7 +76,7 @@ def in_this_game(entry: HistoryBeside, last_year: int) -> str:
         return "After this campaign's years."
     if entry.when == "unplayed":
         return f"This game ended in {last_year}."
-    lines = [c.reason for c in entry.changes] + list(entry.news)
+    lines = [change_text(c, names) for c in entry.changes] + list(entry.news)
     return "\n".join(f"- {line}" for line in lines) or "No alliance changed."
 
 
@@ -117,7 +118,7 @@ class DebriefScreen(Screen[None]):
                     id="chart-allies",
                 )
             yield Static("Decisions that mattered", classes="section-title")
-            made = [(x.year, decision_text(x)) for x in d.decisions] or [
+            made = [(x.year, decision_text(x, d.names)) for x in d.decisions] or [
                 (d.last_year, "You made no decision of note.")
             ]
             for year, text in made:
@@ -133,7 +134,7 @@ class DebriefScreen(Screen[None]):
                 with Horizontal(classes="history-row"):
                     yield Static(str(entry.year), classes="history-year")
                     yield Static(entry.note, classes="history-note")
-                    yield Static(in_this_game(entry, d.last_year), classes="history-game")
+                    yield Static(in_this_game(entry, d.last_year, d.names), classes="history-game")
         yield Footer()
 
     def on_mount(self) -> None:

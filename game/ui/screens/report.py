@@ -18,6 +18,7 @@ from game.engine import (
     Refusal,
     ScoreCard,
     TurnReport,
+    change_text,
     refusal_text,
     score_note_text,
 )
@@ -47,10 +48,10 @@ def score_line(score: ScoreCard) -> Content:
     return Content.assemble(*parts)
 
 
-def change_line(change: AlignmentChange) -> Content:
+def change_line(change: AlignmentChange, names: dict[str, str]) -> Content:
     """An alliance change with its reason in the theory's words."""
     mark, style = CHANGE_MARKS.get(change.change, ("•", ""))
-    return Content.assemble((f"{mark} ", f"bold {style}"), change.reason)
+    return Content.assemble((f"{mark} ", f"bold {style}"), change_text(change, names))
 
 
 def refusal_line(refusal: Refusal) -> Content:
@@ -92,12 +93,13 @@ class TurnReportScreen(Screen[None]):
             if report.ended:
                 yield section("The campaign is over", [Content(report.ended)])
             # Alliance changes come as news too; they are listed once, below, with marks.
-            reasons = {c.reason for c in report.alignment_changes}
+            reasons = {change_text(c, self.names) for c in report.alignment_changes}
             news = [news_line(n) for n in report.news if n.text not in reasons]
             yield section("News", news or [Content.styled("A quiet year.", "$foreground-muted")])
             if report.alignment_changes:
                 yield section(
-                    "Alliance changes", [change_line(c) for c in report.alignment_changes]
+                    "Alliance changes",
+                    [change_line(c, self.names) for c in report.alignment_changes],
                 )
             if report.refusals:
                 yield section("Refused orders", [refusal_line(r) for r in report.refusals])

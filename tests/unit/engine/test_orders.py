@@ -15,6 +15,7 @@ import pytest
 from game.campaign.loader import load_campaign
 from game.engine.game import EngineError, Game, new_game
 from game.engine.orders import ACTIONS, ChoiceOrder, Order
+from game.engine.reasons import change_text
 from game.engine.report import ScoreNote, ScoreNoteKind, TurnReport
 
 SCENARIO = Path(__file__).resolve().parents[2] / "data" / "scenarios" / "orders.yaml"
@@ -79,7 +80,7 @@ def test_ally_signs_an_alliance_with_a_state_that_shares_the_threat(game):
     assert change.change == "formed"
     assert change.partners == ["FIL"]
     assert change.against == "AGR"
-    assert "Filia accepts: its principal threat is Agron" in change.reason
+    assert "Filia accepts: its principal threat is Agron" in change_text(change, game.view.names())
     assert any(n.category == "alliance" and "Filia" in n.text for n in report.news)
     assert game.replay.turns[0].orders == [Order("ally", "FIL")]
 
