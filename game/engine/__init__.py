@@ -30,7 +30,6 @@ from game.engine.geography import Geography, great_circle_km
 from game.engine.orders import ACTIONS, Action, ChoiceOrder, Order
 from game.engine.policies import POLICIES, Policy, make_policy
 from game.engine.reading import Context
-from game.engine.reasons import change_text, consent_text
 from game.engine.record import Replay, ReplayError, TurnLog
 from game.engine.replay import load_game, read_replay, remove_stale_temporaries, resimulate, save
 from game.engine.report import (
@@ -57,7 +56,7 @@ from game.engine.simulate import run as play_headless
 from game.engine.simulate import summary as headless_summary
 from game.engine.threat import FACTORS, ThreatMatrix, assess
 from game.engine.views import AllianceView, StateView, WorldView
-from game.engine.wording import refusal_text, score_note_text
+from game.engine.wording import change_text, consent_text, refusal_text, score_note_text
 from game.engine.world import Act, AllianceRecord, World, build_world, year_of_turn
 
 __all__ = [

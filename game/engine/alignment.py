@@ -1,7 +1,7 @@
 """The alignment AI: computer-run states form, keep and break alliances.
 
 Every change carries its reason as data (the rule, the threat, the figures), worded by
-``game.engine.reasons``. Decisions are taken in sorted order
+``game.engine.wording``. Decisions are taken in sorted order
 of state id, each state making at most one change a turn.
 """
 
@@ -305,6 +305,7 @@ def leave(
     rival = alliance.against if rival is None else rival
     threat = seen(ctx, member, rival)
     grounds = grounds or Grounds()
+    touched = list(alliance.members)
     alliance.members.remove(member)
     if member == alliance.leader:
         # A bandwagon pact without the state it formed around has no reason to exist.
@@ -340,7 +341,7 @@ def leave(
                 rival=rival,
             )
         )
-    ctx.refresh()
+    ctx.refresh(touched)
     return out
 
 
@@ -474,7 +475,7 @@ def join(
                 consent_,
             )
         )
-        ctx.refresh()
+        ctx.refresh(alliance.members)
         return out
     alliance_id = f"{min(state, partner)}_{max(state, partner)}_{world.turn}"
     alliance = AllianceRecord(
@@ -503,7 +504,7 @@ def join(
             consent_,
         )
     )
-    ctx.refresh()
+    ctx.refresh(alliance.members)
     return out
 
 

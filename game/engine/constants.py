@@ -35,15 +35,15 @@ INTENT_DECAY_PER_YEAR = 0.75
 """How much of a hostile act's weight is left after a year: memories fade (half-life about
 2.4 years)."""
 
-INTENT_REPUTATION = 0.1
+INTENT_REPUTATION = 0.2
 """Weight of the worst act against someone else: aggression anywhere is a signal to everyone.
 The worst act, not the sum, so a superpower's many quarrels elsewhere do not drown what it
 did to you (calibrated on the history check)."""
 
-INTENT_ALLY = 0.6
+INTENT_ALLY = 0.3
 """Weight of an act against one of the observer's allies."""
 
-INTENT_SCALE = 0.2
+INTENT_SCALE = 1.0
 """Converts remembered hostility into intentions: ``n = 1 - exp(-scale * raw)``."""
 
 INTENT_BASE = 0.04
@@ -66,7 +66,7 @@ POWER_PARITY = 0.5
 """Balance of power and bandwagon: alarmed when the rival's power share is at least this
 (it is at least as strong as the state)."""
 
-SHARE_RATIO = 0.8
+SHARE_RATIO = 0.6
 """A partner shares the threat when that rival is its principal threat, or poses it at
 least this share of its own principal threat."""
 
@@ -83,7 +83,7 @@ CAUTIOUS_ABOVE = 0.6
 CAUTIOUS_PATIENCE = 1
 """Turns a cautious state adds to PATIENCE_TURNS before it leaves an alliance."""
 
-WEAK_RATIO = 0.25
+WEAK_RATIO = 0.35
 """Bandwagoning: the state's power is below this share of its principal threat's."""
 
 NEAR_PROXIMITY = 0.3
@@ -93,7 +93,7 @@ ABLE_HELP = 1.0
 """Bandwagoning: allies within reach could add less than this share of the striking power
 the threat can bring to the state."""
 
-APPEASE_LIMIT = 1.5
+APPEASE_LIMIT = 3.0
 """Bandwagoning: not with a threat whose own remembered hostile acts against the state weigh
 this much or more, and no state stays allied with a partner whose acts against it weigh
 this much. A war's worth of acts (severity 1) in each of two years reaches it (1 + 0.75);

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import cast
 
@@ -16,9 +17,16 @@ class WorldContext:
 
     campaign: Campaign
     world: World
-    matrix: ThreatMatrix
+    assessed: Callable[[], ThreatMatrix]
+    """The threat matrix, asked for only when an expression needs a threat: most effects
+    and conditions do not, and an assessment is the costliest step of a turn."""
     player_id: str
     score: float = 0.0
+
+    @property
+    def matrix(self) -> ThreatMatrix:
+        """The threat matrix of the world as the game last assessed it."""
+        return self.assessed()
 
     def variable(self, name: str) -> float:
         """``year``, ``turn`` or ``score``."""

@@ -54,7 +54,7 @@ def heaviest_acts(
     """The rival's acts the observer still remembers, heaviest first (its acts against
     others weigh INTENT_REPUTATION as much, as in the model; reassurances of others do not
     count); with ``hostile``, hostile acts only (a reassurance never causes a threat)."""
-    found = []
+    found: list[tuple[float, int, int, Act]] = []
     for act in world.acts:
         if act.actor != rival or (act.reassurance and (hostile or act.target != observer)):
             continue

@@ -21,7 +21,6 @@ from game.engine.explain import Explanation, explain
 from game.engine.geography import Geography
 from game.engine.orders import ACTIONS, ChoiceOrder, Order
 from game.engine.reading import Context
-from game.engine.reasons import change_text
 from game.engine.record import Replay, TurnLog
 from game.engine.report import (
     AlignmentChange,
@@ -38,7 +37,7 @@ from game.engine.report import (
 )
 from game.engine.threat import FACTORS, ThreatMatrix, assess
 from game.engine.views import WorldView, alliance_views, snapshot
-from game.engine.wording import refusal_text
+from game.engine.wording import change_text, refusal_text
 from game.engine.world import World, build_world, total_turns, year_of_turn, years_per_turn
 
 
@@ -89,11 +88,23 @@ class Game:
         """Every turn's report, in order (a loaded save re-creates them)."""
         self._closing_matrix: ThreatMatrix | None = None
         self._view: WorldView | None = None
-        self.matrix = self._assess()
+        self._matrix: ThreatMatrix | None = None
         self.opening: list[News] = self._begin_era() + self._briefing()
         self._close_phase()
 
     # -- reading the game ----------------------------------------------------------------
+    @property
+    def matrix(self) -> ThreatMatrix:
+        """The threat matrix of the world as it stands (assessed when first read after the
+        world changed at a phase boundary)."""
+        if self._matrix is None:
+            self._matrix = self._assess()
+        return self._matrix
+
+    @matrix.setter
+    def matrix(self, value: ThreatMatrix) -> None:
+        self._matrix = value
+
     @property
     def view(self) -> WorldView:
         """The world now, as a read-only snapshot (taken again after each choice or turn)."""
@@ -229,20 +240,22 @@ class Game:
         news: list[News] = []
         changes: list[AlignmentChange] = []
         refusals: list[Refusal] = []
-        ctx = self._alignment_context()
         points = self.action_points
-        for order in batch:
-            problem = orders.check(ctx, order, points)
-            if problem:
-                refusal = Refusal(order, problem)
-                refusals.append(refusal)
-                news.append(News(3, f"Refused: {refusal_text(refusal)}.", NewsCategory.refusal))
-                continue
-            action = ACTIONS[order.action]
-            points -= action.cost(order)
-            outcome = action.apply(ctx, order)
-            news += outcome.news
-            changes += outcome.changes
+        if batch:  # the orders read the world as the turn opened
+            ctx = self._alignment_context()
+            for order in batch:
+                problem = orders.check(ctx, order, points)
+                if problem:
+                    refusal = Refusal(order, problem)
+                    refusals.append(refusal)
+                    text = f"Refused: {refusal_text(refusal)}."
+                    news.append(News(3, text, NewsCategory.refusal))
+                    continue
+                action = ACTIONS[order.action]
+                points -= action.cost(order)
+                outcome = action.apply(ctx, order)
+                news += outcome.news
+                changes += outcome.changes
         news += ai.act(world, self.matrix, self.player, self.rng, self.years)
         self.matrix = self._assess()
         ctx = self._alignment_context()
@@ -333,7 +346,7 @@ class Game:
         """The turn boundary: quantize the world, then assess it, so every later decision
         reads the same rounded state a replay reproduces."""
         self.world.quantize()
-        self.matrix = self._assess()
+        self._matrix = None  # assessed when next read
 
     def _begin_era(self) -> list[News]:
         era = self.era
@@ -341,7 +354,7 @@ class Game:
             News(5, f"A new era begins: {era.title} ({era.start}-{era.end}).", NewsCategory.era)
         ]
         news += self._apply(era.changes)
-        self.matrix = self._assess()
+        self._matrix = None  # assessed when next read
         return news
 
     def _briefing(self) -> list[News]:
@@ -380,7 +393,7 @@ class Game:
 
     def _evaluator(self) -> WorldContext:
         return WorldContext(
-            self.campaign, self.world, self.matrix, self.player, float(self.score.total)
+            self.campaign, self.world, lambda: self.matrix, self.player, float(self.score.total)
         )
 
     def _alignment_context(self) -> Context:

@@ -14,8 +14,8 @@ from game.engine.alignment import consent, grounds_of, join, leave
 from game.engine.order import ChoiceOrder as ChoiceOrder
 from game.engine.order import Order as Order
 from game.engine.reading import Context
-from game.engine.reasons import consent_text
 from game.engine.report import AlignmentChange, ChangeKind, Motive, News, NewsCategory
+from game.engine.wording import consent_text
 from game.engine.world import Act
 
 AID_KINDS = ("economic", "military")

@@ -3,6 +3,7 @@ doctrine, who shares whose threat, and who is allied with whom; computed once pe
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -51,12 +52,33 @@ class Context:
         )
         self.refresh()
 
-    def refresh(self) -> None:
-        """Re-read alliances, guarantees and military strength (after they change)."""
+    def refresh(self, touched: Iterable[str] | None = None) -> None:
+        """Re-read alliances, guarantees and military strength (after they change); with
+        ``touched``, only the alliances of those states (an alliance change touches the
+        members of one alliance: re-reading every pair after each would cost a turn
+        most of its time in a large world)."""
         ids = self.matrix.ids
-        self.allied_m = alliance_matrix(self.world, ids) > 0
-        self.helpers_m = self.allied_m | (guarantee_matrix(self.world, ids) > 0)
-        self.military = np.array([self.world.states[s].military for s in ids])
+        if touched is None:
+            self.allied_m = alliance_matrix(self.world, ids) > 0
+            self.guaranteed_m = guarantee_matrix(self.world, ids) > 0
+            self.helpers_m = self.allied_m | self.guaranteed_m
+            self.military = np.array([self.world.states[s].military for s in ids])
+            return
+        index = self.matrix.index
+        alliances = [self.world.alliances[key] for key in sorted(self.world.alliances)]
+        for state in sorted(set(touched)):
+            i = index.get(state)
+            if i is None:
+                continue
+            row = np.zeros(len(ids), dtype=bool)
+            for alliance in alliances:
+                if state in alliance.members:
+                    row[[index[m] for m in alliance.members if m in index]] = True
+            row[i] = False
+            self.allied_m[i, :] = row
+            self.allied_m[:, i] = row
+            self.helpers_m[i, :] = row | self.guaranteed_m[i, :]
+            self.helpers_m[:, i] = row | self.guaranteed_m[:, i]
 
     def view(self, state: str) -> View:
         """``state``'s reading of the world under its doctrine."""

@@ -172,7 +172,7 @@ class Grounds:
 @dataclass(frozen=True)
 class Consent:
     """A computer-run state's answer to an alliance offer, as data: who, the rule, the
-    figures. ``game.engine.reasons`` puts it into words."""
+    figures. ``game.engine.wording`` puts it into words."""
 
     accepted: bool
     verdict: Verdict
@@ -192,7 +192,7 @@ class Consent:
 @dataclass(frozen=True)
 class AlignmentChange:
     """A state joined, left, formed or dissolved an alliance, and why, as data; the words
-    come from ``game.engine.reasons``."""
+    come from ``game.engine.wording``."""
 
     change: ChangeKind
     state: str

@@ -9,9 +9,9 @@ from typing import Any
 from game.engine.game import Game
 from game.engine.orders import ChoiceOrder
 from game.engine.policies import Policy
-from game.engine.reasons import change_text
 from game.engine.report import TurnReport
 from game.engine.threat import FACTORS
+from game.engine.wording import change_text
 
 TOP_THREATS = 3
 

@@ -250,10 +250,13 @@ def assess(world: World, geo: Geography, weights: Weights, years_per_turn: float
 def alliance_matrix(world: World, ids: list[str]) -> np.ndarray:
     """1 where two states share an alliance."""
     index = {ident: i for i, ident in enumerate(ids)}
-    out = np.zeros((len(ids), len(ids)))
-    for key in sorted(world.alliances):
-        members = [index[m] for m in world.alliances[key].members if m in index]
-        out[np.ix_(members, members)] = 1.0
+    keys = sorted(world.alliances)
+    member = np.zeros((len(keys), len(ids)))
+    for row, key in enumerate(keys):
+        for m in world.alliances[key].members:
+            if m in index:
+                member[row, index[m]] = 1.0
+    out = (member.T @ member > 0).astype(float)
     np.fill_diagonal(out, 0.0)
     return out
 

@@ -1,13 +1,29 @@
-"""Reports put into words: refused orders and score notes, rendered at the edge.
+"""Reports put into words, the one renderer: alliance changes and the answers states give
+to alliance offers (in the theory's words), refused orders and score notes.
 
-The engine reports them as data (:class:`Refusal`: the order and why; :class:`ScoreNote`:
-a kind and a count). The UI, the command line and the news word them here, so the same
-report always reads the same way.
+The engine reports them as data (:class:`AlignmentChange` and :class:`Consent`: the rule,
+the states, the threat and the figures; :class:`Refusal`: the order and why;
+:class:`ScoreNote`: a kind and a count). The UI, the command line, the news and the
+exports word them here, so the same report always reads the same way and nothing parses
+prose.
 """
 
 from __future__ import annotations
 
-from game.engine.report import Refusal, ScoreNote, ScoreNoteKind
+from collections.abc import Mapping
+
+from game.engine.report import (
+    AlignmentChange,
+    ChangeKind,
+    Consent,
+    Grounds,
+    Motive,
+    Refusal,
+    ScoreNote,
+    ScoreNoteKind,
+    ThreatLine,
+    Verdict,
+)
 
 
 def _counted(count: int, one: str, many: str) -> str:
@@ -29,3 +45,157 @@ def score_note_text(note: ScoreNote) -> str:
             return f"{_counted(note.count, 'war', 'wars')} started"
         case ScoreNoteKind.allies_abandoned:
             return f"{_counted(note.count, 'ally', 'allies')} abandoned"
+
+
+WHERE = {"land": "shares a border", "sea": "across the sea", "distance": "at a distance"}
+
+
+def _name(names: Mapping[str, str], ident: str | None) -> str:
+    return names.get(ident or "", ident or "no one")
+
+
+def _num(value: float | None) -> float:
+    return 0.0 if value is None else value
+
+
+def threat_phrase(threat: ThreatLine | None, grounds: Grounds) -> str:
+    """The four elements of one threat in a line: where, then the factor values, then the
+    heaviest hostile act remembered."""
+    if threat is None:
+        return "it is gone"
+    after = f" after {grounds.act}" if grounds.act else ""
+    where = WHERE[grounds.where or "distance"]
+    return (
+        f"{where} (proximity {threat.proximity:.2f}), aggregate power {threat.power:.2f}, "
+        f"offensive capability {threat.offense:.2f}, intentions {threat.intentions:.2f}{after}"
+    )
+
+
+def principal_text(
+    names: Mapping[str, str],
+    motive: Motive,
+    rival: str | None,
+    threat: ThreatLine | None,
+    grounds: Grounds,
+) -> str:
+    """Why a state fears (or follows) ``rival``, in its doctrine's words."""
+    who = _name(names, rival)
+    if motive == Motive.most_powerful:
+        return (
+            f"{who} is the most powerful state (power share {_num(grounds.share):.2f} "
+            "against it), whatever its intentions"
+        )
+    if motive == Motive.strongest:
+        return f"{who} is the most powerful state (power share {_num(grounds.share):.2f})"
+    return f"its principal threat is {who}: {threat_phrase(threat, grounds)}"
+
+
+def bandwagon_text(names: Mapping[str, str], rival: str | None, g: Grounds) -> str:
+    """Walt's three conditions for bandwagoning with ``rival``, with their figures."""
+    who = _name(names, rival)
+    return (
+        f"too weak (power {_num(g.ratio):.2f} of {who}'s), {who} is near (proximity "
+        f"{_num(g.proximity):.2f}) and no able ally is within reach (help {_num(g.help):.0f} "
+        f"against the striking power of {_num(g.strike):.0f} it can bring)"
+    )
+
+
+def consent_text(c: Consent, names: Mapping[str, str]) -> str:
+    """A state's answer to an alliance offer, e.g. "Filia accepts: its principal threat is
+    Agron: ..."."""
+    me, you, rival = _name(names, c.state), _name(names, c.proposer), _name(names, c.rival)
+    g = c.grounds
+    match c.verdict:
+        case Verdict.already_allied:
+            return f"{me} is already allied with {you}"
+        case Verdict.no_rival:
+            return f"{me} sees no rival at all"
+        case Verdict.joins_strongest:
+            reason = principal_text(names, c.motive, c.rival, c.threat, g)
+            return f"{me} joins the strongest: {reason}"
+        case Verdict.not_weaker:
+            return f"{me} is at least as strong as {you}"
+        case Verdict.follows_strongest:
+            return f"{me} follows only the strongest power, {rival}"
+        case Verdict.bandwagons:
+            return f"{me} bandwagons: {bandwagon_text(names, c.proposer, g)}"
+        case Verdict.weak_neighbour:
+            return (
+                f"{me} accepts {you}'s alignment: too weak to threaten it "
+                f"(power {_num(g.ratio):.2f} of its own)"
+            )
+        case Verdict.sees_as_threat:
+            return f"{me} sees {you} as its principal threat"
+        case Verdict.not_alarmed:
+            return (
+                f"{me} feels no threat worth an alliance (highest {_num(g.pressure):.2f} "
+                f"from {rival}, it acts above {_num(g.threshold):.2f})"
+            )
+        case Verdict.allied_with_threat:
+            return f"{you} is allied with {me}'s principal threat"
+        case Verdict.allied_against_it:
+            return f"{you} is in an alliance against {me}"
+        case Verdict.at_war:
+            return (
+                f"{me} and {you} are at odds: remembered hostile acts between them weigh "
+                f"{_num(g.grievance):.2f}, at or above {_num(g.limit):.2f}"
+            )
+        case Verdict.client:
+            return (
+                f"{me} accepts {you} as a client: too weak to threaten it (power "
+                f"{_num(g.ratio):.2f} of its own), it sides with {me} rather than against it"
+            )
+        case Verdict.shares_threat:
+            return f"{me} accepts: {principal_text(names, c.motive, c.rival, c.threat, g)}"
+        case Verdict.not_shared:
+            return (
+                f"{me}'s principal threat is {rival}, which {you} does not share "
+                f"(it rates it {_num(g.rating):.2f})"
+            )
+
+
+def change_text(c: AlignmentChange, names: Mapping[str, str]) -> str:
+    """An alliance change in the theory's words, e.g. "Norhaven left the Strait League: the
+    threat from Karvath has receded (0.12, below 0.20 for 2 turns)"."""
+    me, rival, pact = _name(names, c.state), _name(names, c.rival), c.alliance_name
+    g = c.grounds
+    if c.change == ChangeKind.dissolved:
+        why = "its leader left" if c.motive == Motive.leader_left else "too few members remain"
+        return f"{pact} dissolved: {why}"
+    if c.change == ChangeKind.left:
+        match c.motive:
+            case Motive.player_choice:
+                return f"{me} left {pact} by choice"
+            case Motive.to_bandwagon:
+                return f"{me} left {pact} to bandwagon"
+            case Motive.partner_attacked:
+                return (
+                    f"{me} left {pact}: its partner {rival} keeps attacking it (remembered "
+                    f"hostile acts {_num(g.grievance):.2f}, at or above {_num(g.limit):.2f})"
+                )
+            case Motive.partner_is_threat:
+                return (
+                    f"{me} left {pact}: its partner {rival} is its principal threat "
+                    f"({threat_phrase(c.threat, g)}) and able help is within reach "
+                    f"({_num(g.help):.0f} against a striking power of {_num(g.strike):.0f})"
+                )
+            case Motive.will_not_oppose:
+                return f"{me} left {pact}: it will not stand against the strongest power, {rival}"
+            case Motive.rival_gone:
+                return f"{me} left {pact}: {rival} is gone, and with it the alliance's purpose"
+            case _:
+                return (
+                    f"{me} left {pact}: the threat from {rival} has receded "
+                    f"({_num(g.pressure):.2f}, below {_num(g.limit):.2f} for {g.turns} turns)"
+                )
+    partner = _name(names, c.partner)
+    if c.change == ChangeKind.bandwagoned:
+        if c.motive == Motive.bandwagoning:
+            return f"{me} bandwagoned with {partner}: {bandwagon_text(names, c.partner, g)}"
+        return (
+            f"{me} bandwagoned with {partner}: "
+            f"{principal_text(names, c.motive, c.rival, c.threat, g)}"
+        )
+    if c.consent is not None:
+        return f"{me} allied with {partner}: {consent_text(c.consent, names)}"
+    return f"{me} allied with {partner}: {principal_text(names, c.motive, c.rival, c.threat, g)}"

@@ -144,15 +144,21 @@ def baseline_predictions(year: int, state: int, poles: list[int], majority: int)
     }
 
 
-def side_of(alliances: list[AllianceRecord], state: str, poles: list[str]) -> str | None:
+def side_of(
+    alliances: list[AllianceRecord], state: str, poles: list[str], chose: str | None = None
+) -> str | None:
     """The pole ``state`` is allied with: directly, else through its bloc (the pole fewest
-    alliance steps away); None when no pole is reachable or two are equally near."""
+    alliance steps away). Between poles equally near (two poles in one bloc), the one it
+    chose itself (``chose``: the state it last allied or bandwagoned with); None when no
+    pole is reachable, or two are equally near and it chose neither."""
     reached, frontier = {state}, [state]
     while frontier:
         step = sorted(
             {m for a in alliances if set(a.members) & set(frontier) for m in a.members} - reached
         )
         found = [p for p in poles if p in step]
+        if len(found) > 1 and chose in found:
+            return chose
         if found:
             return found[0] if len(found) == 1 else None
         reached.update(step)
@@ -222,11 +228,14 @@ def run(
     aligned: list[tuple[bool, float]] = []
     sides = [sid(p) for p in poles]
     last: dict[str, AlignmentChange] = {}
+    chose: dict[str, str | None] = {}
     for season in play(start, end, doctrine, ideology, progress):
         world = season.world
         names = {s: r.name for s, r in world.world.states.items()}
         for change in season.changes:
             last[change.state] = change
+            if change.change in (ChangeKind.joined, ChangeKind.formed, ChangeKind.bandwagoned):
+                chose[change.state] = change.partner
         if season.year < start:
             continue
         answer = partners(season.year, poles)
@@ -240,15 +249,15 @@ def run(
             aligned.append((bool(with_), max(world.matrix.get(sid(state), s) for s in sides)))
             if len(with_) != 1:
                 continue
-            side = side_of(blocs, sid(state), sides)
-            change = last.get(sid(state))
-            how = "neither" if side is None else change.motive.value if change else "bloc"
+            side = side_of(blocs, sid(state), sides, chose.get(sid(state)))
+            found = last.get(sid(state))
+            how = "neither" if side is None else found.motive.value if found else "bloc"
             if side is None:
                 reason = "allied with no pole"
-            elif change is None or change.change in (ChangeKind.left, ChangeKind.dissolved):
+            elif found is None or found.change in (ChangeKind.left, ChangeKind.dissolved):
                 reason = f"in the bloc of {names[side]}, which others brought it into"
             else:
-                reason = change_text(change, names)
+                reason = change_text(found, names)
             rows.append(
                 Row(
                     state,

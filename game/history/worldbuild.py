@@ -61,7 +61,7 @@ from its centre: a continental power's reach shows in its land wars)."""
 REACH_HOSTILITY = 3
 """Only disputes in which the state displayed or used force show its reach."""
 
-GLOBAL_MILITARY = 150.0
+GLOBAL_MILITARY = 100.0
 """Superpower-scale forces: a state whose military strength (its mean world share of
 military expenditure and personnel, x 1000) is at least this has global reach in the
 history world: what it can strike is not bounded by how far it has fought. Reach in km
@@ -71,7 +71,7 @@ NUCLEAR_AGE = 1950
 """Global reach needs the nuclear age: from the year after the second power's first test
 (1949) intercontinental strike makes distance matter less. Before it, no state has it."""
 
-WEIGHTS: dict[str, float] = {}
+WEIGHTS: dict[str, float] = {"intentions": 2.0, "global_proximity": 0.0}
 """The weights of the four elements in the history world (the campaign format's era
 ``weights``; empty: all 1). Chosen by the calibration (benchmarks/calibrate.py)."""
 

@@ -317,7 +317,7 @@ CASES = [
         "    military: 30\n",
         "    military: 30\n    kind: state\n    state: ON\n",
         "39:5: states[2].state: unknown field 'state' (allowed: id, name, kind, capital, "
-        "region, borders, power, military, offense, reach, stability, ideology, doctrine, "
+        "region, borders, power, military, offense, reach, global_reach, stability, ideology, doctrine, "
         "personality, present, dossier)",
     ),
     edit(

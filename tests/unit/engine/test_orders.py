@@ -15,8 +15,8 @@ import pytest
 from game.campaign.loader import load_campaign
 from game.engine.game import EngineError, Game, new_game
 from game.engine.orders import ACTIONS, ChoiceOrder, Order
-from game.engine.reasons import change_text
 from game.engine.report import ScoreNote, ScoreNoteKind, TurnReport
+from game.engine.wording import change_text
 
 SCENARIO = Path(__file__).resolve().parents[2] / "data" / "scenarios" / "orders.yaml"
 

@@ -18,9 +18,9 @@ from game.engine import constants as k
 from game.engine.game import Game, new_game
 from game.engine.geography import Geography
 from game.engine.orders import ChoiceOrder
-from game.engine.reasons import change_text
 from game.engine.replay import resimulate
 from game.engine.report import AlignmentChange, Motive, TurnReport
+from game.engine.wording import change_text
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "data" / "scenarios"
 SEEDS = ["entente", "1", "walt"]
