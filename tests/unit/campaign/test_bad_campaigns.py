@@ -317,8 +317,8 @@ CASES = [
         "    military: 30\n",
         "    military: 30\n    kind: state\n    state: ON\n",
         "39:5: states[2].state: unknown field 'state' (allowed: id, name, kind, capital, "
-        "region, borders, power, military, offense, reach, global_reach, stability, ideology, doctrine, "
-        "personality, present, dossier)",
+        "region, borders, power, military, offense, reach, global_reach, stability, ideology, "
+        "doctrine, personality, present, dossier)",
     ),
     edit(
         "missing_field_points_at_parent",
