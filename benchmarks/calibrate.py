@@ -29,6 +29,8 @@ GRID: dict[str, tuple[object, list[object]]] = {
             {"global_proximity": 0.0},
             {"intentions": 2.0},
             {"intentions": 2.0, "global_proximity": 0.0},
+            {"intentions": 3.0, "global_proximity": 0.0},
+            {"intentions": 2.0, "global_proximity": 0.5},
         ],
     ),
     "INTENT_SCALE": (k, [0.2, 0.5, 1.0, 2.0, 4.0]),
@@ -42,6 +44,8 @@ GRID: dict[str, tuple[object, list[object]]] = {
     "GLOBAL_PROXIMITY": (k, [0.2, 0.35, 0.5, 0.7]),
     "SEEK_THRESHOLD": (k, [0.25, 0.35, 0.45]),
     "ABLE_HELP": (k, [0.5, 1.0, 1.5, 2.0]),
+    "NEAR_PROXIMITY": (k, [0.2, 0.3, 0.5]),
+    "RECEDE_RATIO": (k, [0.5, 0.7, 0.9]),
     "APPEASE_LIMIT": (k, [1.0, 1.5, 3.0]),
     "SHARE_RATIO": (k, [0.6, 0.8, 0.9]),
     # Global reach is for superpower-scale forces, both superpowers' or neither's: a value

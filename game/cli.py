@@ -195,8 +195,8 @@ def _add_history(commands: argparse._SubParsersAction) -> None:
     history = commands.add_parser(
         "history",
         help="check the engine against the alignments states really chose",
-        description="The engine against history: real alignments from ATOP, predicted from "
-        "the world of the year before.",
+        description="The engine against history: real alignments from ATOP, predicted by "
+        "the game's own alliance AI playing the years from the data of each year before.",
     )
     history_commands = history.add_subparsers(
         dest="history_command", metavar="COMMAND", required=True
@@ -204,10 +204,12 @@ def _add_history(commands: argparse._SubParsersAction) -> None:
     check = history_commands.add_parser(
         "run",
         help="predict which pole each aligned state joined, and score it",
-        description="For every state-year of the period in which a state has an ATOP defense "
-        "or offense pact with exactly one of the poles, predict the pole from the world of the "
-        "year before (COW capabilities, capitals, contiguity, MID disputes, arms races) with the "
-        "engine's threat assessment and the doctrine's choice of side, and compare it with "
+        description="The game's own alliance AI plays the period, one turn a year: each "
+        "year's world is rebuilt from the data of the year before (COW capabilities, capitals, "
+        "contiguity, MID disputes, arms races) and keeps the alliances the AI made, from none "
+        "five years before the start. For every state-year in which a state has an ATOP "
+        "defense or offense pact with exactly one of the poles, the prediction is the pole it "
+        "is allied with in that world, directly or through its bloc; it is compared with "
         "baselines. Runs offline on data shipped with the game.",
     )
     check.add_argument("--start", type=whole_number, required=True, metavar="YEAR")

@@ -258,10 +258,16 @@ def leave_reason(
     if v.alarmed and v.principal in alliance.members:
         if v.doctrine == Doctrine.bandwagon or bandwagon_why(ctx, member, v) is not None:
             return None  # it sided with its threat on purpose, and nothing has changed
-        help_ = available_help(ctx, member, v.principal)
-        strike = ctx.striking_power(v.principal)
-        grounds = grounds_of(ctx, member, v.principal, help=help_, strike=strike)
-        return Motive.partner_is_threat, v.principal, grounds
+        # Why it need not side with its threat: the figures of Walt's three conditions.
+        rival = v.principal
+        proximity = ctx.matrix.factor("conventional", member, rival)
+        figures = {
+            "ratio": world.states[member].power / max(world.states[rival].power, 1e-9),
+            "proximity": proximity,
+            "help": available_help(ctx, member, rival),
+            "strike": ctx.striking_power(rival) * proximity,
+        }
+        return Motive.partner_is_threat, rival, grounds_of(ctx, member, rival, **figures)
     if (
         v.doctrine == Doctrine.bandwagon
         and v.principal
@@ -456,44 +462,28 @@ def join(
         for a in existing
         if a.against != state and not any(hostile_pair(ctx, state, m) for m in a.members)
     ]
-    if existing:
+    if existing:  # it joins the partner's pact
         alliance = existing[0]
         alliance.members = sorted({*alliance.members, state})
-        out.append(
-            AlignmentChange(
-                change,
-                state,
-                alliance.id,
-                [m for m in alliance.members if m != state],
-                against,
-                motive,
-                threat,
-                alliance.name,
-                partner,
-                against,
-                grounds,
-                consent_,
-            )
+        kind = change
+    else:  # they sign a new pact
+        alliance = AllianceRecord(
+            id=f"{min(state, partner)}_{max(state, partner)}_{world.turn}",
+            name=f"{ctx.name(state)}-{ctx.name(partner)} pact",
+            members=sorted([state, partner]),
+            pact="defense",
+            formed_turn=world.turn,
+            against=against if change != ChangeKind.bandwagoned else None,
+            leader=partner if change == ChangeKind.bandwagoned else None,
         )
-        ctx.refresh(alliance.members)
-        return out
-    alliance_id = f"{min(state, partner)}_{max(state, partner)}_{world.turn}"
-    alliance = AllianceRecord(
-        id=alliance_id,
-        name=f"{ctx.name(state)}-{ctx.name(partner)} pact",
-        members=sorted([state, partner]),
-        pact="defense",
-        formed_turn=world.turn,
-        against=against if change != ChangeKind.bandwagoned else None,
-        leader=partner if change == ChangeKind.bandwagoned else None,
-    )
-    world.alliances[alliance_id] = alliance
+        world.alliances[alliance.id] = alliance
+        kind = ChangeKind.formed if change == ChangeKind.joined else change
     out.append(
         AlignmentChange(
-            ChangeKind.formed if change == ChangeKind.joined else change,
+            kind,
             state,
-            alliance_id,
-            [partner],
+            alliance.id,
+            [m for m in alliance.members if m != state],
             against,
             motive,
             threat,

@@ -102,12 +102,14 @@ class ThreatMatrix:
 def hostility(world: World, ids: list[str], years_per_turn: float) -> tuple[np.ndarray, ...]:
     """Remembered hostile acts and reassurances as (actor x target) matrices, decayed, and
     each actor's record: the worst hostile act it still carries against anyone, including
-    states it has since conquered (a conqueror's record outlives its victims)."""
+    states it has since conquered (a conqueror's record outlives its victims), and whom
+    that act was against (-1: a state no longer in the world)."""
     index = {ident: i for i, ident in enumerate(ids)}
     n = len(ids)
     hostile = np.zeros((n, n))
     reassured = np.zeros((n, n))
     worst = np.zeros(n)
+    worst_target = np.full(n, -1)
     # The target is -1 when it is no longer in the world: the act still marks its actor.
     rows = [
         (index[a.actor], index.get(a.target, -1), a.severity, a.turn, a.reassurance)
@@ -118,12 +120,14 @@ def hostility(world: World, ids: list[str], years_per_turn: float) -> tuple[np.n
         actor, target, severity, turn, calm = (np.array(c) for c in zip(*rows, strict=True))
         weight = severity * k.INTENT_DECAY_PER_YEAR ** ((world.turn - turn) * years_per_turn)
         calm = calm.astype(bool)
-        np.maximum.at(worst, actor[~calm], weight[~calm])
+        for a, t, w in zip(actor[~calm], target[~calm], weight[~calm], strict=True):
+            if w > worst[a]:  # the first of equal acts, in list order
+                worst[a], worst_target[a] = w, t
         # np.add.at accumulates repeated (actor, target) pairs, in list order.
         for mask, into in ((~calm, hostile), (calm, reassured)):
             mask = mask & (target >= 0)
             np.add.at(into, (actor[mask], target[mask]), weight[mask])
-    return hostile, reassured, worst
+    return hostile, reassured, worst, worst_target
 
 
 def effective_weights(weights: Weights, global_reach: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -175,15 +179,22 @@ def assess(world: World, geo: Geography, weights: Weights, years_per_turn: float
         strike = M * a
         offense = np.nan_to_num(strike[None, :] / (strike[None, :] + M[:, None]), nan=0.0)
 
-    hostile, reassured, worst = hostility(world, ids, years_per_turn)
+    hostile, reassured, worst, worst_target = hostility(world, ids, years_per_turn)
     allied = alliance_matrix(world, ids)
+    against_allies = allied @ hostile.T  # [i, t]: t's acts against i's allies
+    # j's record does not count against i when j's worst act was against i's own attacker
+    # (a state that struck i or its allies): the enemy of my enemy is not my threat.
+    attackers = (hostile.T > 0) | (against_allies > 0)  # [i, t]: t struck i or an ally
+    excused = np.zeros((n, n), dtype=bool)
+    known = worst_target >= 0
+    excused[:, known] = attackers[:, worst_target[known]]
     # raw[i, j]: how hostile j's record looks to i.
     raw = (
         (1 - k.INTENT_REPUTATION) * hostile.T
-        + k.INTENT_REPUTATION * worst[None, :]
+        + k.INTENT_REPUTATION * np.where(excused, 0.0, worst[None, :])
         # What j did to i's allies counts as a sign of what it would do to i, unless j is
         # i's ally too (a quarrel inside an alliance is not a threat to its members).
-        + (k.INTENT_ALLY - k.INTENT_REPUTATION) * (allied @ hostile.T) * (1.0 - allied)
+        + (k.INTENT_ALLY - k.INTENT_REPUTATION) * against_allies * (1.0 - allied)
     )
     raw = np.maximum(raw - k.REASSURANCE_WEIGHT * reassured.T, 0.0)
     raw += k.INTENT_BASE + k.INTENT_BASE_AGGRESSION * aggression[None, :]

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from game.engine import constants as k
 from game.engine.report import (
     AlignmentChange,
     ChangeKind,
@@ -100,6 +101,19 @@ def bandwagon_text(names: Mapping[str, str], rival: str | None, g: Grounds) -> s
     )
 
 
+def _need_not_bandwagon(rival: str, g: Grounds) -> str:
+    """Which of Walt's conditions for bandwagoning fails, so a state need not side with
+    its threat."""
+    if _num(g.ratio) >= k.WEAK_RATIO:
+        return f"it is not too weak to stand against it (power {_num(g.ratio):.2f} of {rival}'s)"
+    if _num(g.proximity) < k.NEAR_PROXIMITY:
+        return f"{rival} is not near enough to force it (proximity {_num(g.proximity):.2f})"
+    return (
+        f"able help is within reach ({_num(g.help):.0f} against a striking power of "
+        f"{_num(g.strike):.0f})"
+    )
+
+
 def consent_text(c: Consent, names: Mapping[str, str]) -> str:
     """A state's answer to an alliance offer, e.g. "Filia accepts: its principal threat is
     Agron: ..."."""
@@ -176,8 +190,7 @@ def change_text(c: AlignmentChange, names: Mapping[str, str]) -> str:
             case Motive.partner_is_threat:
                 return (
                     f"{me} left {pact}: its partner {rival} is its principal threat "
-                    f"({threat_phrase(c.threat, g)}) and able help is within reach "
-                    f"({_num(g.help):.0f} against a striking power of {_num(g.strike):.0f})"
+                    f"({threat_phrase(c.threat, g)}), and {_need_not_bandwagon(rival, g)}"
                 )
             case Motive.will_not_oppose:
                 return f"{me} left {pact}: it will not stand against the strongest power, {rival}"

@@ -58,6 +58,9 @@ class Row:
     """The engine's reason, in the theory's words (as the game's AI gives it)."""
     factors: dict[str, float]
     baselines: dict[str, int] = field(default_factory=dict)
+    chose: str | None = None
+    """The engine id of the state it last allied or bandwagoned with by its own choice
+    (it decides between two poles that share a bloc)."""
 
 
 @dataclass
@@ -184,7 +187,10 @@ def play(
 ) -> list[Season]:
     """Play ``start - BURN_IN`` .. ``end`` with the game's alignment pass, one turn a year,
     carrying the AI's alliances (and its patience with receded threats) from year to year."""
-    first = max(sources.FIRST_YEAR + 1, start - BURN_IN)
+    # The burn-in starts where the data allow it (each year is built from the one before).
+    first = start - BURN_IN
+    while first < start and first - 1 not in sources.capabilities():
+        first += 1
     alliances: dict[str, AllianceRecord] = {}
     receded: dict[str, int] = {}
     out = []
@@ -267,6 +273,7 @@ def run(
                     how,
                     reason,
                     factors(world, sid(state), sides),
+                    chose=chose.get(sid(state)),
                 )
             )
     if not rows:

@@ -184,7 +184,7 @@ class EntenteApp(MenuActions):
         self.busy = False
         room = self.room
         if room is not None and self.game is not None:
-            room.add_news(f"{self.game.view.year} · your decision", message.news)
+            room.add_news(f"{message.view.year} · your decision", message.news)
             room.refresh_all()
         self.next_step()
 
@@ -234,7 +234,7 @@ class EntenteApp(MenuActions):
             room.add_report(report)
             room.refresh_all()
             room.show_hint("")
-        self.push_screen(TurnReportScreen(report, self._names()), self._after_report)
+        self.push_screen(TurnReportScreen(report, message.view.names()), self._after_report)
 
     def _after_report(self, _: None = None) -> None:
         from game.ui.screens.briefing import BriefingScreen

@@ -9,7 +9,7 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from game.campaign.loader import LoadedCampaign
-    from game.engine import Game, News, TurnReport
+    from game.engine import Game, News, TurnReport, WorldView
     from game.ui.saves import SaveInfo
 
 
@@ -44,11 +44,13 @@ class GameFailed(Message):
 
 
 class TurnResolved(Message):
-    """The engine resolved a turn."""
+    """The engine resolved a turn: its report and the world as it then stood (a frozen
+    snapshot taken in the worker)."""
 
-    def __init__(self, report: TurnReport) -> None:
+    def __init__(self, report: TurnReport, view: WorldView) -> None:
         super().__init__()
         self.report = report
+        self.view = view
 
 
 class TurnFailed(Message):
@@ -62,11 +64,13 @@ class TurnFailed(Message):
 
 
 class ChoiceResolved(Message):
-    """The engine applied the player's choice in an event."""
+    """The engine applied the player's choice in an event: its news and the world as it
+    then stood (a frozen snapshot taken in the worker)."""
 
-    def __init__(self, news: list[News]) -> None:
+    def __init__(self, news: list[News], view: WorldView) -> None:
         super().__init__()
         self.news = news
+        self.view = view
 
 
 class Saved(Message):

@@ -131,6 +131,7 @@ class EngineWorkers(App[None]):
         before = game.replay
         try:
             report = game.end_turn(orders)
+            view = game.view  # the snapshot the app renders from, taken here
         except Exception as failure:  # an engine bug must not end the player's game
             self.post_message(TurnFailed(_restored(before, game), _failure(failure)))
             return
@@ -138,7 +139,7 @@ class EngineWorkers(App[None]):
             path, error = saves.autosave(game), None
         except (OSError, saves.SaveError) as failure:
             path, error = None, describe(failure)
-        self.post_message(TurnResolved(report))
+        self.post_message(TurnResolved(report, view))
         self.post_message(Saved(path, error, auto=True))
 
     @work(thread=True, exclusive=True, group="engine")
@@ -149,10 +150,11 @@ class EngineWorkers(App[None]):
         before = game.replay
         try:
             news = game.choose(ChoiceOrder(event, index))
+            view = game.view
         except Exception as failure:  # as for a turn: the game lives on
             self.post_message(TurnFailed(_restored(before, game), _failure(failure)))
             return
-        self.post_message(ChoiceResolved(news))
+        self.post_message(ChoiceResolved(news, view))
 
     @work(thread=True, group="saves")
     def write_save(self, game: Game, name: str) -> None:

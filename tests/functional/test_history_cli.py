@@ -46,7 +46,9 @@ def test_json_summary_and_rows(tmp_path) -> None:
     assert {row["region"] for row in rows if row["ccode"] == "290"} == {"Europe"}
     # Each prediction carries the engine's reason in the theory's words.
     poland = next(row for row in rows if row["ccode"] == "290")
-    assert poland["how"] in poland["reason"] and "Russia" in poland["reason"]
+    # Poland sides with the USSR by Walt's bandwagoning: weak, beside it, no able ally.
+    assert poland["how"] == "bandwagoning", poland
+    assert poland["reason"].startswith("Poland bandwagoned with Russia: too weak"), poland
     regions = summary["model"]["regions"]["1960-1961"]
     assert regions["Europe"]["365"]["n"] == sum(
         row["year"] in ("1960", "1961") and row["region"] == "Europe" and row["actual"] == "365"

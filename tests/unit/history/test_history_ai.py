@@ -57,7 +57,7 @@ def test_a_prediction_is_the_pole_the_state_is_allied_with(seasons) -> None:
     poles = [sid(2), sid(365)]
     for row in result.rows:
         blocs = list(by_year[row.year].world.world.alliances.values())
-        side = check.side_of(blocs, sid(row.ccode), poles)
+        side = check.side_of(blocs, sid(row.ccode), poles, row.chose)
         assert row.predicted == (check.NEITHER if side is None else ccode_of(side))
         direct = [
             p for p in poles if any(sid(row.ccode) in a.members and p in a.members for a in blocs)
