@@ -234,13 +234,14 @@ def run(
     aligned: list[tuple[bool, float]] = []
     sides = [sid(p) for p in poles]
     last: dict[str, AlignmentChange] = {}
+    """Each state's own last move into an alliance (joined, formed or bandwagoned)."""
     chose: dict[str, str | None] = {}
     for season in play(start, end, doctrine, ideology, progress):
         world = season.world
         names = {s: r.name for s, r in world.world.states.items()}
         for change in season.changes:
-            last[change.state] = change
             if change.change in (ChangeKind.joined, ChangeKind.formed, ChangeKind.bandwagoned):
+                last[change.state] = change
                 chose[change.state] = change.partner
         if season.year < start:
             continue
@@ -257,10 +258,11 @@ def run(
                 continue
             side = side_of(blocs, sid(state), sides, chose.get(sid(state)))
             found = last.get(sid(state))
+            # How it came to its side: the motive of its own last move into an alliance.
             how = "neither" if side is None else found.motive.value if found else "bloc"
             if side is None:
                 reason = "allied with no pole"
-            elif found is None or found.change in (ChangeKind.left, ChangeKind.dissolved):
+            elif found is None:
                 reason = f"in the bloc of {names[side]}, which others brought it into"
             else:
                 reason = change_text(found, names)
