@@ -43,6 +43,8 @@ from game.engine.report import (
     NewsCategory,
     Outcome,
     PendingChoice,
+    Problem,
+    ProblemKind,
     Refusal,
     ScoreCard,
     ScoreNote,
@@ -56,7 +58,13 @@ from game.engine.simulate import run as play_headless
 from game.engine.simulate import summary as headless_summary
 from game.engine.threat import FACTORS, ThreatMatrix, assess
 from game.engine.views import AllianceView, StateView, WorldView
-from game.engine.wording import change_text, consent_text, refusal_text, score_note_text
+from game.engine.wording import (
+    change_text,
+    consent_text,
+    problem_text,
+    refusal_text,
+    score_note_text,
+)
 from game.engine.world import Act, AllianceRecord, World, build_world, year_of_turn
 
 __all__ = [
@@ -92,6 +100,8 @@ __all__ = [
     "Outcome",
     "PendingChoice",
     "Policy",
+    "Problem",
+    "ProblemKind",
     "Refusal",
     "Replay",
     "ReplayError",
@@ -119,6 +129,7 @@ __all__ = [
     "make_policy",
     "new_game",
     "play_headless",
+    "problem_text",
     "read_replay",
     "refusal_text",
     "remove_stale_temporaries",

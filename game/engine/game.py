@@ -29,6 +29,7 @@ from game.engine.report import (
     News,
     NewsCategory,
     PendingChoice,
+    Problem,
     Refusal,
     ScoreCard,
     ThreatLine,
@@ -186,9 +187,10 @@ class Game:
             )
         return out
 
-    def check_order(self, order: Order, points_left: int | None = None) -> str | None:
+    def check_order(self, order: Order, points_left: int | None = None) -> Problem | None:
         """Why ``order`` would be refused now with ``points_left`` action points (default:
-        a full turn's), or None if the engine would carry it out."""
+        a full turn's), as data (``problem_text`` words it), or None if the engine would
+        carry it out."""
         left = self.action_points if points_left is None else points_left
         return orders.check(self._alignment_context(), order, left)
 
@@ -248,7 +250,7 @@ class Game:
                 if problem:
                     refusal = Refusal(order, problem)
                     refusals.append(refusal)
-                    text = f"Refused: {refusal_text(refusal)}."
+                    text = f"Refused: {refusal_text(refusal, ctx.names)}."
                     news.append(News(3, text, NewsCategory.refusal))
                     continue
                 action = ACTIONS[order.action]

@@ -8,13 +8,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from game.engine import constants as k
 from game.engine.alignment import consent, grounds_of, join, leave
 from game.engine.order import ChoiceOrder as ChoiceOrder
 from game.engine.order import Order as Order
 from game.engine.reading import Context
-from game.engine.report import AlignmentChange, ChangeKind, Motive, News, NewsCategory
+from game.engine.report import (
+    AlignmentChange,
+    ChangeKind,
+    Motive,
+    News,
+    NewsCategory,
+    Problem,
+    ProblemKind,
+)
 from game.engine.wording import consent_text
 from game.engine.world import Act
 
@@ -32,7 +41,7 @@ class Outcome:
     changes: list[AlignmentChange]
 
 
-Legality = Callable[[Context, Order], str | None]
+Legality = Callable[[Context, Order], Problem | None]
 Apply = Callable[[Context, Order], Outcome]
 
 
@@ -54,27 +63,31 @@ class Action:
         return self.base_cost * (order.amount if self.max_amount > 1 else 1)
 
 
-def _state(ctx: Context, order: Order) -> str | None:
-    """Common checks on the target; a reason when it is not a fit target."""
+def _state(ctx: Context, order: Order) -> Problem | None:
+    """Common checks on the target; the problem when it is not a fit target."""
     target = order.target
     if target is None:
-        return "needs a target state"
+        return _problem(ProblemKind.needs_target, order)
     if target not in ctx.world.states:
-        return f"there is no state '{target}'"
+        return _problem(ProblemKind.no_such_state, order)
     if not ctx.world.states[target].present:
-        return f"{ctx.name(target)} is not in the world now"
+        return _problem(ProblemKind.not_present, order)
     if target == ctx.player:
-        return "you cannot target yourself"
+        return _problem(ProblemKind.targets_self, order)
     return None
 
 
-def _ally_legal(ctx: Context, order: Order) -> str | None:
+def _problem(kind: ProblemKind, order: Order, **more: Any) -> Problem:
+    return Problem(kind, order.action, order.target, **more)
+
+
+def _ally_legal(ctx: Context, order: Order) -> Problem | None:
     if ctx.allied(ctx.player, order.target or ""):
-        return f"you are already allied with {ctx.name(order.target or '')}"
+        return _problem(ProblemKind.already_allied, order)
     if ctx.world.states[order.target or ""].kind != "state":
-        return "a non-state actor cannot sign an alliance"
+        return _problem(ProblemKind.non_state_ally, order)
     answer = consent(ctx, order.target or "", ctx.player)
-    return None if answer.accepted else f"{consent_text(answer, ctx.names)}, so it refuses"
+    return None if answer.accepted else _problem(ProblemKind.refuses, order, consent=answer)
 
 
 def _ally(ctx: Context, order: Order) -> Outcome:
@@ -96,9 +109,9 @@ def _ally(ctx: Context, order: Order) -> Outcome:
     )
 
 
-def _break_legal(ctx: Context, order: Order) -> str | None:
+def _break_legal(ctx: Context, order: Order) -> Problem | None:
     if not ctx.allied(ctx.player, order.target or ""):
-        return f"you are not allied with {ctx.name(order.target or '')}"
+        return _problem(ProblemKind.not_allied, order)
     return None
 
 
@@ -115,9 +128,9 @@ def _break(ctx: Context, order: Order) -> Outcome:
     return Outcome([News(4, f"You break with {ctx.name(target)}.", NewsCategory.alliance)], changes)
 
 
-def _guarantee_legal(ctx: Context, order: Order) -> str | None:
+def _guarantee_legal(ctx: Context, order: Order) -> Problem | None:
     if (ctx.player, order.target) in ctx.world.guarantees:
-        return f"you already guarantee {ctx.name(order.target or '')}"
+        return _problem(ProblemKind.already_guaranteed, order)
     return None
 
 
@@ -269,7 +282,7 @@ def _intel(ctx: Context, order: Order) -> Outcome:
     return Outcome([News(3, text, NewsCategory.intel)], [])
 
 
-def _none(ctx: Context, order: Order) -> str | None:
+def _none(ctx: Context, order: Order) -> Problem | None:
     return None
 
 
@@ -391,28 +404,26 @@ ACTIONS: dict[str, Action] = {
 }
 
 
-def check(ctx: Context, order: Order, points_left: int) -> str | None:
-    """Why ``order`` cannot be carried out now, or None when it can."""
+def check(ctx: Context, order: Order, points_left: int) -> Problem | None:
+    """Why ``order`` cannot be carried out now (as data), or None when it can."""
     action = ACTIONS.get(order.action)
     if action is None:
-        return f"unknown action '{order.action}' (actions: {', '.join(ACTIONS)})"
+        return _problem(ProblemKind.unknown_action, order, choices=tuple(ACTIONS))
     if action.options and order.option not in action.options:
-        return f"{order.action} needs one of: {', '.join(action.options)}"
+        return _problem(ProblemKind.needs_option, order, choices=tuple(action.options))
     if not action.options and order.option is not None:
-        return f"{order.action} takes no option"
+        return _problem(ProblemKind.takes_no_option, order)
     if not 1 <= order.amount <= action.max_amount:
-        return (
-            f"amount must be 1 to {action.max_amount}"
-            if action.max_amount > 1
-            else f"{order.action} takes no amount"
-        )
+        if action.max_amount > 1:
+            return _problem(ProblemKind.bad_amount, order, needed=action.max_amount)
+        return _problem(ProblemKind.takes_no_amount, order)
     if action.needs_target:
         problem = _state(ctx, order)
         if problem:
             return problem
     elif order.target is not None:
-        return f"{order.action} takes no target"
+        return _problem(ProblemKind.takes_no_target, order)
     if action.cost(order) > points_left:
-        cost = action.cost(order)
-        return f"needs {cost} action point{'s' if cost != 1 else ''}, you have {points_left} left"
+        needed = action.cost(order)
+        return _problem(ProblemKind.not_enough_points, order, needed=needed, left=points_left)
     return action.legal(ctx, order)

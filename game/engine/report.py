@@ -222,7 +222,49 @@ class Refusal:
     """An order the engine would not carry out, and why (``game.engine.wording`` words it)."""
 
     order: Order
-    reason: str
+    problem: Problem
+
+
+class ProblemKind(StrEnum):
+    """Why an order cannot be carried out."""
+
+    unknown_action = "unknown_action"
+    needs_option = "needs_option"
+    takes_no_option = "takes_no_option"
+    bad_amount = "bad_amount"
+    takes_no_amount = "takes_no_amount"
+    needs_target = "needs_target"
+    no_such_state = "no_such_state"
+    not_present = "not_present"
+    targets_self = "targets_self"
+    takes_no_target = "takes_no_target"
+    not_enough_points = "not_enough_points"
+    already_allied = "already_allied"
+    non_state_ally = "non_state_ally"
+    refuses = "refuses"
+    """The target's answer to the offer is no (``consent`` says why)."""
+    not_allied = "not_allied"
+    already_guaranteed = "already_guaranteed"
+    already_queued = "already_queued"
+    """The same order is already queued this turn (the order queue's own rule)."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why an order cannot be carried out, as data."""
+
+    kind: ProblemKind
+    action: str
+    target: str | None = None
+    choices: tuple[str, ...] = ()
+    """The actions, or the options, it could have been."""
+    needed: int = 0
+    """Action points needed, or the largest amount allowed."""
+    left: int = 0
+    consent: Consent | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", ProblemKind(self.kind))
 
 
 @dataclass(frozen=True)

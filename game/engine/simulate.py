@@ -11,7 +11,7 @@ from game.engine.orders import ChoiceOrder
 from game.engine.policies import Policy
 from game.engine.report import TurnReport
 from game.engine.threat import FACTORS
-from game.engine.wording import change_text
+from game.engine.wording import change_text, problem_text
 
 TOP_THREATS = 3
 
@@ -49,7 +49,14 @@ def turn_record(game: Game, report: TurnReport) -> dict[str, Any]:
             {**asdict(c), "reason": change_text(c, names)} for c in report.alignment_changes
         ],
         # The order in its written form ("aid TUR military 2"), as the replay's readers know it.
-        "refusals": [{"order": str(r.order), "reason": r.reason} for r in report.refusals],
+        "refusals": [
+            {
+                "order": str(r.order),
+                "problem": r.problem.kind.value,
+                "reason": problem_text(r.problem, names),
+            }
+            for r in report.refusals
+        ],
         "score": asdict(report.score),
     }
 

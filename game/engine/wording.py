@@ -19,6 +19,8 @@ from game.engine.report import (
     Consent,
     Grounds,
     Motive,
+    Problem,
+    ProblemKind,
     Refusal,
     ScoreNote,
     ScoreNoteKind,
@@ -31,10 +33,52 @@ def _counted(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def refusal_text(refusal: Refusal) -> str:
+def refusal_text(refusal: Refusal, names: Mapping[str, str]) -> str:
     """The order as the player writes it, then why the engine refused it:
     ``break NO: you are not allied with Norhaven Federation``."""
-    return f"{refusal.order}: {refusal.reason}"
+    return f"{refusal.order}: {problem_text(refusal.problem, names)}"
+
+
+def problem_text(p: Problem, names: Mapping[str, str]) -> str:
+    """Why an order cannot be carried out, e.g. ``needs 2 action points, you have 1 left``."""
+    target = _name(names, p.target)
+    match p.kind:
+        case ProblemKind.unknown_action:
+            return f"unknown action '{p.action}' (actions: {', '.join(p.choices)})"
+        case ProblemKind.needs_option:
+            return f"{p.action} needs one of: {', '.join(p.choices)}"
+        case ProblemKind.takes_no_option:
+            return f"{p.action} takes no option"
+        case ProblemKind.bad_amount:
+            return f"amount must be 1 to {p.needed}"
+        case ProblemKind.takes_no_amount:
+            return f"{p.action} takes no amount"
+        case ProblemKind.needs_target:
+            return "needs a target state"
+        case ProblemKind.no_such_state:
+            return f"there is no state '{p.target}'"
+        case ProblemKind.not_present:
+            return f"{target} is not in the world now"
+        case ProblemKind.targets_self:
+            return "you cannot target yourself"
+        case ProblemKind.takes_no_target:
+            return f"{p.action} takes no target"
+        case ProblemKind.not_enough_points:
+            needed = _counted(p.needed, "action point", "action points")
+            return f"needs {needed}, you have {p.left} left"
+        case ProblemKind.already_allied:
+            return f"you are already allied with {target}"
+        case ProblemKind.non_state_ally:
+            return "a non-state actor cannot sign an alliance"
+        case ProblemKind.refuses:
+            answer = consent_text(p.consent, names) if p.consent else f"{target} says no"
+            return f"{answer}, so it refuses"
+        case ProblemKind.not_allied:
+            return f"you are not allied with {target}"
+        case ProblemKind.already_guaranteed:
+            return f"you already guarantee {target}"
+        case ProblemKind.already_queued:
+            return f"'{p.choices[0] if p.choices else p.action}' is already queued this turn"
 
 
 def score_note_text(note: ScoreNote) -> str:

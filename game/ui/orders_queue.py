@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from game.engine import ACTIONS, Game, Order
+from game.engine import ACTIONS, Game, Order, Problem, ProblemKind
 
 ONCE_A_TURN = ("ally", "break", "guarantee", "buildup", "posture")
 """Actions that make no sense twice in one turn (the second would only be refused)."""
@@ -32,15 +32,17 @@ class OrderQueue:
         """Action points still unspent this turn."""
         return self.game.action_points - self.spent
 
-    def check(self, order: Order) -> str | None:
-        """Why ``order`` cannot be queued now (the engine's reason), or None."""
+    def check(self, order: Order) -> Problem | None:
+        """Why ``order`` cannot be queued now (the engine's reason, as data), or None."""
         for queued in self.orders:
             same_kind = queued.action == order.action and order.action in ONCE_A_TURN
             if same_kind and queued.target == order.target:
-                return f"'{queued}' is already queued this turn"
+                return Problem(
+                    ProblemKind.already_queued, order.action, order.target, (str(queued),)
+                )
         return self.game.check_order(order, self.left)
 
-    def add(self, order: Order) -> str | None:
+    def add(self, order: Order) -> Problem | None:
         """Queue ``order`` if it passes :meth:`check`; returns the refusal otherwise."""
         problem = self.check(order)
         if problem is None:

@@ -54,9 +54,9 @@ def change_line(change: AlignmentChange, names: dict[str, str]) -> Content:
     return Content.assemble((f"{mark} ", f"bold {style}"), change_text(change, names))
 
 
-def refusal_line(refusal: Refusal) -> Content:
+def refusal_line(refusal: Refusal, names: dict[str, str]) -> Content:
     """A refused order, the order in bold, and why."""
-    text = Content(refusal_text(refusal)).stylize("bold", 0, len(str(refusal.order)))
+    text = Content(refusal_text(refusal, names)).stylize("bold", 0, len(str(refusal.order)))
     return Content.assemble(("✗ ", "bold $error"), text)
 
 
@@ -102,7 +102,8 @@ class TurnReportScreen(Screen[None]):
                     [change_line(c, self.names) for c in report.alignment_changes],
                 )
             if report.refusals:
-                yield section("Refused orders", [refusal_line(r) for r in report.refusals])
+                refused = [refusal_line(r, self.names) for r in report.refusals]
+                yield section("Refused orders", refused)
             top = [
                 Content.assemble(
                     f"{line.rival:<4}",

@@ -151,7 +151,8 @@ class SituationRoom(Screen[None]):
         assert queue is not None
         problem = queue.add(order)
         if problem:
-            self.show_hint(f"Refused: {refusal_text(Refusal(order, problem))}", error=True)
+            text = refusal_text(Refusal(order, problem), queue.game.view.names())
+            self.show_hint(f"Refused: {text}", error=True)
             return False
         self.show_hint(
             Content.assemble(

@@ -15,8 +15,8 @@ import pytest
 from game.campaign.loader import load_campaign
 from game.engine.game import EngineError, Game, new_game
 from game.engine.orders import ACTIONS, ChoiceOrder, Order
-from game.engine.report import ScoreNote, ScoreNoteKind, TurnReport
-from game.engine.wording import change_text
+from game.engine.report import Refusal, ScoreNote, ScoreNoteKind, TurnReport
+from game.engine.wording import change_text, problem_text
 
 SCENARIO = Path(__file__).resolve().parents[2] / "data" / "scenarios" / "orders.yaml"
 
@@ -35,8 +35,13 @@ def submit(game: Game, *orders: Order) -> TurnReport:
     return game.end_turn(list(orders))
 
 
-def refusal_reasons(report: TurnReport) -> list[str]:
-    return [r.reason for r in report.refusals]
+def why(game: Game, refusal: Refusal) -> str:
+    """The refusal's reason as the game words it."""
+    return problem_text(refusal.problem, game.view.names())
+
+
+def refusal_reasons(report: TurnReport, game: Game) -> list[str]:
+    return [why(game, r) for r in report.refusals]
 
 
 def to_turn(game: Game, turn: int) -> None:
@@ -227,9 +232,9 @@ def test_a_refused_order_is_reported_with_its_reason(game, order, reason):
     assert len(report.refusals) == 1
     refusal = report.refusals[0]
     assert refusal.order == order
-    assert reason in refusal.reason
+    assert reason in why(game, refusal)
     news = [n.text for n in report.news if n.category == "refusal"]
-    assert news == [f"Refused: {order}: {refusal.reason}."]
+    assert news == [f"Refused: {order}: {why(game, refusal)}."]
     # The refused order did nothing: no act, no alliance, no guarantee by the player.
     assert not any(a.actor == "PEL" for a in game.world.acts)
     assert not game.world.allies_of("PEL")
@@ -240,11 +245,11 @@ def test_ally_refusal_says_the_target_does_not_share_the_threat(game):
     report = submit(game, Order("ally", "OTH"))
     (refusal,) = report.refusals
     rated = game.matrix.get("PEL", "ROG")
-    assert refusal.reason.startswith(
+    assert why(game, refusal).startswith(
         "Othra's principal threat is Rogan, which Pelion does not share"
     )
-    assert refusal.reason.endswith(", so it refuses")
-    assert "it rates it 0." in refusal.reason
+    assert why(game, refusal).endswith(", so it refuses")
+    assert "it rates it 0." in why(game, refusal)
     assert rated < 0.5
     assert not game.world.allied("PEL", "OTH")
 
@@ -253,7 +258,7 @@ def test_not_enough_action_points(game):
     report = submit(game, Order("intervene", "ROG"), Order("threaten", "AGR"))
     (refusal,) = report.refusals
     assert refusal.order == Order("threaten", "AGR")
-    assert refusal.reason == "needs 1 action point, you have 0 left"
+    assert why(game, refusal) == "needs 1 action point, you have 0 left"
     assert game.world.wars == 1  # the first order went through
     assert not any(a.target == "AGR" and a.actor == "PEL" for a in game.world.acts)
 
@@ -261,14 +266,14 @@ def test_not_enough_action_points(game):
 def test_guarantee_twice_is_refused(game):
     assert submit(game, Order("guarantee", "FIL")).refusals == []
     report = submit(game, Order("guarantee", "FIL"))
-    assert refusal_reasons(report) == ["you already guarantee Filia"]
+    assert refusal_reasons(report, game) == ["you already guarantee Filia"]
     assert game.world.guarantees.count(("PEL", "FIL")) == 1
 
 
 def test_ally_twice_is_refused(game):
     submit(game, Order("ally", "FIL"))
     report = submit(game, Order("ally", "FIL"))
-    assert refusal_reasons(report) == ["you are already allied with Filia"]
+    assert refusal_reasons(report, game) == ["you are already allied with Filia"]
 
 
 def test_every_order_is_either_applied_or_refused_never_dropped(game):

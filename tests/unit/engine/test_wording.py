@@ -7,9 +7,12 @@ import pytest
 
 from game.engine import (
     Order,
+    Problem,
+    ProblemKind,
     Refusal,
     ScoreNote,
     ScoreNoteKind,
+    problem_text,
     refusal_text,
     score_note_text,
 )
@@ -44,15 +47,46 @@ def test_a_score_note_kind_compares_equal_to_its_string():
     assert ScoreNote("defeat") == ScoreNote(ScoreNoteKind.defeat)  # type: ignore[arg-type]
 
 
+NAMES = {"NO": "Norhaven Federation", "TUR": "Turania"}
+
+
 @pytest.mark.parametrize(
-    ("order", "text"),
+    ("order", "problem", "text"),
     [
-        (Order("break", "NO"), "break NO: not allowed"),
-        (Order("aid", "TUR", 2, "military"), "aid TUR military 2: not allowed"),
-        (Order("posture", option="offensive"), "posture offensive: not allowed"),
+        (
+            Order("break", "NO"),
+            Problem(ProblemKind.not_allied, "break", "NO"),
+            "break NO: you are not allied with Norhaven Federation",
+        ),
+        (
+            Order("aid", "TUR", 2, "military"),
+            Problem(ProblemKind.not_enough_points, "aid", "TUR", needed=2, left=1),
+            "aid TUR military 2: needs 2 action points, you have 1 left",
+        ),
+        (
+            Order("aid", "TUR", 1, "military"),
+            Problem(ProblemKind.not_enough_points, "aid", "TUR", needed=1, left=0),
+            "aid TUR military: needs 1 action point, you have 0 left",
+        ),
+        (
+            Order("posture", option="sideways"),
+            Problem(ProblemKind.needs_option, "posture", choices=("defensive", "offensive")),
+            "posture sideways: posture needs one of: defensive, offensive",
+        ),
+        (
+            Order("ally", "ZZ"),
+            Problem(ProblemKind.no_such_state, "ally", "ZZ"),
+            "ally ZZ: there is no state 'ZZ'",
+        ),
     ],
 )
-def test_a_refusal_reads_as_the_order_then_the_reason(order, text):
-    refusal = Refusal(order, "not allowed")
+def test_a_refusal_reads_as_the_order_then_the_reason(order, problem, text):
+    refusal = Refusal(order, problem)
     assert refusal.order is order
-    assert refusal_text(refusal) == text
+    assert refusal_text(refusal, NAMES) == text
+
+
+def test_every_problem_kind_is_worded():
+    for kind in ProblemKind:
+        text = problem_text(Problem(kind, "ally", "NO", choices=("x",)), NAMES)
+        assert text and "None" not in text, kind
