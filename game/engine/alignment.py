@@ -69,6 +69,11 @@ def grounds_of(ctx: Context, state: str, rival: str | None, **figures: Any) -> G
     )
 
 
+def _figures(grounds: Grounds) -> dict[str, Any]:
+    """The figures ``grounds`` holds (the fields that are set)."""
+    return {name: value for name, value in asdict(grounds).items() if value is not None}
+
+
 def _consent(
     ctx: Context, v: View, proposer: str, verdict: Verdict, accepted: bool = False, **figures: Any
 ) -> Consent:
@@ -113,8 +118,7 @@ def consent(ctx: Context, state: str, proposer: str) -> Consent:
     if v.principal == proposer:
         case = bandwagon_case(ctx, state, proposer, available_help(ctx, state, proposer))
         if case is not None:
-            figures = {k_: x for k_, x in asdict(case).items() if x is not None}
-            return _consent(ctx, v, proposer, Verdict.bandwagons, True, **figures)
+            return _consent(ctx, v, proposer, Verdict.bandwagons, True, **_figures(case))
         if ratio < k.WEAK_RATIO:
             # A weak neighbour that offers to side with it is no danger: it takes the offer.
             return _consent(ctx, v, proposer, Verdict.weak_neighbour, True, ratio=ratio)
@@ -371,8 +375,7 @@ def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
             grounds, motive = why, Motive.bandwagoning
     if grounds is not None:
         if motive == Motive.bandwagoning:  # add where they meet and the heaviest act
-            figures = {k_: x for k_, x in asdict(grounds).items() if x is not None}
-            grounds = grounds_of(ctx, state, rival, **figures)
+            grounds = grounds_of(ctx, state, rival, **_figures(grounds))
         return join(ctx, state, rival, ChangeKind.bandwagoned, rival, motive, grounds)
     strike = ctx.striking_power(rival) * matrix.factor("conventional", state, rival)
     if available_help(ctx, state, rival, allies_only=True) >= k.ABLE_HELP * strike:
