@@ -106,11 +106,8 @@ def consent(ctx: Context, state: str, proposer: str) -> Consent:
         return _consent(ctx, v, proposer, Verdict.follows_strongest)
     if any(a.against == state for a in world.alliances_of(proposer)):
         return _consent(ctx, v, proposer, Verdict.allied_against_it)
-    if hostile_pair(ctx, state, proposer):
-        grievance = max(
-            ctx.matrix.factor("grievance", state, proposer),
-            ctx.matrix.factor("grievance", proposer, state),
-        )
+    grievance = mutual_grievance(ctx, state, proposer)
+    if grievance >= k.APPEASE_LIMIT:
         return _consent(
             ctx, v, proposer, Verdict.at_war, grievance=grievance, limit=k.APPEASE_LIMIT
         )
@@ -144,13 +141,16 @@ def consent(ctx: Context, state: str, proposer: str) -> Consent:
     return _consent(ctx, v, proposer, Verdict.not_shared, rating=theirs)
 
 
+def mutual_grievance(ctx: Context, a: str, b: str) -> float:
+    """The heavier of what ``a`` and ``b`` remember of each other's hostile acts."""
+    m = ctx.matrix
+    return 0.0 if a == b else max(m.factor("grievance", a, b), m.factor("grievance", b, a))
+
+
 def hostile_pair(ctx: Context, a: str, b: str) -> bool:
     """True when either of ``a`` and ``b`` remembers hostile acts of the other weighing at
     least APPEASE_LIMIT: no alliance holds them both."""
-    m = ctx.matrix
-    return a != b and max(m.factor("grievance", a, b), m.factor("grievance", b, a)) >= (
-        k.APPEASE_LIMIT
-    )
+    return mutual_grievance(ctx, a, b) >= k.APPEASE_LIMIT
 
 
 def similarity(ctx: Context, a: str, b: str) -> float:

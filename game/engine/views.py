@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields
 from types import MappingProxyType
 
 from game.campaign.models import ActorKind
-from game.engine.world import World
+from game.engine.world import World, alliances_with, allied_in, allies_in
 
 
 @dataclass(frozen=True)
@@ -80,19 +80,15 @@ class WorldView:
 
     def allies_of(self, state: str) -> list[str]:
         """Every state sharing an alliance with ``state``, sorted."""
-        out = {m for a in self.alliances.values() if state in a.members for m in a.members}
-        out.discard(state)
-        return sorted(out)
+        return allies_in(self.alliances, state)
 
     def allied(self, a: str, b: str) -> bool:
         """True when ``a`` and ``b`` are in an alliance together."""
-        return a != b and any(a in al.members and b in al.members for al in self.alliances.values())
+        return allied_in(self.alliances, a, b)
 
     def alliances_of(self, state: str) -> list[AllianceView]:
         """The alliances ``state`` belongs to, sorted by id."""
-        return [
-            self.alliances[k] for k in sorted(self.alliances) if state in self.alliances[k].members
-        ]
+        return alliances_with(self.alliances, state)
 
 
 def alliance_views(world: World) -> tuple[AllianceView, ...]:

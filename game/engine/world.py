@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 import numpy as np
 
@@ -66,6 +67,33 @@ class AllianceRecord:
     lasts only as long as its leader stays in it."""
 
 
+class HasMembers(Protocol):
+    """An alliance as membership reads it: live or snapshot."""
+
+    @property
+    def members(self) -> Sequence[str]: ...
+
+
+AllianceT = TypeVar("AllianceT", bound=HasMembers)
+
+
+def alliances_with(alliances: Mapping[str, AllianceT], state: str) -> list[AllianceT]:
+    """The alliances ``state`` belongs to, sorted by id."""
+    return [alliances[k] for k in sorted(alliances) if state in alliances[k].members]
+
+
+def allies_in(alliances: Mapping[str, HasMembers], state: str) -> list[str]:
+    """Every state sharing an alliance with ``state``, sorted."""
+    out = {m for a in alliances.values() if state in a.members for m in a.members}
+    out.discard(state)
+    return sorted(out)
+
+
+def allied_in(alliances: Mapping[str, HasMembers], a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` are in an alliance together."""
+    return a != b and any(a in al.members and b in al.members for al in alliances.values())
+
+
 @dataclass
 class Act:
     """A remembered act: hostile (raises intentions) or a reassurance (lowers them)."""
@@ -115,19 +143,15 @@ class World:
 
     def allies_of(self, state: str) -> list[str]:
         """Every state sharing an alliance with ``state``, sorted."""
-        out = {m for a in self.alliances.values() if state in a.members for m in a.members}
-        out.discard(state)
-        return sorted(out)
+        return allies_in(self.alliances, state)
 
     def allied(self, a: str, b: str) -> bool:
         """True when ``a`` and ``b`` are in an alliance together."""
-        return a != b and any(a in al.members and b in al.members for al in self.alliances.values())
+        return allied_in(self.alliances, a, b)
 
     def alliances_of(self, state: str) -> list[AllianceRecord]:
         """The alliances ``state`` belongs to, sorted by id."""
-        return [
-            self.alliances[k] for k in sorted(self.alliances) if state in self.alliances[k].members
-        ]
+        return alliances_with(self.alliances, state)
 
     def quantize(self) -> None:
         """Round every float to QUANTUM decimals (done at each turn boundary)."""
