@@ -10,14 +10,17 @@ import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from game.campaign.errors import CampaignError, CampaignInvalid, PathPart
 from game.campaign.locate import validation_problems
 from game.campaign.models import Campaign
 from game.campaign.semantics import check_campaign
 from game.campaign.yaml_safe import Limits, Mark, YamlDocument, YamlRefused, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
 
 LIMITS = Limits()
 """The loader's caps: generous enough for a 200-state, 2,000-event campaign."""
@@ -44,8 +47,13 @@ def load_campaign(path: str | Path) -> LoadedCampaign:
     Never reads more than the byte cap (plus one byte): a huge file is refused from its
     size alone, and a device such as ``/dev/zero`` cannot exhaust memory.
     """
+    return parse_campaign(read_capped(path, LIMITS.max_bytes), str(path))
+
+
+def read_capped(path: str | Path, cap: int) -> bytes:
+    """A file's bytes, refused (as :class:`CampaignInvalid`, naming the file) when it is
+    over ``cap`` bytes, a folder, missing or unreadable."""
     source = str(path)
-    cap = LIMITS.max_bytes
     try:
         with Path(path).open("rb") as file:
             info = os.fstat(file.fileno())
@@ -63,7 +71,7 @@ def load_campaign(path: str | Path) -> LoadedCampaign:
         raise _file_problem(source, f"cannot read the file: {reason}") from None
     if len(raw) > cap:
         raise _file_problem(source, f"file is larger than the limit of {cap} bytes")
-    return parse_campaign(raw, source)
+    return raw
 
 
 def _file_problem(source: str, message: str) -> CampaignInvalid:
@@ -72,6 +80,19 @@ def _file_problem(source: str, message: str) -> CampaignInvalid:
 
 def parse_campaign(raw: bytes, source: str = "<campaign>") -> LoadedCampaign:
     """Validate a campaign from its bytes; ``source`` names it in error messages."""
+    campaign, pointer = parse_model(raw, source, Campaign)
+    findings = check_campaign(campaign)
+    if findings:
+        raise CampaignInvalid(
+            [pointer.error(f.path, f.message, "value", f.expression_column) for f in findings]
+        )
+    return LoadedCampaign(campaign, source, fingerprint(raw))
+
+
+def parse_model(raw: bytes, source: str, model: type[M]) -> tuple[M, Pointer]:
+    """Safe YAML validated against ``model`` (a campaign, or another file of the game's
+    written in the same way); every problem raised at once with its place, and a
+    :class:`Pointer` that places later findings."""
     try:
         document = read_yaml(raw, limits=LIMITS)
     except YamlRefused as refused:
@@ -87,26 +108,21 @@ def parse_campaign(raw: bytes, source: str = "<campaign>") -> LoadedCampaign:
                 for p in refused.problems
             ]
         ) from None
-    pointer = _Pointer(document, raw, source)
+    pointer = Pointer(document, raw, source)
     try:
-        campaign = Campaign.model_validate(document.data)
+        result = model.model_validate(document.data)
     except ValidationError as exc:
-        problems = validation_problems(exc, Campaign, document.data)
+        problems = validation_problems(exc, model, document.data)
         raise CampaignInvalid(
             [
                 pointer.error(path, message, anchor, column)
                 for path, message, anchor, column in problems
             ]
         ) from None
-    findings = check_campaign(campaign)
-    if findings:
-        raise CampaignInvalid(
-            [pointer.error(f.path, f.message, "value", f.expression_column) for f in findings]
-        )
-    return LoadedCampaign(campaign, source, fingerprint(raw))
+    return result, pointer
 
 
-class _Pointer:
+class Pointer:
     """Turns a field path (and an optional column inside an expression) into a place."""
 
     def __init__(self, document: YamlDocument, raw: bytes, source: str) -> None:

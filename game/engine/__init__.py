@@ -23,14 +23,22 @@ nowhere else in the engine, and read the game through its frozen snapshots and r
 
 from game.campaign.models import ActorKind
 from game.engine.alignment import align_turn
-from game.engine.debrief import Debrief, Decision, DecisionKind, HistoryBeside, debrief_of
+from game.engine.debrief import (
+    Debrief,
+    Decision,
+    DecisionKind,
+    HistoryBeside,
+    debrief_of,
+    decision_text,
+    in_this_game,
+)
 from game.engine.explain import Explanation, FactorExplanation
 from game.engine.game import EngineError, Game, OrderOption, new_game
 from game.engine.geography import Geography, great_circle_km
 from game.engine.orders import ACTIONS, Action, ChoiceOrder, Order
 from game.engine.policies import POLICIES, Policy, make_policy
 from game.engine.reading import Context
-from game.engine.record import Replay, ReplayError, TurnLog
+from game.engine.record import Replay, ReplayError, ReplayProblem, TurnLog
 from game.engine.replay import load_game, read_replay, remove_stale_temporaries, resimulate, save
 from game.engine.report import (
     AlignmentChange,
@@ -54,6 +62,7 @@ from game.engine.report import (
     TurnReport,
     Verdict,
 )
+from game.engine.rules import Entry, Rules
 from game.engine.simulate import run as play_headless
 from game.engine.simulate import summary as headless_summary
 from game.engine.threat import FACTORS, ThreatMatrix, assess
@@ -86,6 +95,7 @@ __all__ = [
     "Decision",
     "DecisionKind",
     "EngineError",
+    "Entry",
     "Explanation",
     "FactorExplanation",
     "Game",
@@ -105,6 +115,8 @@ __all__ = [
     "Refusal",
     "Replay",
     "ReplayError",
+    "ReplayProblem",
+    "Rules",
     "ScoreCard",
     "ScoreNote",
     "ScoreNoteKind",
@@ -123,8 +135,10 @@ __all__ = [
     "change_text",
     "consent_text",
     "debrief_of",
+    "decision_text",
     "great_circle_km",
     "headless_summary",
+    "in_this_game",
     "load_game",
     "make_policy",
     "new_game",

@@ -14,6 +14,7 @@ from enum import StrEnum
 from game.engine.game import Game
 from game.engine.orders import Order
 from game.engine.report import AlignmentChange, NewsCategory, ScoreCard
+from game.engine.wording import change_text
 from game.engine.world import year_of_turn
 
 DECISIVE_ORDERS = ("ally", "break", "intervene", "guarantee")
@@ -157,3 +158,28 @@ def debrief_of(game: Game) -> Debrief:
         history=tuple(beside(game, y, n) for y, n in sorted(notes, key=lambda item: item[0])),
         names=view.names(),
     )
+
+
+def decision_text(decision: Decision, names: dict[str, str]) -> str:
+    """One decision that mattered, as a sentence."""
+    match decision.kind:
+        case DecisionKind.choice:
+            return f'{decision.event}: you chose "{decision.option}"'
+        case DecisionKind.order:
+            return f"You ordered: {decision.order}"
+        case DecisionKind.alignment:
+            return change_text(decision.change, names) if decision.change else ""
+        case DecisionKind.objective:
+            return f"Objective achieved: {decision.objective}"
+
+
+def in_this_game(entry: HistoryBeside, last_year: int, names: dict[str, str]) -> str:
+    """What happened in this game in the year of a history note."""
+    if entry.when == "before":
+        return "Before this campaign begins."
+    if entry.when == "after":
+        return "After this campaign's years."
+    if entry.when == "unplayed":
+        return f"This game ended in {last_year}."
+    lines = [change_text(c, names) for c in entry.changes] + list(entry.news)
+    return "\n".join(f"- {line}" for line in lines) or "No alliance changed."

@@ -30,12 +30,14 @@ from game.engine.report import (
     NewsCategory,
     PendingChoice,
     Problem,
+    ProblemKind,
     Refusal,
     ScoreCard,
     ThreatLine,
     TurnRecord,
     TurnReport,
 )
+from game.engine.rules import Entry, Rules
 from game.engine.threat import FACTORS, ThreatMatrix, assess
 from game.engine.views import WorldView, alliance_views, snapshot
 from game.engine.wording import change_text, refusal_text
@@ -62,7 +64,12 @@ class Game:
     """A game in progress. Build it with :func:`new_game`."""
 
     def __init__(
-        self, loaded: LoadedCampaign, seed: str, player: str, doctrine: Doctrine | str | None = None
+        self,
+        loaded: LoadedCampaign,
+        seed: str,
+        player: str,
+        doctrine: Doctrine | str | None = None,
+        entry: Entry | None = None,
     ) -> None:
         campaign = loaded.campaign
         if player not in campaign.playable:
@@ -75,12 +82,19 @@ class Game:
         self.seed = seed
         self.player = player
         self.doctrine = Doctrine(doctrine) if doctrine else None
+        self.entry = entry
+        """The competition entry this game is, or None for an ordinary game."""
+        self.rules = entry.rules if entry is not None else Rules()
+        """The competition's rules (the defaults change nothing)."""
         self.rng = random.Random(f"entente|{seed}")
         self.geo = Geography(campaign)
         self.world: World = build_world(campaign, self.doctrine)
         self.world.states[player].doctrine = campaign.doctrine.value  # the player has none
         self.years = years_per_turn(campaign)
-        self.turns = total_turns(campaign)
+        self.campaign_turns = total_turns(campaign)
+        limit = self.rules.turn_limit
+        self.turns = self.campaign_turns if limit is None else min(limit, self.campaign_turns)
+        """The turns this game lasts: the campaign's, or fewer under a competition's limit."""
         self.log: list[TurnLog] = [TurnLog(1)]
         self.pending: list[PendingChoice] = []
         self.history: list[TurnRecord] = []
@@ -126,7 +140,7 @@ class Game:
     @property
     def score(self) -> ScoreCard:
         """The score so far."""
-        return scoring.score_card(self.campaign, self.world, self.player)
+        return scoring.score_card(self.campaign, self.world, self.player, self.rules.scoring)
 
     @property
     def action_points(self) -> int:
@@ -163,6 +177,8 @@ class Game:
         ctx = self._alignment_context()
         out = []
         for action in ACTIONS.values():
+            if not self._allowed(action.name):
+                continue
             option = action.options[0] if action.options else None
             if action.needs_target:
                 targets = [
@@ -192,7 +208,18 @@ class Game:
         a full turn's), as data (``problem_text`` words it), or None if the engine would
         carry it out."""
         left = self.action_points if points_left is None else points_left
-        return orders.check(self._alignment_context(), order, left)
+        return self._check(self._alignment_context(), order, left)
+
+    def _allowed(self, action: str) -> bool:
+        allowed = self.rules.allowed_orders
+        return allowed is None or action in allowed
+
+    def _check(self, ctx: Context, order: Order, points_left: int) -> Problem | None:
+        """The engine's check of an order, after the competition's list of allowed orders."""
+        if order.action in ACTIONS and not self._allowed(order.action):
+            allowed = self.rules.allowed_orders or ()
+            return Problem(ProblemKind.not_allowed, order.action, order.target, tuple(allowed))
+        return orders.check(ctx, order, points_left)
 
     # -- playing -----------------------------------------------------------------------
     def choose(self, choice: ChoiceOrder) -> list[News]:
@@ -246,7 +273,7 @@ class Game:
         if batch:  # the orders read the world as the turn opened
             ctx = self._alignment_context()
             for order in batch:
-                problem = orders.check(ctx, order, points)
+                problem = self._check(ctx, order, points)
                 if problem:
                     refusal = Refusal(order, problem)
                     refusals.append(refusal)
@@ -330,7 +357,11 @@ class Game:
         if world.ended is not None:
             return []
         if world.turn >= self.turns:
-            world.ended = f"The campaign ends in {world.year}."
+            world.ended = (
+                f"The campaign ends in {world.year}."
+                if self.turns == self.campaign_turns
+                else f"The competition ends in {world.year}, after {self.turns} turns."
+            )
             world.outcome = "draw"
             return [News(5, world.ended, NewsCategory.era)]
         world.turn += 1
@@ -420,6 +451,7 @@ class Game:
             self.doctrine.value if self.doctrine else None,
             turns,
             self.world.state_hash(),
+            entry=self.entry,
         )
 
 
@@ -444,9 +476,11 @@ def new_game(
     seed: str = "entente",
     player: str | None = None,
     doctrine: Doctrine | str | None = None,
+    entry: Entry | None = None,
 ) -> Game:
     """Start a game of ``loaded`` as ``player`` (default: the campaign's default player).
 
-    ``doctrine`` switches every computer-run state to one doctrine (the theory switch).
+    ``doctrine`` switches every computer-run state to one doctrine (the theory switch);
+    ``entry`` makes it a competition game, played under the entry's rules.
     """
-    return Game(loaded, str(seed), player or loaded.campaign.default_player, doctrine)
+    return Game(loaded, str(seed), player or loaded.campaign.default_player, doctrine, entry)

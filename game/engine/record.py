@@ -12,13 +12,16 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from game.campaign.effects import Doctrine
+from game.campaign.models import Scoring
 from game.campaign.types import ID_PATTERN
 from game.engine.constants import ENGINE_VERSION
 from game.engine.orders import ChoiceOrder, Order
+from game.engine.rules import Entry, Rules
 
 FORMAT = "entente-replay"
 FORMAT_VERSION = 1
@@ -33,21 +36,49 @@ MAX_CHOICES_PER_TURN = 100
 """The most event choices one turn may record."""
 MAX_ID_LENGTH = 40
 """Ids in a save follow the campaign format's rule for ids."""
+MAX_NAME_LENGTH = 60
+"""The longest student or team name a competition replay may carry."""
 _ID = re.compile(ID_PATTERN)
+
+
+class ReplayProblem(StrEnum):
+    """What is wrong with a replay, as data (a verifier sorts its rejections by it)."""
+
+    damaged = "damaged"
+    """Unreadable, truncated, not JSON, or a field out of shape."""
+    too_large = "too_large"
+    bad_id = "bad_id"
+    """An id that is not one (a path that tries to leave the campaigns folder, say)."""
+    unsupported = "unsupported"
+    """Not a replay, or a format this game does not read."""
+    other_campaign = "other_campaign"
+    other_version = "other_version"
+    """Recorded on another version of the campaign (another fingerprint)."""
+    other_engine = "other_engine"
+    does_not_resimulate = "does_not_resimulate"
+    """An order or choice the game cannot take at that point."""
+    altered = "altered"
+    """The re-simulation does not reach the recorded state."""
 
 
 class ReplayError(ValueError):
     """A replay file that cannot be used; ``reason`` says why in the player's words, and
-    the message adds the file it is about."""
+    the message adds the file it is about; ``kind`` says it as data."""
 
-    def __init__(self, reason: str, source: str | Path | None = None) -> None:
+    def __init__(
+        self,
+        reason: str,
+        source: str | Path | None = None,
+        kind: ReplayProblem = ReplayProblem.damaged,
+    ) -> None:
         self.reason = reason
         self.source = None if source is None else str(source)
+        self.kind = kind
         super().__init__(reason if source is None else f"{source}: {reason}")
 
     def about(self, source: str | Path) -> ReplayError:
         """The same problem, said of ``source``."""
-        return ReplayError(self.reason, source)
+        return ReplayError(self.reason, source, self.kind)
 
 
 @dataclass
@@ -72,10 +103,12 @@ class Replay:
     turns: list[TurnLog]
     state_hash: str
     engine_version: str = ENGINE_VERSION
+    entry: Entry | None = None
+    """The competition entry, for a competition game."""
 
     def to_dict(self) -> dict[str, Any]:
-        """The JSON-ready form."""
-        return {
+        """The JSON-ready form (a competition game adds its ``competition`` section)."""
+        data = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
             "engine_version": self.engine_version,
@@ -97,6 +130,9 @@ class Replay:
             ],
             "state_hash": self.state_hash,
         }
+        if self.entry is not None:
+            data["competition"] = self.entry.to_dict()
+        return data
 
     def to_json(self) -> str:
         """Stable, indented JSON text."""
@@ -106,12 +142,16 @@ class Replay:
     def from_dict(cls, data: Any) -> Replay:
         """Read a replay from parsed JSON; :class:`ReplayError` names any malformed field."""
         if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise ReplayError("not an Entente replay (no 'format: entente-replay')")
+            raise ReplayError(
+                "not an Entente replay (no 'format: entente-replay')",
+                kind=ReplayProblem.unsupported,
+            )
         version = data.get("format_version")
         if type(version) is not int or version != FORMAT_VERSION:
             raise ReplayError(
                 f"replay format {version!r} is not supported (this game reads "
-                f"format {FORMAT_VERSION})"
+                f"format {FORMAT_VERSION})",
+                kind=ReplayProblem.unsupported,
             )
         campaign = _get(data, "campaign", dict, "campaign")
         doctrine = data.get("doctrine")
@@ -153,6 +193,7 @@ class Replay:
             turns,
             _get(data, "state_hash", str, "state_hash"),
             _get(data, "engine_version", str, "engine_version"),
+            _entry(data["competition"]) if data.get("competition") is not None else None,
         )
 
 
@@ -196,7 +237,8 @@ def _identifier(data: Any, key: str, where: str) -> str:
     if not (_ID.match(value) and len(value) <= MAX_ID_LENGTH):
         raise ReplayError(
             f"{where}: {_shown(value)} is not an id (letters, digits and '_', "
-            f"at most {MAX_ID_LENGTH})"
+            f"at most {MAX_ID_LENGTH})",
+            kind=ReplayProblem.bad_id,
         )
     return value
 
@@ -216,3 +258,66 @@ def _order(data: Any, where: str) -> Order:
         amount,
         optional.get("option"),
     )
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def person_name(value: Any, where: str) -> str:
+    """A student's or team's name: text of 1 to :data:`MAX_NAME_LENGTH` characters, on one
+    line, with no control characters (it is shown on leaderboards and in file names)."""
+    if type(value) is not str:
+        raise ReplayError(f"{where}: expected text")
+    name = " ".join(value.split())
+    if not name:
+        raise ReplayError(f"{where}: a name cannot be empty")
+    if len(name) > MAX_NAME_LENGTH or _CONTROL.search(name):
+        raise ReplayError(
+            f"{where}: a name is at most {MAX_NAME_LENGTH} characters, with no control characters"
+        )
+    return name
+
+
+def _entry(data: Any) -> Entry:
+    """A replay's ``competition`` section, every field checked."""
+    where = "competition"
+    if not isinstance(data, dict):
+        raise ReplayError(f"{where}: expected an object")
+    team = data.get("team")
+    attempt: int = _get(data, "attempt", int, f"{where}.attempt")
+    if attempt < 1:
+        raise ReplayError(f"{where}.attempt: must be at least 1")
+    return Entry(
+        _identifier(data, "id", f"{where}.id"),
+        _get(data, "fingerprint", str, f"{where}.fingerprint"),
+        _identifier(data, "round", f"{where}.round"),
+        person_name(data.get("name"), f"{where}.name"),
+        None if team is None else person_name(team, f"{where}.team"),
+        attempt,
+        read_rules(_get(data, "rules", dict, f"{where}.rules"), f"{where}.rules"),
+    )
+
+
+def read_rules(data: dict[str, Any], where: str) -> Rules:
+    """A competition's rules from JSON, every field checked (replays and competition files)."""
+    limit = data.get("turn_limit")
+    if limit is not None and (type(limit) is not int or not 1 <= limit <= MAX_TURNS):
+        raise ReplayError(f"{where}.turn_limit: a whole number from 1 to {MAX_TURNS}, or null")
+    allowed = data.get("allowed_orders")
+    if allowed is not None:
+        if not isinstance(allowed, list) or not all(
+            type(a) is str and _ID.match(a) and len(a) <= MAX_ID_LENGTH for a in allowed
+        ):
+            raise ReplayError(f"{where}.allowed_orders: a list of action names, or null")
+        allowed = tuple(allowed)
+    raw = data.get("scoring")
+    scoring = None
+    if raw is not None:
+        if not isinstance(raw, dict) or set(raw) != set(Scoring.model_fields):
+            fields = ", ".join(Scoring.model_fields)
+            raise ReplayError(f"{where}.scoring: an object of {fields}, or null")
+        for key, value in sorted(raw.items()):
+            if type(value) not in (int, float) or not 0 <= value <= 1_000:
+                raise ReplayError(f"{where}.scoring.{key}: a number from 0 to 1000")
+        scoring = Scoring.model_validate(raw)
+    return Rules(limit, allowed, scoring)

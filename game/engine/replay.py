@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,9 @@ from game.engine.record import (
     MAX_TURNS,
     Replay,
     ReplayError,
+    ReplayProblem,
 )
+from game.engine.rules import Rules
 from game.engine.storage import remove_stale_temporaries, write_atomic
 
 # What callers of this module read from the record and storage modules, in one place.
@@ -36,6 +39,7 @@ __all__ = [
     "MAX_TURNS",
     "Replay",
     "ReplayError",
+    "ReplayProblem",
     "load_game",
     "read_replay",
     "remove_stale_temporaries",
@@ -45,42 +49,58 @@ __all__ = [
 ]
 
 
-def resimulate(replay: Replay, loaded: LoadedCampaign, verify: bool = True) -> Game:
+def resimulate(
+    replay: Replay, loaded: LoadedCampaign, verify: bool = True, rules: Rules | None = None
+) -> Game:
     """Re-simulate ``replay`` on ``loaded``; check the campaign's id and fingerprint, then
-    the final hash."""
+    the final hash.
+
+    A competition game is played under the rules its replay carries, or under ``rules``
+    when given (a verifier passes the competition file's and never trusts the replay's).
+    """
     if loaded.campaign.id != replay.campaign_id:
         raise ReplayError(
             f"the replay is a game of campaign '{replay.campaign_id}', "
-            f"not of '{loaded.campaign.id}'"
+            f"not of '{loaded.campaign.id}'",
+            kind=ReplayProblem.other_campaign,
         )
     if loaded.fingerprint != replay.fingerprint:
         raise ReplayError(
             f"the replay was recorded on a different version of campaign "
             f"'{replay.campaign_id}' (fingerprint {replay.fingerprint[:12]}..., this file's "
-            f"is {loaded.fingerprint[:12]}...)"
+            f"is {loaded.fingerprint[:12]}...)",
+            kind=ReplayProblem.other_version,
         )
     if replay.engine_version != ENGINE_VERSION:
         raise ReplayError(
             f"the replay needs engine version {replay.engine_version}; "
-            f"this is engine version {ENGINE_VERSION}"
+            f"this is engine version {ENGINE_VERSION}",
+            kind=ReplayProblem.other_engine,
         )
     try:
-        game = new_game(loaded, replay.seed, replay.player, replay.doctrine)
+        entry = replay.entry
+        if entry is not None and rules is not None:
+            entry = replace(entry, rules=rules)
+        game = new_game(loaded, replay.seed, replay.player, replay.doctrine, entry)
         for turn in replay.turns:
             if turn.turn != game.world.turn:
                 raise ReplayError(
-                    f"turn {turn.turn} is out of order (the game is at turn {game.world.turn})"
+                    f"turn {turn.turn} is out of order (the game is at turn {game.world.turn})",
+                    kind=ReplayProblem.does_not_resimulate,
                 )
             for choice in turn.choices:
                 game.choose(choice)
             if turn.orders is not None:
                 game.end_turn(turn.orders)
     except EngineError as error:
-        raise ReplayError(f"the replay does not re-simulate: {error}") from None
+        raise ReplayError(
+            f"the replay does not re-simulate: {error}", kind=ReplayProblem.does_not_resimulate
+        ) from None
     if verify and game.world.state_hash() != replay.state_hash:
         raise ReplayError(
             "the replay's recorded state does not match the re-simulation "
-            "(the file was altered or recorded by other rules)"
+            "(the file was altered or recorded by other rules)",
+            kind=ReplayProblem.altered,
         )
     return game
 
@@ -96,7 +116,7 @@ def _read_capped(path: Path) -> bytes:
         with path.open("rb") as file:
             info = os.fstat(file.fileno())
             if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
-                raise ReplayError(_too_large(info.st_size))
+                raise ReplayError(_too_large(info.st_size), kind=ReplayProblem.too_large)
             raw = file.read(MAX_BYTES + 1)
     except IsADirectoryError:
         raise ReplayError("is a folder, not a save") from None
@@ -106,7 +126,7 @@ def _read_capped(path: Path) -> bytes:
         reason = (error.strerror or "it cannot be opened").lower()
         raise ReplayError(f"cannot read the file: {reason}") from None
     if len(raw) > MAX_BYTES:
-        raise ReplayError(_too_large(None))
+        raise ReplayError(_too_large(None), kind=ReplayProblem.too_large)
     return raw
 
 

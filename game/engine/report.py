@@ -247,6 +247,8 @@ class ProblemKind(StrEnum):
     already_guaranteed = "already_guaranteed"
     already_queued = "already_queued"
     """The same order is already queued this turn (the order queue's own rule)."""
+    not_allowed = "not_allowed"
+    """The competition's rules do not allow this action (``choices``: the ones they do)."""
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ best a player could reach.
 
 from __future__ import annotations
 
-from game.campaign.models import Campaign, Objective
+from game.campaign.models import Campaign, Objective, Scoring
 from game.engine import constants as k
 from game.engine.report import ScoreCard, ScoreNote, ScoreNoteKind
 from game.engine.threat import ThreatMatrix
@@ -41,9 +41,11 @@ def _mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def score_card(campaign: Campaign, world: World, player: str) -> ScoreCard:
-    """The score so far."""
-    weights = campaign.scoring
+def score_card(
+    campaign: Campaign, world: World, player: str, weights: Scoring | None = None
+) -> ScoreCard:
+    """The score so far, weighted by ``weights`` (default: the campaign's)."""
+    weights = weights or campaign.scoring
     security = round(k.SECURITY_POINTS * _mean(world.security) * weights.security)
     influence = round(k.INFLUENCE_POINTS * _mean(world.influence) * weights.influence)
     counted = objectives_for(campaign, player)

@@ -79,6 +79,9 @@ def problem_text(p: Problem, names: Mapping[str, str]) -> str:
             return f"you already guarantee {target}"
         case ProblemKind.already_queued:
             return f"'{p.choices[0] if p.choices else p.action}' is already queued this turn"
+        case ProblemKind.not_allowed:
+            allowed = ", ".join(p.choices) if p.choices else "none"
+            return f"this competition does not allow '{p.action}' (allowed: {allowed})"
 
 
 def score_note_text(note: ScoreNote) -> str:

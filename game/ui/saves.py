@@ -27,17 +27,17 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import platformdirs
+# Re-exported: the saves' readers and the tests know the data folder by this module.
+from game.paths import DATA_DIR_VARIABLE as DATA_DIR_VARIABLE
+from game.paths import data_dir, safe_part
 
 if TYPE_CHECKING:
     from game.campaign.loader import LoadedCampaign
     from game.engine import Game
 
-DATA_DIR_VARIABLE = "ENTENTE_DATA_DIR"
 AUTOSAVE_DIR = "autosave"
 SAVES_DIR = "saves"
 BACKUP_SUFFIX = ".bak"
-_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
 NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 """What a save name may be: a file name without a folder or a leading dot."""
 
@@ -46,21 +46,8 @@ class SaveError(Exception):
     """A save that cannot be loaded or written; the message says why, for the player."""
 
 
-def data_dir() -> Path:
-    """The folder of saves: ``$ENTENTE_DATA_DIR``, or the platform's user data folder."""
-    override = os.environ.get(DATA_DIR_VARIABLE)
-    if override:
-        return Path(override).expanduser()
-    return platformdirs.user_data_path("entente", appauthor=False)
-
-
 SEED_NAME_LENGTH = 32
 """The longest seed used as it is in an autosave's file name."""
-
-
-def safe_part(text: str) -> str:
-    """``text`` made safe for a file name (seeds may hold any character)."""
-    return _UNSAFE.sub("_", text).strip("._") or "_"
 
 
 def seed_part(seed: str) -> str:

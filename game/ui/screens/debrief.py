@@ -14,13 +14,11 @@ from textual.widgets import Footer, Static
 
 from game.engine import (
     Debrief,
-    Decision,
-    DecisionKind,
     Game,
-    HistoryBeside,
     ScoreCard,
-    change_text,
     debrief_of,
+    decision_text,
+    in_this_game,
     score_note_text,
 )
 from game.ui.widgets.charts import LineChart, Series
@@ -53,31 +51,6 @@ def outcome_content(d: Debrief) -> Content:
         f"\nYou played {d.player_name} ({d.player}); seed {d.seed}; "
         f"doctrine {doctrine}; outcome {d.outcome or 'undecided'}.",
     )
-
-
-def decision_text(decision: Decision, names: dict[str, str]) -> str:
-    """One decision that mattered, as a sentence."""
-    match decision.kind:
-        case DecisionKind.choice:
-            return f'{decision.event}: you chose "{decision.option}"'
-        case DecisionKind.order:
-            return f"You ordered: {decision.order}"
-        case DecisionKind.alignment:
-            return change_text(decision.change, names) if decision.change else ""
-        case DecisionKind.objective:
-            return f"Objective achieved: {decision.objective}"
-
-
-def in_this_game(entry: HistoryBeside, last_year: int, names: dict[str, str]) -> str:
-    """What happened in this game in the year of a history note."""
-    if entry.when == "before":
-        return "Before this campaign begins."
-    if entry.when == "after":
-        return "After this campaign's years."
-    if entry.when == "unplayed":
-        return f"This game ended in {last_year}."
-    lines = [change_text(c, names) for c in entry.changes] + list(entry.news)
-    return "\n".join(f"- {line}" for line in lines) or "No alliance changed."
 
 
 class DebriefScreen(Screen[None]):

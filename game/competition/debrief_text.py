@@ -1,0 +1,63 @@
+"""A game's debrief as Markdown: what a student hands in beside the replay.
+
+The same facts as the terminal's debrief screen (the engine's :class:`~game.engine.Debrief`),
+worded by the engine's own renderers.
+"""
+
+from __future__ import annotations
+
+from game.engine import Game, debrief_of, decision_text, in_this_game, score_note_text
+
+
+def cell(text: str) -> str:
+    """``text`` as one cell of a Markdown table: on one line, its pipes escaped."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
+def debrief_markdown(game: Game) -> str:
+    """The debrief of ``game`` (normally over) as a Markdown document."""
+    d = debrief_of(game)
+    s = d.score
+    lines = [f"# Debrief: {game.campaign.title}", ""]
+    entry = game.entry
+    if entry is not None:
+        team = f", team {entry.team}" if entry.team else ""
+        lines += [
+            f"Competition `{entry.competition}`, round {entry.round}: {entry.name}{team}, "
+            f"attempt {entry.attempt}.",
+            "",
+        ]
+    doctrine = (d.doctrine or "the campaign's own").replace("_", " ")
+    lines += [
+        f"**{d.ended or 'The game is not over yet.'}**",
+        "",
+        f"You played {d.player_name} ({d.player}); seed `{d.seed}`; doctrine {doctrine}; "
+        f"outcome {d.outcome or 'undecided'}; last year {d.last_year}.",
+        "",
+        "## Score",
+        "",
+        "| part | points |",
+        "|---|---:|",
+        f"| security | {s.security} |",
+        f"| influence | {s.influence} |",
+        f"| objectives | {s.objectives} |",
+        f"| penalties | {-s.penalties} |",
+        f"| **total** | **{s.total}** |",
+        f"| grade | {s.grade} |",
+        "",
+    ]
+    lines += [f"- {score_note_text(note)}" for note in s.notes]
+    lines += ["", "## Decisions that mattered", ""]
+    made = [f"- {x.year}: {decision_text(x, d.names)}" for x in d.decisions]
+    lines += made or ["- You made no decision of note."]
+    lines += [
+        "",
+        "## History beside your game",
+        "",
+        "| year | what really happened | in your game |",
+    ]
+    lines += ["|---|---|---|"]
+    for h in d.history:
+        here = in_this_game(h, d.last_year, d.names).replace("\n", "<br>")
+        lines.append(f"| {h.year} | {cell(h.note)} | {cell(here).replace('&lt;br&gt;', '<br>')} |")
+    return "\n".join(lines) + "\n"
