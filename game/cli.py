@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from game import __version__
 from game.campaign.library import DEFAULT_CAMPAIGN
+from game.cli_competition import add_commands, add_student_options
 from game.vocabulary import DOCTRINES, POLICIES
 
 if TYPE_CHECKING:
@@ -85,16 +86,23 @@ class _Parser(argparse.ArgumentParser):
             (file or sys.stderr).write(message)
 
 
-def _handler(name: str) -> Callable[[argparse.Namespace], int]:
-    """A command's handler, imported from ``game.cli_run`` only when it runs."""
+def _handler(name: str, module: str = "cli_run") -> Callable[[argparse.Namespace], int]:
+    """A command's handler, imported from ``game.cli_run`` (or another ``game`` module)
+    only when it runs."""
 
     def run(args: argparse.Namespace) -> int:
-        from game import cli_run
+        import importlib
 
-        handler: Callable[[argparse.Namespace], int] = getattr(cli_run, name)
+        handler: Callable[[argparse.Namespace], int] = getattr(
+            importlib.import_module(f"game.{module}"), name
+        )
         return handler(args)
 
     return run
+
+
+def _competition_handler(name: str) -> Callable[[argparse.Namespace], int]:
+    return _handler(name, "cli_competition_run")
 
 
 def _doctrine(command: argparse.ArgumentParser, **extra: object) -> None:
@@ -134,6 +142,7 @@ def _add_play(commands: argparse._SubParsersAction) -> None:
         help="continue the most recent autosave of this campaign (and state, with --as); "
         "without one, start a new game",
     )
+    add_student_options(play)
     play.set_defaults(handler=_handler("run_play"))
 
 
@@ -172,7 +181,11 @@ def _add_simulate(commands: argparse._SubParsersAction) -> None:
         "a readable summary, or with --json one JSON object per turn and a final summary "
         "line (JSON Lines).",
     )
-    simulate.add_argument("campaign", help="campaign id or file")
+    simulate.add_argument(
+        "campaign",
+        nargs="?",
+        help="campaign id or file (with --competition, the competition's campaign)",
+    )
     _player(simulate, "the state the policy plays, any case (default: the campaign's default)")
     simulate.add_argument(
         "--seed", metavar="S", default="entente", help="the seed (default: entente)"
@@ -188,6 +201,10 @@ def _add_simulate(commands: argparse._SubParsersAction) -> None:
         "--turns", type=positive, metavar="N", help="stop after N turns (default: play to the end)"
     )
     simulate.add_argument("--json", action="store_true", help="print JSON Lines")
+    simulate.add_argument(
+        "--save", type=Path, metavar="FILE", help="write the game's replay to FILE at the end"
+    )
+    add_student_options(simulate)
     simulate.set_defaults(handler=_handler("run_simulate"))
 
 
@@ -255,6 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for add in (_add_play, _add_validate, _add_schema, _add_simulate, _add_history):
         add(commands)
+    add_commands(commands, _competition_handler)
     return parser
 
 

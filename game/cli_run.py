@@ -14,47 +14,15 @@ import sys
 from typing import TYPE_CHECKING
 
 from game.campaign.library import resolve_campaign
+from game.cli_common import load_argument, playable_state, print_headless
 
 if TYPE_CHECKING:
     from game.campaign.loader import LoadedCampaign
-    from game.campaign.models import Campaign
-    from game.engine import Game
-
-
-def _load(name: str | None) -> LoadedCampaign | None:
-    """Load a campaign argument, printing every error (and returning None) if it is bad."""
-    from game.campaign.errors import CampaignInvalid
-    from game.campaign.loader import load_campaign
-
-    try:
-        return load_campaign(resolve_campaign(name))
-    except CampaignInvalid as invalid:
-        for error in invalid.errors:
-            print(error, file=sys.stderr)
-        return None
-
-
-def playable_state(command: str, campaign: Campaign, typed: str) -> str | None:
-    """The playable state ``typed`` names, in any case; None (the reason printed) if none.
-
-    An exact match wins; otherwise the one playable id equal to it ignoring case.
-    """
-    if typed in campaign.playable:
-        return typed
-    matches = [s for s in campaign.playable if s.casefold() == typed.casefold()]
-    if len(matches) == 1:
-        return matches[0]
-    print(
-        f"entente {command}: --as {typed}: not a playable state of '{campaign.id}' "
-        f"(playable: {', '.join(campaign.playable)})",
-        file=sys.stderr,
-    )
-    return None
 
 
 def _load_to_play(args: argparse.Namespace) -> tuple[LoadedCampaign, str] | None:
     """The campaign and the state to play, or None (the errors printed) if either is bad."""
-    loaded = _load(args.campaign)
+    loaded = load_argument(args.campaign)
     if loaded is None:
         return None
     if args.player is None:
@@ -101,47 +69,32 @@ def run_history(args: argparse.Namespace) -> int:
 
 def run_simulate(args: argparse.Namespace) -> int:
     """``entente simulate``: a scripted policy plays; print per-turn records."""
-    from game.engine import headless_summary, make_policy, new_game, play_headless
+    from game import cli_competition_run as competition
+    from game.engine import new_game, save
 
+    if args.competition is not None:
+        return competition.simulate_competition(args)
+    wrong = competition.no_competition_flags("simulate", args)
+    if wrong is not None:
+        return wrong
+    if args.campaign is None:
+        print(
+            "entente simulate: name a campaign (an id, e.g. tutorial, or a file)", file=sys.stderr
+        )
+        return 2
     chosen = _load_to_play(args)
     if chosen is None:
         return 2
     loaded, player = chosen
     game = new_game(loaded, args.seed, player, args.doctrine)
-    policy = make_policy(args.policy, args.seed)
-    for record in play_headless(game, policy, args.turns):
-        if args.json:
-            print(json.dumps(record, sort_keys=True, separators=(",", ":")))
-        else:
-            print(readable_turn(record, game))
-    final = headless_summary(game, args.policy)
-    if args.json:
-        print(json.dumps(final, sort_keys=True, separators=(",", ":")))
-    else:
-        score = final["score"]
-        if final["ended"]:
-            print(f"The game ended: {final['ended']} (outcome: {final['outcome']}).")
-        print(
-            f"Final score {score['total']} (grade {score['grade']}): security "
-            f"{score['security']}, influence {score['influence']}, objectives "
-            f"{score['objectives']}, penalties {score['penalties']}."
-        )
+    print_headless(game, args)
+    if args.save is not None:
+        try:
+            save(game, args.save)
+        except OSError as error:
+            print(f"entente simulate: --save {args.save}: {error.strerror}", file=sys.stderr)
+            return 2
     return 0
-
-
-def readable_turn(record: dict, game: Game) -> str:
-    """One turn of a headless run as a few lines of text."""
-    names = game.view.names()
-    top = record["threats"].get(game.player, [])
-    lines = [
-        f"Turn {record['turn']} ({record['year']}, {record['era']}): score "
-        f"{record['score']['total']} ({record['score']['grade']}); "
-        f"principal threat: "
-        + (f"{names[top[0]['rival']]} {top[0]['threat']:.2f}" if top else "none")
-    ]
-    lines += [f"  - {change['reason']}" for change in record["changes"]]
-    lines += [f"  ! refused {r['order']}: {r['reason']}" for r in record["refusals"]]
-    return "\n".join(lines)
 
 
 def run_validate(args: argparse.Namespace) -> int:
@@ -190,6 +143,13 @@ def run_schema(args: argparse.Namespace) -> int:
 
 def run_play(args: argparse.Namespace) -> int:
     """``entente play``: load the campaign, then start (or continue) a game in the terminal."""
+    from game import cli_competition_run as competition
+
+    if args.competition is not None:
+        return competition.play_competition(args)
+    wrong = competition.no_competition_flags("play", args)
+    if wrong is not None:
+        return wrong
     chosen = _load_to_play(args)
     if chosen is None:
         return 2

@@ -24,3 +24,6 @@ DOCTRINES: tuple[str, ...] = tuple(d.value for d in Doctrine)
 
 POLICIES: tuple[str, ...] = ("passive", "random", "hawk", "dove")
 """The scripted players of ``entente simulate``."""
+
+BOARD_FORMATS: tuple[str, ...] = ("table", "csv", "md", "html", "json")
+"""The forms ``entente leaderboard`` writes."""

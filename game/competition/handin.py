@@ -18,8 +18,7 @@ from pathlib import Path
 from game.campaign.loader import LoadedCampaign
 from game.competition.debrief_text import debrief_markdown
 from game.competition.settings import Competition, CompetitionError, Round
-from game.engine import Game, ReplayError, new_game, read_replay, resimulate
-from game.engine.storage import write_atomic
+from game.engine import Game, ReplayError, new_game, read_replay, resimulate, write_atomic
 from game.paths import data_dir, safe_part
 
 COMPETITIONS_DIR = "competitions"

@@ -19,14 +19,14 @@ from typing import Any
 
 from game.campaign.loader import LoadedCampaign
 from game.campaign.types import ID_PATTERN
-from game.engine import Entry, ReplayError, Rules
-from game.engine.record import MAX_ID_LENGTH, person_name, read_rules
-from game.engine.storage import write_atomic
+from game.engine import Entry, ReplayError, Rules, person_name, read_rules, write_atomic
 
 FORMAT = "entente-competition"
 FORMAT_VERSION = 1
 MAX_BYTES = 256 * 1024
 """The largest competition file read (a real one is well under 4 kB)."""
+MAX_ID_LENGTH = 40
+"""Ids follow the campaign format's rule: letters, digits and ``_``, at most 40."""
 MAX_ROUNDS = 50
 MAX_TITLE = 120
 _ID = re.compile(ID_PATTERN)
@@ -201,7 +201,7 @@ def read_competition(path: str | Path) -> Competition:
     """Read and check a competition file; :class:`CompetitionError` names the file and
     the problem (damaged, altered after it was made, a field out of shape)."""
     try:
-        return _parse(_read(Path(path)))
+        return parse_competition(_read(Path(path)))
     except CompetitionError as error:
         raise CompetitionError(f"{path}: {error}") from None
 
@@ -239,7 +239,8 @@ def _text(data: Any, key: str, where: str, optional: bool = False) -> Any:
     return value
 
 
-def _parse(data: Any) -> Competition:
+def parse_competition(data: Any) -> Competition:
+    """A competition from its file's parsed JSON, every field and the fingerprint checked."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise CompetitionError("not an Entente competition file (no 'format: entente-competition')")
     if data.get("format_version") != FORMAT_VERSION:

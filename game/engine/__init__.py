@@ -38,7 +38,15 @@ from game.engine.geography import Geography, great_circle_km
 from game.engine.orders import ACTIONS, Action, ChoiceOrder, Order
 from game.engine.policies import POLICIES, Policy, make_policy
 from game.engine.reading import Context
-from game.engine.record import Replay, ReplayError, ReplayProblem, TurnLog
+from game.engine.record import (
+    MAX_BYTES,
+    Replay,
+    ReplayError,
+    ReplayProblem,
+    TurnLog,
+    person_name,
+    read_rules,
+)
 from game.engine.replay import load_game, read_replay, remove_stale_temporaries, resimulate, save
 from game.engine.report import (
     AlignmentChange,
@@ -65,6 +73,7 @@ from game.engine.report import (
 from game.engine.rules import Entry, Rules
 from game.engine.simulate import run as play_headless
 from game.engine.simulate import summary as headless_summary
+from game.engine.storage import write_atomic
 from game.engine.threat import FACTORS, ThreatMatrix, assess
 from game.engine.views import AllianceView, StateView, WorldView
 from game.engine.wording import (
@@ -79,6 +88,7 @@ from game.engine.world import Act, AllianceRecord, World, build_world, year_of_t
 __all__ = [
     "ACTIONS",
     "FACTORS",
+    "MAX_BYTES",
     "POLICIES",
     "Act",
     "Action",
@@ -142,13 +152,16 @@ __all__ = [
     "load_game",
     "make_policy",
     "new_game",
+    "person_name",
     "play_headless",
     "problem_text",
     "read_replay",
+    "read_rules",
     "refusal_text",
     "remove_stale_temporaries",
     "resimulate",
     "save",
     "score_note_text",
+    "write_atomic",
     "year_of_turn",
 ]

@@ -28,6 +28,7 @@ from game.ui.screens.title import TitleScreen
 
 if TYPE_CHECKING:
     from game.campaign.loader import LoadedCampaign
+    from game.competition.handin import Handin
     from game.engine import Game, TurnReport
     from game.ui.orders_queue import OrderQueue
     from game.ui.screens.situation import SituationRoom
@@ -54,10 +55,18 @@ class EntenteApp(MenuActions):
         seed: str | None = None,
         doctrine: str | None = None,
         start: str = "title",
+        handin: Handin | None = None,
+        game: Game | None = None,
+        fresh: bool = True,
     ) -> None:
         """``start``: ``title`` (the title screen), ``new`` (a new game of ``loaded`` at
-        once) or ``continue`` (its most recent autosave, else a new game)."""
+        once), ``continue`` (its most recent autosave, else a new game) or ``game`` (play
+        ``game``, already started: a competition's, whose replay goes to ``handin``;
+        ``fresh`` when it has just begun)."""
         super().__init__()
+        self.handin = handin
+        """A student's competition hand-in: the game's replay is written there."""
+        self._given: tuple[Game, bool] | None = (game, fresh) if game is not None else None
         self.loaded = loaded
         self.player = player
         self.seed = seed
@@ -89,6 +98,21 @@ class EntenteApp(MenuActions):
         elif self.start == "continue" and self.loaded is not None:
             self._begin_engine_call()
             self.continue_latest(self.loaded.campaign.id, self.player)
+        elif self.start == "game" and self._given is not None:
+            game, fresh = self._given
+            self.post_message(GameReady(game, fresh=fresh, note=self._competition_note()))
+
+    def _competition_note(self) -> str | None:
+        """What a student is told as their competition game opens."""
+        handin = self.handin
+        if handin is None:
+            return None
+        c = handin.competition
+        due = f"; due {c.deadline}" if c.deadline else ""
+        return (
+            f"Competition: {c.title}{due}. You play as {handin.name}; your replay is saved "
+            f"after every turn in {handin.folder}."
+        )
 
     def on_no_autosave(self, message: NoAutosave) -> None:
         self.busy = False
@@ -253,7 +277,14 @@ class EntenteApp(MenuActions):
         from game.ui.screens.debrief import DebriefScreen
 
         if self.game is not None:
-            self._reset_to(DebriefScreen(self.game))
+            handin = self.handin
+            note = None
+            if handin is not None:
+                note = (
+                    f"Hand in {handin.replay_path.name} and {handin.debrief_path.name}, "
+                    f"in {handin.folder}"
+                )
+            self._reset_to(DebriefScreen(self.game, handin_note=note))
 
     def _names(self) -> dict[str, str]:
         return self.game.view.names() if self.game else {}

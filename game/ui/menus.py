@@ -51,10 +51,23 @@ class MenuActions(EngineWorkers):
             self.pop_screen()
         self.game = self.queue = None
 
+    def _competition_fixed(self) -> bool:
+        """In a competition game, say that the game is fixed (True) instead of leaving it."""
+        if self.handin is None:
+            return False
+        self.notify(
+            "This is a competition game: its settings are fixed. To start over, run entente "
+            "play --competition FILE --name NAME --restart (the replay counts the attempt).",
+            timeout=10,
+        )
+        return True
+
     def action_new_game(self) -> None:
         """Choose and start a new game."""
         from game.ui.screens.new_game import NewGameChoice, NewGameScreen
 
+        if self._competition_fixed():
+            return
         if self.loaded is None:
             self._want_new_game = True
             self.notify("Loading the campaign…")
@@ -86,12 +99,17 @@ class MenuActions(EngineWorkers):
 
     def action_continue_game(self) -> None:
         """Load the most recent autosave (looked up in a worker: it reads the files)."""
+        if self._competition_fixed():
+            return
         if self._begin_engine_call():
             self.continue_latest()
 
     def action_load(self) -> None:
         """Choose a save and load it."""
         from game.ui.screens.load import LoadScreen
+
+        if self._competition_fixed():
+            return
 
         def chosen(path: Path | None) -> None:
             if path is not None and self._begin_engine_call():

@@ -27,6 +27,7 @@ from game.ui.messages import (
 
 if TYPE_CHECKING:
     from game.campaign.loader import LoadedCampaign
+    from game.competition.handin import Handin
     from game.engine import Game, Order, Replay
 
 
@@ -53,6 +54,8 @@ class EngineWorkers(App[None]):
     """Workers of the Entente app (a base class: the app adds screens and handlers)."""
 
     loaded: LoadedCampaign | None
+    handin: Handin | None
+    """A student's competition hand-in: its replay replaces the autosave."""
     busy: bool
     """True while an engine worker runs: no other engine call starts meanwhile."""
 
@@ -135,12 +138,19 @@ class EngineWorkers(App[None]):
         except Exception as failure:  # an engine bug must not end the player's game
             self.post_message(TurnFailed(_restored(before, game), _failure(failure)))
             return
-        try:
-            path, error = saves.autosave(game), None
-        except (OSError, saves.SaveError) as failure:
-            path, error = None, describe(failure)
+        path, error = self._keep(game)
         self.post_message(TurnResolved(report, view))
         self.post_message(Saved(path, error, auto=True))
+
+    def _keep(self, game: Game) -> tuple[Path | None, str | None]:
+        """Write the game where it is kept after each turn: the autosave, or for a
+        competition game the student's replay (and at the end the debrief)."""
+        try:
+            if self.handin is not None:
+                return self.handin.save(game), None
+            return saves.autosave(game), None
+        except (OSError, saves.SaveError) as failure:
+            return None, describe(failure)
 
     @work(thread=True, exclusive=True, group="engine")
     def resolve_choice(self, game: Game, event: str, index: int) -> None:
@@ -155,6 +165,11 @@ class EngineWorkers(App[None]):
             self.post_message(TurnFailed(_restored(before, game), _failure(failure)))
             return
         self.post_message(ChoiceResolved(news, view))
+        if self.handin is not None:
+            # A competition's choice is kept at once: quitting cannot take it back.
+            path, error = self._keep(game)
+            if error is not None:
+                self.post_message(Saved(path, error, auto=True))
 
     @work(thread=True, group="saves")
     def write_save(self, game: Game, name: str) -> None:

@@ -4,9 +4,10 @@ The graph is read from the source (every ``import`` statement, including those i
 functions and under ``TYPE_CHECKING``, which tools and readers see as dependencies too), so
 a cycle hidden behind a lazy import is found as well.
 
-Layers: ``campaign`` -> ``engine`` -> (``history``, ``ui``) -> the command line. A layer
-imports only the layers before it; ``ui`` and ``history`` never import each other.
-``game.vocabulary`` (names the command line offers) and ``game`` itself sit below all.
+Layers: ``campaign`` -> ``engine`` -> (``history``, ``competition``) -> ``ui`` -> the command
+line. A layer imports only the layers it is allowed; ``ui`` and ``history`` never import each
+other. ``game.vocabulary`` (names the command line offers), ``game.paths`` (where files go)
+and ``game`` itself sit below all.
 """
 
 from __future__ import annotations
@@ -19,13 +20,14 @@ import pytest
 import game
 
 PACKAGE = Path(game.__file__).resolve().parent
-BASE = {"game", "game.vocabulary"}
+BASE = {"game", "game.vocabulary", "game.paths"}
 LAYERS = {
     "campaign": set(),
     "engine": {"campaign"},
     "history": {"campaign", "engine"},
-    "ui": {"campaign", "engine"},
-    "cli": {"campaign", "engine", "history", "ui"},
+    "competition": {"campaign", "engine"},
+    "ui": {"campaign", "engine", "competition"},
+    "cli": {"campaign", "engine", "history", "competition", "ui"},
 }
 
 
@@ -174,11 +176,12 @@ def test_the_cycle_check_sees_lazy_typing_and_relative_imports(tmp_path, files, 
 
 
 def test_front_ends_use_only_the_engines_public_module():
-    """The terminal UI, the command line and the history check read the engine through
+    """The terminal UI, the command line, the history check and the competitions read the
+    engine through
     ``game.engine`` alone: its snapshots, reports and calls, never the rules' internals."""
     reached = []
     for name, deps in sorted(graph().items()):
-        if layer_of(name) not in ("ui", "cli", "history"):
+        if layer_of(name) not in ("ui", "cli", "history", "competition"):
             continue
         reached += [f"{name} imports {d}" for d in sorted(deps) if d.startswith("game.engine.")]
     assert reached == []

@@ -1,4 +1,5 @@
-"""The engine and the campaign format never import the UI toolkit (textual).
+"""The engine, the campaign format and the competitions never import the UI toolkit
+(textual).
 
 Checked in a fresh interpreter through ``sys.modules``, after importing the public entry
 points and every module under ``game/engine`` and ``game/campaign``.
@@ -15,13 +16,13 @@ from pathlib import Path
 import game
 
 PACKAGE = Path(game.__file__).resolve().parent
-LAYERS = ("engine", "campaign")
+LAYERS = ("engine", "campaign", "competition")
 
 PROBE = """
 import importlib, json, pkgutil, sys
 import game.engine, game.campaign.loader, game.engine.replay, game.engine.simulate
 imported = []
-for layer in ("game.engine", "game.campaign"):
+for layer in ("game.engine", "game.campaign", "game.competition"):
     package = importlib.import_module(layer)
     for info in pkgutil.walk_packages(package.__path__, layer + "."):
         importlib.import_module(info.name)

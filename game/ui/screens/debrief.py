@@ -65,9 +65,11 @@ class DebriefScreen(Screen[None]):
         Binding("q", "app.quit", "Quit"),
     ]
 
-    def __init__(self, game: Game) -> None:
+    def __init__(self, game: Game, handin_note: str | None = None) -> None:
         super().__init__()
         self.game = game
+        self.handin_note = handin_note
+        """For a competition game: which files to hand in, and where they are."""
 
     def compose(self) -> ComposeResult:
         d = debrief_of(self.game)
@@ -75,6 +77,8 @@ class DebriefScreen(Screen[None]):
         yield Static(f"Debrief · {self.game.campaign.title}", classes="screen-title")
         with VerticalScroll(id="debrief-body"):
             yield Static(outcome_content(d), id="debrief-outcome")
+            if self.handin_note:
+                yield Static(Content.styled(self.handin_note, "bold $success"), id="debrief-handin")
             with Horizontal(id="debrief-top"):
                 yield Static(score_content(d.score), id="debrief-score")
                 yield LineChart(

@@ -22,7 +22,9 @@ def status_content(game: Game, points_left: int, width: int) -> Content:
         ),
         Content.assemble("score ", (f"{score.total} {score.grade}", "bold")),
     ]
+    entry = game.entry
     optional = [
+        *([Content.styled(f"{entry.name} · {entry.competition}", "$accent")] if entry else []),
         Content.styled(you.name, "$foreground-muted"),
         Content.styled(f"seed {game.seed}", "$foreground-muted"),
     ]
