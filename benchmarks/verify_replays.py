@@ -49,42 +49,15 @@ def make_class(root: Path) -> tuple[Path, list[Path]]:
 
     competition = root / "class.competition"
     os.environ["ENTENTE_DATA_DIR"] = str(root / "data")
-    main(
-        [
-            "competition",
-            "new",
-            "--campaign",
-            "tutorial",
-            "--as",
-            "VAL",
-            "--seed",
-            "bench",
-            "--out",
-            str(competition),
-        ]
-    )
     handin = root / "handin"
-    devnull = open(os.devnull, "w")  # noqa: SIM115 - the class's output is not wanted
-    saved = sys.stdout
-    sys.stdout = devnull
-    try:
+    new = ["competition", "new", "--campaign", "tutorial", "--as", "VAL", "--seed", "bench"]
+    # The class's own output is not wanted here.
+    with open(os.devnull, "w") as devnull, redirect_stdout(devnull), redirect_stderr(devnull):
+        main([*new, "--out", str(competition)])
         for n in range(CLASS):
-            main(
-                [
-                    "simulate",
-                    "--competition",
-                    str(competition),
-                    "--name",
-                    f"Student {n:03d}",
-                    "--policy",
-                    POLICIES[n % len(POLICIES)],
-                    "--handin",
-                    str(handin),
-                ]
-            )
-    finally:
-        sys.stdout = saved
-        devnull.close()
+            name, policy = f"Student {n:03d}", POLICIES[n % len(POLICIES)]
+            main(["simulate", "--competition", str(competition), "--name", name, "--policy",
+                  policy, "--handin", str(handin)])  # fmt: skip
     return competition, sorted(handin.glob("*.replay.json"))
 
 
