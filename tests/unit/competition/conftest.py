@@ -2,7 +2,7 @@
 students' games played headless through the hand-in folder (as ``entente play`` does).
 
 Every test gets its own data folder through ENTENTE_DATA_DIR (the hand-in ledger lives
-there); games played once per module use a data folder of their own for the session.
+there); the games a module's fixtures play once use a data folder of that module's.
 """
 
 from __future__ import annotations
@@ -36,9 +36,10 @@ class Played:
 PlayFunction = Callable[..., Played]
 
 
-@pytest.fixture(scope="session", autouse=True)
-def session_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A data folder for the games the module-scoped fixtures play."""
+@pytest.fixture(scope="module", autouse=True)
+def module_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A data folder for the games each module's fixtures play (so the attempts a module
+    counts do not depend on which modules ran before it)."""
     folder = tmp_path_factory.mktemp("entente-data")
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv(DATA_DIR_VARIABLE, str(folder))
