@@ -11,6 +11,7 @@ record for the teacher, not a lock.)
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,15 @@ def name_key(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+def file_name(name: str) -> str:
+    """A student's name as a file name: itself when plain, else made safe and followed by
+    a short digest of :func:`name_key`."""
+    safe = safe_part(name)
+    if safe == name:
+        return safe
+    return f"{safe}-{hashlib.sha256(name_key(name).encode('utf-8')).hexdigest()[:6]}"
+
+
 def default_folder(competition: Competition) -> Path:
     """Where a student's replays go unless told otherwise."""
     return data_dir() / COMPETITIONS_DIR / competition.id
@@ -47,8 +57,12 @@ class Handin:
 
     @property
     def stem(self) -> str:
-        """The files' common name: the student's name made safe, and the round."""
-        return f"{safe_part(self.name)}.round{self.round.id}"
+        """The files' common name: the student's name made safe, and the round.
+
+        A name that is not a plain file name already ("Ada L.") also gets a digest of the
+        name as the competition tells students apart, so "Ada L." and "Ada L" never share
+        a file in one folder."""
+        return f"{file_name(self.name)}.round{self.round.id}"
 
     @property
     def replay_path(self) -> Path:

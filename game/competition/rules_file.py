@@ -29,6 +29,8 @@ from game.campaign.types import ShortText
 from game.engine import ACTIONS, Rules
 
 MAX_BYTES = 64 * 1024
+MAX_WEIGHT = 1000.0
+"""The largest score weight a competition file and a replay may carry."""
 TurnLimit = Annotated[int, Strict(), Field(ge=1, le=5_000)]
 
 
@@ -83,6 +85,16 @@ def read_rules_file(path: str | Path) -> TeacherRules:
                         (key, n), f"unknown order '{name}'{hint} (orders: {known})", "value", None
                     )
                 )
+    for key, weight in (model.scoring.model_dump() if model.scoring else {}).items():
+        if weight > MAX_WEIGHT:  # the competition file (and every replay) carries them
+            problems.append(
+                pointer.error(
+                    ("scoring", key),
+                    f"a weight is at most {MAX_WEIGHT:g}, got {weight:g}",
+                    "value",
+                    None,
+                )
+            )
     if problems:
         raise CampaignInvalid(problems)
     allowed = model.allowed_orders

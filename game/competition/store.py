@@ -128,6 +128,7 @@ class Results:
             path.parent.mkdir(parents=True, exist_ok=True)
             self._db = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             self._db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self._refuse_newer()
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = FULL")
             self._db.execute("PRAGMA foreign_keys = ON")
@@ -157,6 +158,16 @@ class Results:
             self._db.execute("ROLLBACK")
             raise
         self._db.execute("COMMIT")
+
+    def _refuse_newer(self) -> None:
+        """A database from a newer Entente is left as it is, not even switched to WAL."""
+        version = self._db.execute("PRAGMA user_version").fetchone()[0]
+        if version > len(MIGRATIONS):
+            self._db.close()
+            raise CompetitionError(
+                f"{self.path}: made by a newer version of Entente (schema {version}; "
+                f"this one knows up to {len(MIGRATIONS)})"
+            )
 
     def _migrate(self) -> None:
         with self._write() as db:

@@ -191,18 +191,13 @@ def verify_file(path: str, known: dict[str, Known], only: str | None = None) -> 
     digest = ""
     replay: Replay | None = None
     try:
-        try:
-            size = os.stat(path).st_size
-        except OSError:
-            size = 0
+        digest, size = _digest(path)
         if size > MAX_BYTES:
             raise ReplayError(
                 f"the file is {size / (1024 * 1024):.1f} MB; a replay is at most "
                 f"{MAX_BYTES // (1024 * 1024)} MB",
                 kind=ReplayProblem.too_large,
             )
-        with open(path, "rb") as file:
-            digest = hashlib.sha256(file.read(MAX_BYTES + 1)).hexdigest()
         replay = read_replay(path)
         entry = replay.entry
         if entry is None:
@@ -245,6 +240,22 @@ def verify_file(path: str, known: dict[str, Known], only: str | None = None) -> 
         detail = f"the game cannot re-simulate it ({type(failure).__name__})"
         return _rejected(path, digest, Rejection.altered, detail, replay)
     return _accepted(path, digest, replay, game)
+
+
+def _digest(path: str) -> tuple[str, int]:
+    """The SHA-256 of a file's first :data:`MAX_BYTES` + 1 bytes (all of any file a
+    replay can be, and enough to tell two oversized files apart) and its size; a file that
+    cannot be read is damaged, not altered."""
+    try:
+        with open(path, "rb") as file:
+            size = os.fstat(file.fileno()).st_size
+            digest = hashlib.sha256(file.read(MAX_BYTES + 1)).hexdigest()
+    except IsADirectoryError:
+        raise ReplayError("is a folder, not a replay") from None
+    except OSError as error:
+        reason = (error.strerror or "it cannot be opened").lower()
+        raise ReplayError(f"cannot read the file: {reason}") from None
+    return digest, size
 
 
 def _accepted(path: str, digest: str, replay: Replay, game: Game) -> Outcome:

@@ -36,6 +36,8 @@ MAX_CHOICES_PER_TURN = 100
 """The most event choices one turn may record."""
 MAX_ID_LENGTH = 40
 """Ids in a save follow the campaign format's rule for ids."""
+MAX_WEIGHT = 1_000
+"""The largest score weight a competition's rules may carry."""
 MAX_NAME_LENGTH = 60
 """The longest student or team name a competition replay may carry."""
 _ID = re.compile(ID_PATTERN)
@@ -156,7 +158,7 @@ class Replay:
         campaign = _get(data, "campaign", dict, "campaign")
         doctrine = data.get("doctrine")
         if doctrine is not None and doctrine not in [d.value for d in Doctrine]:
-            raise ReplayError(f"doctrine: unknown doctrine {_shown(doctrine)}")
+            raise ReplayError(f"doctrine: unknown doctrine {shown(doctrine)}")
         turns = []
         for n, t in enumerate(_capped(data, "turns", MAX_TURNS, "turns")):
             where = f"turns[{n}]"
@@ -164,7 +166,7 @@ class Replay:
                 raise ReplayError(f"{where}: expected an object")
             choices = [
                 ChoiceOrder(
-                    _get(c, "event", str, f"{where}.choices[{k}].event"),
+                    _identifier(c, "event", f"{where}.choices[{k}].event"),
                     _get(c, "choice", int, f"{where}.choices[{k}].choice"),
                 )
                 for k, c in enumerate(
@@ -198,6 +200,8 @@ class Replay:
 
 
 _KINDS = {str: "text", int: "a whole number", list: "a list", dict: "an object"}
+
+
 _TYPE_NAMES = {
     bool: "true or false",
     float: "a decimal number",
@@ -206,7 +210,7 @@ _TYPE_NAMES = {
 }
 
 
-def _shown(value: object) -> str:
+def shown(value: object) -> str:
     """A value from a save as a message may quote it: short, whatever the file holds."""
     text = repr(value)
     return text if len(text) <= 30 else text[:29] + "…"
@@ -236,7 +240,7 @@ def _identifier(data: Any, key: str, where: str) -> str:
     value: str = _get(data, key, str, where)
     if not (_ID.match(value) and len(value) <= MAX_ID_LENGTH):
         raise ReplayError(
-            f"{where}: {_shown(value)} is not an id (letters, digits and '_', "
+            f"{where}: {shown(value)} is not an id (letters, digits and '_', "
             f"at most {MAX_ID_LENGTH})",
             kind=ReplayProblem.bad_id,
         )
@@ -317,7 +321,7 @@ def read_rules(data: dict[str, Any], where: str) -> Rules:
             fields = ", ".join(Scoring.model_fields)
             raise ReplayError(f"{where}.scoring: an object of {fields}, or null")
         for key, value in sorted(raw.items()):
-            if type(value) not in (int, float) or not 0 <= value <= 1_000:
+            if type(value) not in (int, float) or not 0 <= value <= MAX_WEIGHT:
                 raise ReplayError(f"{where}.scoring.{key}: a number from 0 to 1000")
         scoring = Scoring.model_validate(raw)
     return Rules(limit, allowed, scoring)

@@ -26,6 +26,7 @@ from game.engine.record import (
     Replay,
     ReplayError,
     ReplayProblem,
+    shown,
 )
 from game.engine.rules import Rules
 from game.engine.storage import remove_stale_temporaries, write_atomic
@@ -85,7 +86,8 @@ def resimulate(
         for turn in replay.turns:
             if turn.turn != game.world.turn:
                 raise ReplayError(
-                    f"turn {turn.turn} is out of order (the game is at turn {game.world.turn})",
+                    f"turn {shown(turn.turn)} is out of order (the game is at turn "
+                    f"{game.world.turn})",
                     kind=ReplayProblem.does_not_resimulate,
                 )
             for choice in turn.choices:

@@ -148,7 +148,7 @@ def test_the_console_script_gives_the_same_bytes(cwd):
         (("tutorial", "--turns", "many"), "'many' is not a whole number"),
         (("tutorial", "--policy", "nope"), "invalid choice: 'nope'"),
         (("tutorial", "--doctrine", "anarchy"), "invalid choice: 'anarchy'"),
-        ((), "the following arguments are required: campaign"),
+        ((), "name a campaign (an id, e.g. tutorial, or a file)"),
     ],
 )
 def test_bad_arguments_exit_2_with_a_message_and_no_traceback(cwd, args, message):

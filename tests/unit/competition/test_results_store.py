@@ -166,15 +166,6 @@ def test_a_rejected_file_without_a_competition_is_in_the_whole_history(results, 
     assert len(rows) == 1 and rows[0]["rejection"] == "damaged"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "verify.py:194-202 rejects an oversized file before hashing it, so its Outcome has "
-        "sha256 ''; store.py record() treats submissions with the same sha256 (and no "
-        "competition) as the same file, so a second, different oversized file is never "
-        "added to the history"
-    ),
-)
 def test_two_different_oversized_files_are_both_in_the_history(results, tmp_path):
     from game.engine import MAX_BYTES
 
@@ -186,14 +177,10 @@ def test_two_different_oversized_files_are_both_in_the_history(results, tmp_path
     assert [o.rejection for o in outcomes] == [Rejection.too_large] * 2
     for outcome in outcomes:
         results.record(outcome)
-    assert sorted(str(row["file"]) for row in results.history()) == sorted(
-        o.path for o in outcomes
-    )
+    assert sorted(str(row["file"]) for row in results.history()) == sorted(o.path for o in outcomes)
 
 
-def test_a_different_competition_under_the_same_id_is_refused(
-    results, competition, loaded, known
-):
+def test_a_different_competition_under_the_same_id_is_refused(results, competition, loaded, known):
     path = known[competition.id].campaign_path
     results.register(competition, path)  # the same again: fine
     other = make_competition(loaded, ["KAR"], ["s1"], ident=competition.id)
