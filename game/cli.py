@@ -142,7 +142,7 @@ def _add_play(commands: argparse._SubParsersAction) -> None:
         help="continue the most recent autosave of this campaign (and state, with --as); "
         "without one, start a new game",
     )
-    add_student_options(play)
+    add_student_options(play, playing=True)
     play.set_defaults(handler=_handler("run_play"))
 
 

@@ -27,8 +27,9 @@ def text_value(what: str) -> Callable[[str], str]:
     return parse
 
 
-def add_student_options(command: argparse.ArgumentParser) -> None:
-    """``--competition FILE --name N [--team T] [--round R] [--out DIR] [--restart]``."""
+def add_student_options(command: argparse.ArgumentParser, playing: bool = False) -> None:
+    """``--competition FILE --name N [--team T] [--round R] [--handin DIR] [--restart]``,
+    and for ``play`` (``playing``) ``--title-screen``."""
     group = command.add_argument_group("competition (a class's fixed game)")
     group.add_argument(
         "--competition",
@@ -57,6 +58,13 @@ def add_student_options(command: argparse.ArgumentParser) -> None:
         action="store_true",
         help="start your game over; the new replay counts it as another attempt",
     )
+    if playing:
+        group.add_argument(
+            "--title-screen",
+            action="store_true",
+            help="open the title screen first, where New game starts or continues your game "
+            "(as the browser server does)",
+        )
 
 
 def _add_competition(commands: argparse._SubParsersAction, handler: Handler) -> None:
@@ -211,7 +219,53 @@ def _add_export(commands: argparse._SubParsersAction, handler: Handler) -> None:
     export.set_defaults(handler=handler("run_export"))
 
 
+def _add_serve(commands: argparse._SubParsersAction, handler: Handler) -> None:
+    serve = commands.add_parser(
+        "serve",
+        help="serve the game to a class's browsers, locked down",
+        description="Serve the game to browsers (textual-serve), one game process per "
+        "session. Only pages and websockets that carry the class token are served; the "
+        "websocket must come from the class page (Origin); sessions are capped and idle ones "
+        "closed. With --competition, the page asks for the student's name and every replay "
+        "is verified into the results database as `entente verify` does. Binds to 127.0.0.1 "
+        "unless --host says otherwise. Ctrl+C stops the server and every game.",
+    )
+    serve.add_argument("--competition", type=Path, metavar="FILE", help="the competition file")
+    serve.add_argument(
+        "--campaign", type=Path, metavar="FILE", help="the campaign file, if it is not shipped"
+    )
+    serve.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to listen on (default: 127.0.0.1, this machine only; 0.0.0.0 for "
+        "the local network)",
+    )
+    serve.add_argument("--port", type=int, default=8000, help="the port (default: 8000; 0: any)")
+    serve.add_argument(
+        "--max-sessions",
+        type=int,
+        default=40,
+        metavar="N",
+        help="the most games running at once (default: 40)",
+    )
+    serve.add_argument(
+        "--idle-minutes",
+        type=float,
+        default=30.0,
+        metavar="M",
+        help="close a game nobody has touched for M minutes (default: 30; it is saved)",
+    )
+    serve.add_argument(
+        "--token", help="the class token (default: a new random one, printed in the class URL)"
+    )
+    serve.add_argument(
+        "--admin-token", help="the teacher's token for /teacher (default: a new random one)"
+    )
+    _db(serve)
+    serve.set_defaults(handler=handler("run_serve"))
+
+
 def add_commands(commands: argparse._SubParsersAction, handler: Handler) -> None:
-    """Add the competition commands to the ``entente`` parser."""
-    for add in (_add_competition, _add_verify, _add_leaderboard, _add_export):
+    """Add the competition commands (and ``serve``) to the ``entente`` parser."""
+    for add in (_add_competition, _add_verify, _add_leaderboard, _add_export, _add_serve):
         add(commands, handler)

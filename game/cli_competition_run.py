@@ -134,8 +134,8 @@ def run_competition_show(args: argparse.Namespace) -> int:
 FIXED = (("player", "--as"), ("seed", "--seed"), ("doctrine", "--doctrine"))
 
 
-def student_game(command: str, args: argparse.Namespace) -> tuple[Handin, Game, bool] | int:
-    """The student's hand-in and game (continued: True) for ``play``/``simulate``
+def student_handin(command: str, args: argparse.Namespace) -> tuple[Handin, LoadedCampaign] | int:
+    """The student's hand-in and the competition's campaign for ``play``/``simulate``
     ``--competition``; or the exit status after one line saying what is wrong."""
     from game.competition.campaigns import campaign_of
     from game.competition.handin import handin_for
@@ -155,24 +155,51 @@ def student_game(command: str, args: argparse.Namespace) -> tuple[Handin, Game, 
         given = Path(args.campaign) if args.campaign and not _is_shipped(args.campaign) else None
         loaded = campaign_of(competition, args.competition, given)
         handin = handin_for(competition, args.round, args.name, args.team, args.handin)
+    except CompetitionError as error:
+        return _fail(command, error)
+    return handin, loaded
+
+
+def student_game(command: str, args: argparse.Namespace) -> tuple[Handin, Game, bool] | int:
+    """The student's hand-in and game (continued: True), or the exit status."""
+    from game.competition.settings import CompetitionError
+
+    chosen = student_handin(command, args)
+    if isinstance(chosen, int):
+        return chosen
+    handin, loaded = chosen
+    try:
         game, resumed = handin.start(loaded, restart=args.restart)
     except CompetitionError as error:
         return _fail(command, error)
     except OSError as error:
-        return _fail(command, f"{error.filename or args.handin}: {error.strerror or error}")
+        return _fail(command, f"{error.filename or handin.folder}: {error.strerror or error}")
     return handin, game, resumed
 
 
 def no_competition_flags(command: str, args: argparse.Namespace) -> int | None:
     """Exit status 2 when a student's option is given without ``--competition``."""
-    for flag in ("name", "team", "round", "handin", "restart"):
+    for flag in ("name", "team", "round", "handin", "restart", "title_screen"):
         if getattr(args, flag, None):
-            return _fail(command, f"--{flag} goes with --competition FILE")
+            shown = flag.replace("_", "-")
+            return _fail(command, f"--{shown} goes with --competition FILE")
     return None
 
 
 def play_competition(args: argparse.Namespace) -> int:
-    """``entente play --competition``: the student's game in the terminal."""
+    """``entente play --competition``: the student's game in the terminal (or, with
+    ``--title-screen``, the title screen first, whose New game starts or continues it)."""
+    if args.title_screen:
+        if args.restart:
+            return _fail("play", "--restart: not with --title-screen")
+        ready = student_handin("play", args)
+        if isinstance(ready, int):
+            return ready
+        from game.ui.app import EntenteApp
+
+        handin, loaded = ready
+        EntenteApp(loaded, handin=handin, start="title").run()
+        return 0
     chosen = student_game("play", args)
     if isinstance(chosen, int):
         return chosen
@@ -381,3 +408,85 @@ def run_export(args: argparse.Namespace) -> int:
     students = len(written) // 2
     print(f"Wrote {len(written)} files to {args.out}: {students} students and class-summary.md.")
     return 0
+
+
+# -- the browser server -------------------------------------------------------------------
+def run_serve(args: argparse.Namespace) -> int:
+    """``entente serve``: the class in the browser."""
+    import asyncio
+
+    from game.competition.campaigns import campaign_of
+    from game.competition.settings import CompetitionError, read_competition
+    from game.competition.store import open_results
+    from game.web.security import is_loopback, new_token, token_problem
+    from game.web.server import ClassServer, ServeSettings
+
+    command = "serve"
+    if not 0 <= args.port <= 65535:
+        return _fail(command, f"--port {args.port}: a port is 0 to 65535")
+    if args.max_sessions < 1:
+        return _fail(command, f"--max-sessions {args.max_sessions}: must be at least 1")
+    if not args.idle_minutes > 0:
+        return _fail(command, f"--idle-minutes {args.idle_minutes:g}: must be more than 0")
+    for flag, value in (("--token", args.token), ("--admin-token", args.admin_token)):
+        problem = token_problem(value) if value is not None else None
+        if problem:
+            return _fail(command, f"{flag}: {problem}")
+    competition = loaded = None
+    if args.competition is not None:
+        try:
+            competition = read_competition(args.competition)
+            loaded = campaign_of(competition, args.competition, args.campaign)
+            with open_results(args.db) as results:
+                results.register(competition, str(Path(loaded.source).resolve()))
+        except CompetitionError as error:
+            return _fail(command, error)
+    elif args.campaign is not None:
+        return _fail(command, "--campaign goes with --competition FILE")
+    settings = ServeSettings(
+        host=args.host,
+        port=args.port,
+        token=args.token or new_token(),
+        admin_token=args.admin_token or new_token(),
+        max_sessions=args.max_sessions,
+        idle_seconds=args.idle_minutes * 60,
+        competition=competition,
+        competition_path=args.competition.resolve() if args.competition else None,
+        campaign=loaded,
+        db=args.db,
+    )
+    server = ClassServer(settings)
+
+    def ready(port: int) -> None:
+        shown = args.host if is_loopback(args.host) else _address_for(args.host)
+        base = f"http://{shown}:{port}"
+        if not is_loopback(args.host):
+            print(
+                f"entente serve: WARNING: listening on {args.host}, not only on this machine: "
+                "anyone on the network with the class URL can play. Share it with the class "
+                "only.",
+                file=sys.stderr,
+            )
+        what = f"competition {competition.id}" if competition else "free play"
+        print(f"Serving Entente ({what}), at most {settings.max_sessions} games at once.")
+        print(f"Class URL:   {base}/?token={settings.token}")
+        print(f"Teacher URL: {base}/teacher?token={settings.token}&admin={settings.admin_token}")
+        print("Press Ctrl+C to stop the server and every game.")
+        sys.stdout.flush()
+
+    try:
+        stopped = asyncio.run(server.run(ready))
+    except OSError as error:
+        return _fail(command, f"--host {args.host} --port {args.port}: {error.strerror or error}")
+    print(f"Stopped: {stopped} game{'s' if stopped != 1 else ''} closed.")
+    return 0
+
+
+def _address_for(host: str) -> str:
+    """The address to print for a server listening on ``host`` (this machine's own name
+    for the wildcard address)."""
+    import socket
+
+    if host in ("0.0.0.0", "::", ""):
+        return socket.gethostname()
+    return host

@@ -100,9 +100,9 @@ class EntenteApp(MenuActions):
             self.continue_latest(self.loaded.campaign.id, self.player)
         elif self.start == "game" and self._given is not None:
             game, fresh = self._given
-            self.post_message(GameReady(game, fresh=fresh, note=self._competition_note()))
+            self.post_message(GameReady(game, fresh=fresh, note=self.competition_note()))
 
-    def _competition_note(self) -> str | None:
+    def competition_note(self) -> str | None:
         """What a student is told as their competition game opens."""
         handin = self.handin
         if handin is None:
@@ -124,9 +124,14 @@ class EntenteApp(MenuActions):
             self._start(self.loaded, self.seed or random_seed(), self.player, self.doctrine)
 
     def _show_campaign(self, error: str | None = None) -> None:
+        note = None
+        if self.handin is not None:
+            c, name = self.handin.competition, self.handin.name
+            due = f", due {c.deadline}" if c.deadline else ""
+            note = f"Competition: {c.title}{due}. {name}: New game starts or continues your game."
         for screen in self.screen_stack:
             if isinstance(screen, TitleScreen):
-                screen.show_campaign(self.loaded.campaign if self.loaded else None, error)
+                screen.show_campaign(self.loaded.campaign if self.loaded else None, error, note)
 
     def on_campaign_loaded(self, message: CampaignLoaded) -> None:
         if self.loaded is None:

@@ -52,9 +52,14 @@ class MenuActions(EngineWorkers):
         self.game = self.queue = None
 
     def _competition_fixed(self) -> bool:
-        """In a competition game, say that the game is fixed (True) instead of leaving it."""
+        """In a competition, never another game (True): at the title, New game and Continue
+        start or continue the student's own game; during it, they say the game is fixed."""
         if self.handin is None:
             return False
+        if self.game is None and self.loaded is not None:
+            if self._begin_engine_call():
+                self.start_competition(self.handin, self.loaded)
+            return True
         self.notify(
             "This is a competition game: its settings are fixed. To start over, run entente "
             "play --competition FILE --name NAME --restart (the replay counts the attempt).",
@@ -63,7 +68,7 @@ class MenuActions(EngineWorkers):
         return True
 
     def action_new_game(self) -> None:
-        """Choose and start a new game."""
+        """Choose and start a new game (in a competition: the student's own game)."""
         from game.ui.screens.new_game import NewGameChoice, NewGameScreen
 
         if self._competition_fixed():
@@ -108,7 +113,8 @@ class MenuActions(EngineWorkers):
         """Choose a save and load it."""
         from game.ui.screens.load import LoadScreen
 
-        if self._competition_fixed():
+        if self.handin is not None:
+            self.notify("This is a competition: your own game is the only one to load.")
             return
 
         def chosen(path: Path | None) -> None:

@@ -94,6 +94,22 @@ class EngineWorkers(App[None]):
         self.post_message(GameReady(game, fresh=True))
 
     @work(thread=True, exclusive=True, group="engine")
+    def start_competition(self, handin: Handin, loaded: LoadedCampaign) -> None:
+        """Start (or continue) a student's competition game."""
+        from game.competition.settings import CompetitionError
+
+        try:
+            game, resumed = handin.start(loaded)
+        except (CompetitionError, OSError) as error:
+            self.post_message(GameFailed("Your competition game cannot start", describe(error)))
+            return
+        self.post_message(GameReady(game, fresh=not resumed, note=self.competition_note()))
+
+    def competition_note(self) -> str | None:
+        """What a student is told as their competition game opens (the app says it)."""
+        return None
+
+    @work(thread=True, exclusive=True, group="engine")
     def load_game_file(self, path: Path, with_backup: bool = False) -> None:
         """Load (re-simulate) a save; an autosave falls back on its backup."""
         self._load_save(path, with_backup)

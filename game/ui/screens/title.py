@@ -85,20 +85,24 @@ class TitleScreen(Screen[None]):
         menu.get_option("continue").disabled = message.path is None
         menu.refresh()
 
-    def show_campaign(self, campaign: Campaign | None, error: str | None = None) -> None:
-        """Show the default campaign (or why it could not be loaded)."""
+    def show_campaign(
+        self, campaign: Campaign | None, error: str | None = None, note: str | None = None
+    ) -> None:
+        """Show the default campaign (or why it could not be loaded), and ``note`` under it
+        (a competition's title and the student's name)."""
         line = self.query_one("#campaign-line", Static)
         if campaign is None:
             line.update(Content.styled(error or "No campaign.", "$error"))
             return
-        line.update(
-            Content.assemble(
-                ("Campaign  ", "$foreground-muted"),
-                (campaign.title, "bold"),
-                ("  ·  ", "$foreground-muted"),
-                f"{len(campaign.eras)} eras, {len(campaign.states)} states",
-            )
+        shown = Content.assemble(
+            ("Campaign  ", "$foreground-muted"),
+            (campaign.title, "bold"),
+            ("  ·  ", "$foreground-muted"),
+            f"{len(campaign.eras)} eras, {len(campaign.states)} states",
         )
+        if note:
+            shown = Content("\n").join([shown, Content.styled(note, "bold $accent")])
+        line.update(shown)
 
     @on(OptionList.OptionSelected, "#menu")
     async def _chosen(self, event: OptionList.OptionSelected) -> None:
