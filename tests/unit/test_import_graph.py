@@ -6,9 +6,9 @@ a cycle hidden behind a lazy import is found as well.
 
 Layers: ``campaign`` -> ``engine`` -> (``history``, ``competition``) -> (``ui``, ``web``) ->
 the command line (``web`` serves the game to browsers by running it in processes of its own,
-so it never imports ``ui``). A layer imports only the layers it is allowed; ``ui`` and ``history`` never import each
-other. ``game.vocabulary`` (names the command line offers), ``game.paths`` (where files go)
-and ``game`` itself sit below all.
+so it never imports ``ui``). A layer imports only the layers it is allowed; ``ui`` and
+``history`` never import each other. ``game.vocabulary`` (names the command line offers),
+``game.paths`` (where files go) and ``game`` itself sit below all.
 """
 
 from __future__ import annotations
