@@ -13,8 +13,7 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from game.cli import main
+from classroom import new_competition, play_student
 
 POLICIES = ("random", "hawk", "dove")
 STUDENTS = 32
@@ -49,47 +48,16 @@ def classroom(tmp_path_factory):
             encoding="utf-8",
         )
         competition = root / "class.competition"
-        assert (
-            main(
-                [
-                    "competition",
-                    "new",
-                    "--campaign",
-                    "tutorial",
-                    "--as",
-                    "VAL",
-                    "--seed",
-                    "period-3",
-                    "--rules",
-                    str(rules),
-                    "--deadline",
-                    "2026-12-20",
-                    "--out",
-                    str(competition),
-                ]
-            )
-            == 0
+        new_competition(
+            str(competition), "period-3", "--rules", str(rules), "--deadline", "2026-12-20"
         )
         handin = root / "handin"
         for n in range(STUDENTS):
             policy = "passive" if n in (0, 1) else POLICIES[n % len(POLICIES)]
             team = "Red" if n % 2 else "Blue"
-            status = main(
-                [
-                    "simulate",
-                    "--competition",
-                    str(competition),
-                    "--name",
-                    f"Student {n:02d}",
-                    "--team",
-                    team,
-                    "--policy",
-                    policy,
-                    "--handin",
-                    str(handin),
-                ]
+            play_student(
+                competition, f"Student {n:02d}", handin, "--team", team, "--policy", policy
             )
-            assert status == 0
     finally:
         if old is None:
             os.environ.pop("ENTENTE_DATA_DIR", None)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 from browser import chromium_path
+from classroom import new_competition, play_student
 
 from game.cli import main
 
@@ -17,46 +18,19 @@ def test_the_html_leaderboard_reads_back_in_a_browser(tmp_path, monkeypatch, cap
 
     monkeypatch.setenv("ENTENTE_DATA_DIR", str(tmp_path / "data"))
     competition = tmp_path / "c.competition"
-    assert (
-        main(
-            [
-                "competition",
-                "new",
-                "--campaign",
-                "tutorial",
-                "--as",
-                "VAL",
-                "--seed",
-                "web",
-                "--title",
-                "Period <3> & friends",
-                "--out",
-                str(competition),
-            ]
-        )
-        == 0
-    )
+    new_competition(str(competition), "web", "--title", "Period <3> & friends")
     handin = tmp_path / "handin"
     names = ["Ada L.", "<script>alert(1)</script>", "Zoë Ü.", "Bo"]
     for n, name in enumerate(names):
         policy = "passive" if n < 2 else "random"
-        assert (
-            main(
-                [
-                    "simulate",
-                    "--competition",
-                    str(competition),
-                    "--name",
-                    name,
-                    "--team",
-                    "Red" if n % 2 else "Blue",
-                    "--policy",
-                    policy,
-                    "--handin",
-                    str(handin),
-                ]
-            )
-            == 0
+        play_student(
+            str(competition),
+            name,
+            str(handin),
+            "--team",
+            "Red" if n % 2 else "Blue",
+            "--policy",
+            policy,
         )
     db = str(tmp_path / "r.db")
     assert main(["verify", str(handin), "--competition", str(competition), "--db", db]) == 0

@@ -10,9 +10,8 @@ import time
 
 import pytest
 from browser import chromium_path
+from classroom import new_competition
 from serving import recorded, screen_text, start_server
-
-from game.cli import main
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="the server's sessions are POSIX")
 
@@ -23,20 +22,24 @@ def test_a_student_plays_two_turns_in_the_browser(tmp_path, monkeypatch):
 
     monkeypatch.setenv("ENTENTE_DATA_DIR", str(tmp_path / "data"))
     competition = tmp_path / "class.competition"
-    assert main(["competition", "new", "--campaign", "tutorial", "--as", "VAL", "--seed",
-                 "browser", "--title", "Period 3", "--out", str(competition)]) == 0  # fmt: skip
+    new_competition(str(competition), "browser", "--title", "Period 3")
     server = start_server(tmp_path, competition=competition)
     drawn = bytearray()
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=executable, headless=True,
-                                        args=["--no-sandbox"])  # fmt: skip
+            browser = p.chromium.launch(
+                executable_path=executable, headless=True, args=["--no-sandbox"]
+            )
             try:
                 page = browser.new_page(viewport={"width": 1200, "height": 800})
 
                 def watch(ws) -> None:
-                    ws.on("framereceived", lambda payload: drawn.extend(
-                        payload if isinstance(payload, bytes) else b""))  # fmt: skip
+                    ws.on(
+                        "framereceived",
+                        lambda payload: drawn.extend(
+                            payload if isinstance(payload, bytes) else b""
+                        ),
+                    )
 
                 page.on("websocket", watch)
                 page.goto(server.class_url)

@@ -12,9 +12,8 @@ import time
 
 import aiohttp
 import pytest
+from classroom import new_competition
 from serving import ADMIN, TOKEN, start_server, ticket_url
-
-from game.cli import main
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="the server's sessions are POSIX")
 
@@ -26,8 +25,7 @@ def competition(tmp_path_factory):
     old = os.environ.get("ENTENTE_DATA_DIR")
     os.environ["ENTENTE_DATA_DIR"] = str(root / "data")
     try:
-        assert main(["competition", "new", "--campaign", "tutorial", "--as", "VAL", "--seed",
-                     "web", "--title", "Period 3", "--out", str(path)]) == 0  # fmt: skip
+        new_competition(str(path), "web", "--title", "Period 3")
     finally:
         if old is None:
             os.environ.pop("ENTENTE_DATA_DIR", None)
@@ -38,8 +36,9 @@ def competition(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory, competition):
-    server = start_server(tmp_path_factory.mktemp("server"), "--max-sessions", "2",
-                          competition=competition)  # fmt: skip
+    server = start_server(
+        tmp_path_factory.mktemp("server"), "--max-sessions", "2", competition=competition
+    )
     yield server
     server.stop()
 
@@ -106,8 +105,9 @@ async def test_the_websocket_needs_the_cookie_its_origin_and_an_unused_ticket(se
                 await session.ws_connect(url, headers=headers)
             assert refused.value.status == 403
         # A form posted from another site is refused too.
-        async with session.post(f"{served.base}/play", data={"name": "X"},
-                                headers={"Origin": "http://evil.example"}) as r:  # fmt: skip
+        async with session.post(
+            f"{served.base}/play", data={"name": "X"}, headers={"Origin": "http://evil.example"}
+        ) as r:
             assert r.status == 403
     async with aiohttp.ClientSession() as stranger:  # the right origin, but no token
         with pytest.raises(aiohttp.WSServerHandshakeError) as refused:
@@ -132,8 +132,9 @@ async def test_over_the_cap_is_refused_and_a_killed_game_is_reaped(served):
             url = await ticket_url(session, served.base, name)
             sockets.append(await session.ws_connect(url, headers={"Origin": served.base}))
         await wait_until(lambda: len(served.sessions()["sessions"]) == 2)
-        async with session.post(f"{served.base}/play", data={"name": "Cap Three"},
-                                headers={"Origin": served.base}) as r:  # fmt: skip
+        async with session.post(
+            f"{served.base}/play", data={"name": "Cap Three"}, headers={"Origin": served.base}
+        ) as r:
             assert r.status == 503 and "full" in await r.text()
         # A game process that dies is reaped: its session closes, a place frees up.
         pids = {s["name"]: s["pid"] for s in served.sessions()["sessions"]}
@@ -189,7 +190,12 @@ def test_a_lan_host_warns_and_bad_arguments_exit_2(tmp_path):
         (["--max-sessions", "0"], "--max-sessions 0"),
         (["--competition", str(tmp_path / "none")], "no such file"),
     ):
-        done = subprocess.run([sys.executable, "-m", "game", "serve", *argv], env=env,
-                              capture_output=True, text=True, timeout=60)  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, "-m", "game", "serve", *argv],
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert done.returncode == 2 and says in done.stderr, (argv, done.stderr)
         assert "Traceback" not in done.stderr

@@ -9,9 +9,8 @@ import os
 import sqlite3
 
 import pytest
+from classroom import new_competition
 from serving import play_through, recorded, start_server
-
-from game.cli import main
 
 STUDENTS = 20
 BUDGET_MB = 100.0
@@ -25,8 +24,7 @@ async def test_twenty_students_play_to_the_end_at_once(tmp_path, monkeypatch):
     rules = tmp_path / "rules.yaml"
     rules.write_text("turn_limit: 3\n", encoding="utf-8")
     competition = tmp_path / "class.competition"
-    assert main(["competition", "new", "--campaign", "tutorial", "--as", "VAL", "--seed",
-                 "load", "--rules", str(rules), "--out", str(competition)]) == 0  # fmt: skip
+    new_competition(str(competition), "load", "--rules", str(rules))
     server = start_server(tmp_path, "--max-sessions", str(STUDENTS), competition=competition)
     peak = {"sessions": 0, "total_mb": 0.0, "largest_mb": 0.0}
 

@@ -13,8 +13,7 @@ import sys
 import time
 
 import pytest
-
-from game.cli import main
+from classroom import new_competition, play_student
 
 STUDENTS = 12
 
@@ -23,41 +22,10 @@ STUDENTS = 12
 def test_verify_killed_in_a_loop_leaves_a_sound_database(tmp_path, monkeypatch):
     monkeypatch.setenv("ENTENTE_DATA_DIR", str(tmp_path / "data"))
     competition = tmp_path / "c.competition"
-    assert (
-        main(
-            [
-                "competition",
-                "new",
-                "--campaign",
-                "tutorial",
-                "--as",
-                "VAL",
-                "--seed",
-                "kill",
-                "--out",
-                str(competition),
-            ]
-        )
-        == 0
-    )
+    new_competition(str(competition), "kill")
     handin = tmp_path / "handin"
     for n in range(STUDENTS):
-        assert (
-            main(
-                [
-                    "simulate",
-                    "--competition",
-                    str(competition),
-                    "--name",
-                    f"S{n:02d}",
-                    "--policy",
-                    "random",
-                    "--handin",
-                    str(handin),
-                ]
-            )
-            == 0
-        )
+        play_student(str(competition), f"S{n:02d}", str(handin), "--policy", "random")
     db = tmp_path / "r.db"
     command = [
         sys.executable,
