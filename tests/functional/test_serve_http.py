@@ -199,3 +199,22 @@ def test_a_lan_host_warns_and_bad_arguments_exit_2(tmp_path):
         )
         assert done.returncode == 2 and says in done.stderr, (argv, done.stderr)
         assert "Traceback" not in done.stderr
+
+
+async def test_an_idle_game_is_closed_and_its_process_ends(tmp_path, competition):
+    server = start_server(tmp_path, "--idle-minutes", "0.05", competition=competition)
+    try:
+        jar = aiohttp.CookieJar(unsafe=True)
+        async with aiohttp.ClientSession(cookie_jar=jar) as session:
+            await session.get(f"{server.base}/?token={TOKEN}")
+            url = await ticket_url(session, server.base, "Idle Student")
+            ws = await session.ws_connect(url, headers={"Origin": server.base})
+            await wait_until(lambda: len(server.sessions()["sessions"]) == 1)
+            pid = server.sessions()["sessions"][0]["pid"]
+            # Nobody types for three seconds: the session is closed, the game ends.
+            await wait_until(lambda: server.sessions()["sessions"] == [], 30)
+            await wait_until(lambda: not alive(pid), 10)
+            message = await asyncio.wait_for(ws.receive(), 10)
+            assert message.type in (aiohttp.WSMsgType.CLOSE, aiohttp.WSMsgType.CLOSED)
+    finally:
+        server.stop()
