@@ -20,20 +20,6 @@ from game.competition.verify import Status
 
 
 @dataclass(frozen=True)
-class RoundScore:
-    """One verified round of a student."""
-
-    round: str
-    total: int
-    security: int
-    influence: int
-    objectives: int
-    penalties: int
-    grade: str
-    attempt: int
-
-
-@dataclass(frozen=True)
 class Standing:
     """A student's place."""
 
@@ -42,7 +28,8 @@ class Standing:
     student: str
     team: str | None
     total: int
-    rounds: tuple[RoundScore, ...]
+    rounds: tuple[Submission, ...]
+    """The student's verified rounds, in round order."""
 
     def part(self, name: str) -> int:
         """The sum over rounds of one part of the score (``security``, ...)."""
@@ -105,22 +92,13 @@ def build(competition: Competition, submissions: Sequence[Submission]) -> Leader
     for s in submissions:
         by_student.setdefault(name_key(s.student), []).append(s)
     order = [r.id for r in competition.rounds]
-    rows: list[tuple[int, str, str | None, tuple[RoundScore, ...]]] = []
+    rows: list[tuple[int, str, str | None, tuple[Submission, ...]]] = []
     pending: list[Pending] = []
     for key in sorted(by_student):
         subs = by_student[key]
         latest = subs[-1]
         done = tuple(
-            RoundScore(
-                s.round,
-                s.total,
-                s.security,
-                s.influence,
-                s.objectives,
-                s.penalties,
-                s.grade,
-                s.attempt,
-            )
+            s
             for s in sorted(subs, key=lambda s: order.index(s.round) if s.round in order else 0)
             if s.status is Status.verified
         )
