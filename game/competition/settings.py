@@ -206,6 +206,11 @@ def read_competition(path: str | Path) -> Competition:
         raise CompetitionError(f"{path}: {error}") from None
 
 
+def competition_from_text(text: str) -> Competition:
+    """A competition back from its file's text (as the results database keeps it)."""
+    return parse_competition(json.loads(text))
+
+
 def _read(path: Path) -> Any:
     try:
         with path.open("rb") as file:

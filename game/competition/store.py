@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from game.competition.settings import Competition, CompetitionError
+from game.competition.settings import Competition, CompetitionError, competition_from_text
 from game.competition.verify import Outcome, Rejection, Status
 from game.paths import data_dir
 
@@ -247,8 +247,6 @@ class Results:
 
     def competitions(self) -> list[tuple[Competition, str]]:
         """Every competition known, with its campaign's file, by id."""
-        from game.competition.verify import competition_from_text
-
         rows = self._db.execute(
             "SELECT settings, campaign_path FROM competitions ORDER BY id"
         ).fetchall()

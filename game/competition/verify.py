@@ -24,7 +24,7 @@ from pathlib import Path
 
 from game.campaign.loader import LoadedCampaign, load_campaign
 from game.competition.handin import name_key
-from game.competition.settings import Competition, parse_competition
+from game.competition.settings import Competition
 from game.engine import (
     MAX_BYTES,
     Game,
@@ -355,10 +355,3 @@ def verify_all(
 def known_from(competition: Competition, campaign: LoadedCampaign) -> Known:
     """A competition and its (already found) campaign, as a verifier knows them."""
     return Known(competition, str(Path(campaign.source).resolve()))
-
-
-def competition_from_text(text: str) -> Competition:
-    """A competition back from its file's text (as the results database keeps it)."""
-    import json
-
-    return parse_competition(json.loads(text))

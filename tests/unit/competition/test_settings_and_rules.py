@@ -504,7 +504,7 @@ def test_continuing_another_students_replay_is_refused(competition, loaded, tmp_
 def test_a_game_of_a_competition_read_from_its_file_verifies(written, loaded, tmp_path, play):
     """The file's way round: the teacher writes it, the student reads it and plays round 3
     (KAR, bandwagon, every rule), the teacher verifies the replay against the file."""
-    from game.competition.verify import competition_from_text
+    from game.competition.settings import competition_from_text
 
     competition = read_competition(written)
     played = play(competition, loaded, tmp_path / "handin", name="Ada", round_id="3")
