@@ -12,6 +12,7 @@ import errno
 import os
 import re
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -19,7 +20,7 @@ from typing import TYPE_CHECKING
 from game import __version__
 from game.campaign.library import DEFAULT_CAMPAIGN
 from game.cli_competition import add_commands, add_student_options
-from game.vocabulary import DOCTRINES, POLICIES
+from game.vocabulary import DOCTRINES, POLICIES, POLICY_HELP
 
 if TYPE_CHECKING:
     from _typeshed import SupportsWrite
@@ -173,9 +174,24 @@ def _add_schema(commands: argparse._SubParsersAction) -> None:
     schema.set_defaults(handler=_handler("run_schema"))
 
 
+class _LinesFormatter(argparse.HelpFormatter):
+    """Help that keeps an option's own line breaks (one line per choice), each line
+    wrapped to the terminal and its continuation indented."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        if "\n" not in text:
+            return super()._split_lines(text, width)
+        return [
+            wrapped
+            for line in text.splitlines()
+            for wrapped in textwrap.wrap(" ".join(line.split()), width, subsequent_indent="  ")
+        ]
+
+
 def _add_simulate(commands: argparse._SubParsersAction) -> None:
     simulate = commands.add_parser(
         "simulate",
+        formatter_class=_LinesFormatter,
         help="play a campaign headless with a scripted player",
         description="Play a campaign with a scripted player policy and print what happened: "
         "a readable summary, or with --json one JSON object per turn and a final summary "
@@ -194,7 +210,8 @@ def _add_simulate(commands: argparse._SubParsersAction) -> None:
         "--policy",
         choices=POLICIES,
         default="passive",
-        help="the scripted player (default: passive)",
+        help="the scripted player (default: passive):\n"
+        + "\n".join(f"{name}: {how}" for name, how in POLICY_HELP.items()),
     )
     _doctrine(simulate)
     simulate.add_argument(

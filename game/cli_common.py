@@ -53,7 +53,13 @@ def print_headless(
 ) -> None:
     """Let ``args.policy`` play ``game`` (``args.turns`` turns, or to the end), printing each
     turn and the summary as text or JSON Lines; ``after_turn`` runs after each turn."""
-    from game.engine import headless_summary, make_policy, play_headless
+    from game.engine import (
+        grades_text,
+        headless_summary,
+        make_policy,
+        play_headless,
+        score_line_text,
+    )
 
     entry = game.entry
     # A scripted student plays their own game: the policy's seed adds the name and attempt.
@@ -73,6 +79,9 @@ def print_headless(
         score = final["score"]
         if final["ended"]:
             print(f"The game ended: {final['ended']} (outcome: {final['outcome']}).")
+        card = game.score
+        print("Score: " + "; ".join(score_line_text(line) for line in card.lines) + ".")
+        print(f"Grades (best {card.best}): {grades_text(card)}.")
         print(
             f"Final score {score['total']} (grade {score['grade']}): security "
             f"{score['security']}, influence {score['influence']}, objectives "

@@ -22,8 +22,21 @@ class Doctrine(StrEnum):
 DOCTRINES: tuple[str, ...] = tuple(d.value for d in Doctrine)
 """The doctrine names, in the order ``--help`` lists them."""
 
-POLICIES: tuple[str, ...] = ("passive", "random", "hawk", "dove")
-"""The scripted players of ``entente simulate``."""
+POLICY_HELP: dict[str, str] = {
+    "passive": "takes every event's first option and orders nothing",
+    "random": "random options and random legal orders (from its own seeded generator)",
+    "hawk": "the most hostile option; allies with whoever will have it, else arms; "
+    "threatens its principal threat",
+    "dove": "the least hostile option; a defensive posture; reassures its principal threat "
+    "(or whoever reads it as hostile); economic aid to the weakest state",
+    "statesman": "balances its principal threat with a state that shares it, keeps and "
+    "arms its allies, reassures the others, never provokes; picks each event's option for "
+    "its security and the campaign's objectives",
+}
+"""How each scripted player of ``entente simulate`` chooses, one line each."""
+
+POLICIES: tuple[str, ...] = tuple(POLICY_HELP)
+"""The scripted players of ``entente simulate``, in the order ``--help`` lists them."""
 
 BOARD_FORMATS: tuple[str, ...] = ("table", "csv", "md", "html", "json")
 """The forms ``entente leaderboard`` writes."""

@@ -13,7 +13,16 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from game.campaign.base import CampaignModel
-from game.campaign.types import Flag, Formula, Identifier, ShortText, Text, Unit, Whole
+from game.campaign.types import (
+    Condition,
+    Flag,
+    Formula,
+    Identifier,
+    ShortText,
+    Text,
+    Unit,
+    Whole,
+)
 
 # Re-exported: the format's doctrines are the ones the command line offers.
 from game.vocabulary import Doctrine as Doctrine
@@ -132,6 +141,17 @@ class SetFlag(CampaignModel):
     value: Flag = True
 
 
+class TextVariant(CampaignModel):
+    """Words to use instead when ``when`` holds, so scripted text follows what happened
+    (an alliance dissolved, the player leads the coalition). Of an event's or a
+    narrative's variants, the first whose condition holds is used; none: the plain text."""
+
+    when: Condition
+    title: ShortText | None = None
+    """An event's title instead (a narrative has none)."""
+    text: Text
+
+
 class Narrative(CampaignModel):
     """Add a line to the news of the turn."""
 
@@ -139,6 +159,8 @@ class Narrative(CampaignModel):
     text: Text
     importance: Whole = Field(default=2, ge=1, le=5)
     """1 (a footnote) to 5 (the headline)."""
+    variants: list[TextVariant] = Field(default_factory=list, max_length=9)
+    """Other words for other worlds: the first variant whose condition holds."""
 
 
 class EndGame(CampaignModel):

@@ -170,6 +170,81 @@ class Operation(Node):
 
 
 @dataclass(frozen=True, slots=True)
+class CallUse:
+    """A true-or-false call in a condition, and which way it pulls the condition."""
+
+    function: str
+    args: tuple[str, ...]
+    """The call's state ids (``player`` as written) and strings, in order."""
+    sign: int
+    """+1: the call being true can only help the condition hold (it sits under an even
+    number of ``not``); -1: its being false can only help (an odd number); 0: either (it
+    is compared with ``==`` or ``!=``)."""
+
+
+def _uses(node: Node, sign: int) -> list[CallUse]:
+    """The true-or-false calls at and under ``node``, in text order, with their pull."""
+    if isinstance(node, Call) and node.spec.returns == "bool":
+        args = [
+            a.name if isinstance(a, StateId) else a.value if isinstance(a, Literal) else None
+            for a in node.args
+        ]
+        if all(isinstance(a, str) for a in args):
+            return [CallUse(node.spec.name, tuple(cast("list[str]", args)), sign)]
+        return []
+    if isinstance(node, Unary) and node.op == "not":
+        return _uses(node.operand, -sign)
+    if isinstance(node, Operation) and node.rest and node.rest[0][0] in ("and", "or"):
+        return [use for child in node.children() for use in _uses(child, sign)]
+    return [use for child in node.children() for use in _uses(child, 0)]
+
+
+@dataclass(frozen=True, slots=True)
+class Bound:
+    """A comparison of a number a call returns with a plain number, in a condition:
+    ``stability(player) >= 0.5``, with the call on the left."""
+
+    function: str
+    args: tuple[str, ...]
+    op: str
+    """``<``, ``<=``, ``>``, ``>=``, ``==`` or ``!=``, reading the call on the left."""
+    value: float
+    sign: int
+    """+1: the comparison holding can only help the condition; -1: failing can only
+    help; 0: either."""
+
+    def holds(self, number: float) -> bool:
+        """Whether the comparison holds when the call returns ``number``."""
+        return bool(_BINARY[self.op](number, self.value))
+
+
+_FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
+
+
+def _bounds(node: Node, sign: int) -> list[Bound]:
+    """The comparisons of a call with a number at and under ``node``, in text order."""
+    if isinstance(node, Unary) and node.op == "not":
+        return _bounds(node.operand, -sign)
+    if isinstance(node, Operation) and len(node.rest) == 1 and node.rest[0][0] in _FLIPPED:
+        op, other = node.rest[0]
+        pairs = ((node.first, other, op), (other, node.first, _FLIPPED[op]))
+        for call, number, way in pairs:
+            if (
+                isinstance(call, Call)
+                and isinstance(number, Literal)
+                and isinstance(number.value, float)
+                and not isinstance(number.value, bool)
+                and all(isinstance(a, StateId) for a in call.args)
+            ):
+                ids = tuple(cast(StateId, a).name for a in call.args)
+                return [Bound(call.spec.name, ids, way, number.value, sign)]
+        return []
+    if isinstance(node, Operation) and node.rest and node.rest[0][0] in ("and", "or"):
+        return [b for child in node.children() for b in _bounds(child, sign)]
+    return [b for child in node.children() for b in _bounds(child, 0)]
+
+
+@dataclass(frozen=True, slots=True)
 class Expression:
     """A parsed, type-checked expression; immutable, compared by text and type."""
 
@@ -181,6 +256,18 @@ class Expression:
     def references(self) -> list[Reference]:
         """The states and campaign ids the expression names, in text order."""
         return list(self._references)
+
+    def calls(self) -> list[CallUse]:
+        """The true-or-false calls of a condition (``exists(COR)``, ``flag("x")``...) whose
+        arguments are all ids or strings, in text order, each with the way it pulls: what
+        a reader (the score, a scripted player) needs to know what the condition asks for,
+        without evaluating it."""
+        return _uses(self._root, 1)
+
+    def bounds(self) -> list[Bound]:
+        """The comparisons of a call on state ids with a plain number (``stability(player)
+        >= 0.5``, ``allies(NO) == 0``), in text order, each with the way it pulls."""
+        return _bounds(self._root, 1)
 
     def evaluate(self, context: EvaluationContext) -> bool | float:
         """The value against the game now: a bool for conditions, a float for formulas."""

@@ -46,7 +46,13 @@ from game.campaign.expression_names import (
 )
 from game.campaign.expression_parser import MAX_DEPTH, MAX_NODES, ExpressionError, Parser, a
 from game.campaign.expression_tokens import SPACE
-from game.campaign.expression_tree import EvaluationContext, Expression, Value
+from game.campaign.expression_tree import (
+    Bound,
+    CallUse,
+    EvaluationContext,
+    Expression,
+    Value,
+)
 
 __all__ = [
     "DOCTRINES",
@@ -55,6 +61,8 @@ __all__ = [
     "MAX_LENGTH",
     "MAX_NODES",
     "VARIABLES",
+    "Bound",
+    "CallUse",
     "EvaluationContext",
     "Expression",
     "ExpressionError",

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field, model_validator
 
 from game.campaign.base import CampaignModel
-from game.campaign.effects import Doctrine, Effect, Pact
+from game.campaign.effects import Doctrine, Effect, Pact, TextVariant
 from game.campaign.types import (
     Condition,
     Flag,
@@ -218,6 +218,9 @@ class Event(CampaignModel):
     """Fire only when the player runs one of these states (empty: always)."""
     effects: list[Effect] = Field(default_factory=list)
     choices: list[Choice] = Field(default_factory=list, max_length=9)
+    variants: list[TextVariant] = Field(default_factory=list, max_length=9)
+    """Other words for other worlds: the first variant whose condition holds when the event
+    fires gives its text (and title, if it has one)."""
 
 
 class Objective(CampaignModel):
@@ -271,6 +274,8 @@ class Era(CampaignModel):
     start: Year
     end: Year
     briefing: Text
+    briefings: dict[Identifier, Text] = Field(default_factory=dict)
+    """The briefing for a playable state, by its id, where it differs from ``briefing``."""
     weights: Weights = Field(default_factory=Weights)
     changes: list[Effect] = Field(default_factory=list)
     """Effects applied when the era begins."""
@@ -278,18 +283,23 @@ class Era(CampaignModel):
     objectives: list[Objective] = Field(default_factory=list)
     history: list[HistoryNote] = Field(default_factory=list)
 
+    def briefing_for(self, player: str) -> str:
+        """The briefing the player of ``player`` reads."""
+        return self.briefings.get(player, self.briefing)
+
 
 class Scoring(CampaignModel):
     """How the final score is weighted."""
 
     security: NonNegative = 1.0
-    """Weight of security: how little net threat the player faced, turn by turn."""
+    """Weight of security: how far below the threat it faced alone at the start the player
+    held the net threat it faced, turn by turn."""
     influence: NonNegative = 1.0
     """Weight of influence: the share of others' power allied with the player."""
     objectives: NonNegative = 1.0
     """Weight of the objectives' points."""
     penalties: NonNegative = 1.0
-    """Weight of the penalties for wars started and allies abandoned."""
+    """Weight of the penalties: a coalition provoked, wars started and allies abandoned."""
 
 
 class Source(CampaignModel):

@@ -217,7 +217,8 @@ def _alliances_at_start(index: _Index) -> Iterator[Finding]:
 
 
 def _players_playable(index: _Index) -> Iterator[Finding]:
-    """Events and objectives restricted to some players name playable states."""
+    """Events and objectives restricted to some players, and per-state briefings, name
+    playable states."""
     campaign = index.campaign
     for path, event in index.events:
         for p, ident in enumerate(event.players):
@@ -231,6 +232,13 @@ def _players_playable(index: _Index) -> Iterator[Finding]:
                         ("eras", e, "objectives", o, "players", p),
                         f"'{ident}' is not a playable state",
                     )
+        for ident in era.briefings:
+            if ident not in campaign.playable:
+                yield Finding(
+                    ("eras", e, "briefings", ident),
+                    f"'{ident}' is not a playable state: a briefing is only for a state "
+                    f"the player can run ({', '.join(campaign.playable)})",
+                )
 
 
 def _expression_names_resolve(index: _Index) -> Iterator[Finding]:

@@ -40,10 +40,15 @@ def all_expressions(campaign: Campaign) -> Iterator[tuple[Path, Expression]]:
         when = getattr(event.trigger, "when", None)
         if when is not None:
             yield (*path, "trigger", "when"), when
+        for n, variant in enumerate(event.variants):
+            yield (*path, "variants", n, "when"), variant.when
     for e, era in enumerate(campaign.eras):
         for o, objective in enumerate(era.objectives):
             yield ("eras", e, "objectives", o, "when"), objective.when
     for path, effect in all_effects(campaign):
+        if isinstance(effect, fx.Narrative):
+            for n, variant in enumerate(effect.variants):
+                yield (*path, "variants", n, "when"), variant.when
         if isinstance(effect, fx.Adjust):
             for name in ("by", "to"):
                 value = getattr(effect, name)

@@ -50,6 +50,13 @@ def debrief_markdown(game: Game) -> str:
     lines += ["", "## Decisions that mattered", ""]
     made = [f"- {x.year}: {decision_text(x, d.names)}" for x in d.decisions]
     lines += made or ["- You made no decision of note."]
+    lines += ["", "## Objectives", ""]
+    for o in d.objectives:
+        when = f" {o.year}" if o.year is not None and o.status != "pending" else ""
+        by = f", by {o.deadline}" if o.deadline else ""
+        lines.append(f"- **{o.status.value}{when}**: {cell(o.text)} ({o.worth} points{by})")
+    if not d.objectives:
+        lines.append("- This campaign set you no objectives.")
     lines += [
         "",
         "## History beside your game",

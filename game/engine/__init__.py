@@ -12,7 +12,9 @@ nowhere else in the engine, and read the game through its frozen snapshots and r
   :meth:`Game.explain`, :attr:`Game.score`, :attr:`Game.history` (a :class:`TurnRecord`
   per turn), :attr:`Game.reports` (a :class:`TurnReport` per turn), :attr:`Game.replay`;
 - word its reports: :func:`refusal_text` (a :class:`Refusal`), :func:`score_note_text`
-  (a :class:`ScoreNote` of :attr:`ScoreCard.notes`);
+  (a :class:`ScoreNote` of :attr:`ScoreCard.notes`), :func:`score_line_text` (a
+  :class:`ScoreLine` of :attr:`ScoreCard.lines`), :func:`grades_text` (what each grade
+  needs);
 - end it: :func:`debrief_of` (a :class:`Debrief`: the decisions that mattered, history beside
   the game);
 - model a world without a campaign's turns (the history check): :func:`build_world`, then
@@ -53,18 +55,24 @@ from game.engine.report import (
     ChangeKind,
     ChoiceOption,
     Consent,
+    EventAnswer,
+    GradeFloor,
     Grounds,
     Motive,
     News,
     NewsCategory,
+    ObjectiveState,
+    ObjectiveStatus,
     Outcome,
     PendingChoice,
     Problem,
     ProblemKind,
     Refusal,
     ScoreCard,
+    ScoreLine,
     ScoreNote,
     ScoreNoteKind,
+    ScorePart,
     ThreatLine,
     TurnRecord,
     TurnReport,
@@ -77,10 +85,13 @@ from game.engine.storage import write_atomic
 from game.engine.threat import FACTORS, ThreatMatrix, assess
 from game.engine.views import AllianceView, StateView, WorldView
 from game.engine.wording import (
+    SCORE_PARTS,
     change_text,
     consent_text,
+    grades_text,
     problem_text,
     refusal_text,
+    score_line_text,
     score_note_text,
 )
 from game.engine.world import Act, AllianceRecord, World, build_world, year_of_turn
@@ -90,6 +101,7 @@ __all__ = [
     "FACTORS",
     "MAX_BYTES",
     "POLICIES",
+    "SCORE_PARTS",
     "Act",
     "Action",
     "ActorKind",
@@ -106,15 +118,19 @@ __all__ = [
     "DecisionKind",
     "EngineError",
     "Entry",
+    "EventAnswer",
     "Explanation",
     "FactorExplanation",
     "Game",
     "Geography",
+    "GradeFloor",
     "Grounds",
     "HistoryBeside",
     "Motive",
     "News",
     "NewsCategory",
+    "ObjectiveState",
+    "ObjectiveStatus",
     "Order",
     "OrderOption",
     "Outcome",
@@ -128,8 +144,10 @@ __all__ = [
     "ReplayProblem",
     "Rules",
     "ScoreCard",
+    "ScoreLine",
     "ScoreNote",
     "ScoreNoteKind",
+    "ScorePart",
     "StateView",
     "ThreatLine",
     "ThreatMatrix",
@@ -146,6 +164,7 @@ __all__ = [
     "consent_text",
     "debrief_of",
     "decision_text",
+    "grades_text",
     "great_circle_km",
     "headless_summary",
     "in_this_game",
@@ -161,6 +180,7 @@ __all__ = [
     "remove_stale_temporaries",
     "resimulate",
     "save",
+    "score_line_text",
     "score_note_text",
     "write_atomic",
     "year_of_turn",

@@ -15,6 +15,7 @@ from game.engine import constants as k
 from game.engine.doctrine import seek_threshold, view
 from game.engine.report import News, NewsCategory
 from game.engine.threat import ThreatMatrix
+from game.engine.wording import possessive
 from game.engine.world import Act, World
 
 
@@ -57,7 +58,7 @@ def act(
                         victim,
                         severity,
                         world.turn,
-                        f"{me.name}'s pressure on {world.states[victim].name}",
+                        f"{possessive(me.name)} pressure on {world.states[victim].name}",
                     )
                 )
                 news.append(
@@ -97,7 +98,7 @@ def act(
                         target,
                         k.AI_REASSURE_STRENGTH,
                         world.turn,
-                        f"{me.name}'s assurances",
+                        f"{possessive(me.name)} assurances",
                         reassurance=True,
                     )
                 )

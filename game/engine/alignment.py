@@ -27,7 +27,15 @@ from game.engine.report import (
     Verdict,
 )
 from game.engine.threat import FACTORS
-from game.engine.world import AllianceRecord
+from game.engine.world import (
+    AllianceRecord,
+    World,
+    conflicts,
+    drop_alliance,
+    fold_twins,
+    pact_name,
+    rename,
+)
 
 
 def seen(ctx: Context, state: str, rival: str | None) -> ThreatLine | None:
@@ -311,11 +319,30 @@ def leave(
 ) -> list[AlignmentChange]:
     """Take ``member`` out (for ``motive``, about ``rival``: by default the rival the
     alliance stood against); dissolve the alliance if fewer than two remain."""
-    world = ctx.world
     rival = alliance.against if rival is None else rival
-    threat = seen(ctx, member, rival)
-    grounds = grounds or Grounds()
     touched = list(alliance.members)
+    out = take_out(
+        ctx.world, member, alliance, motive, rival, seen(ctx, member, rival), grounds or Grounds()
+    )
+    ctx.refresh(touched)
+    return out
+
+
+def take_out(
+    world: World,
+    member: str,
+    alliance: AllianceRecord,
+    motive: Motive,
+    rival: str | None,
+    threat: ThreatLine | None,
+    grounds: Grounds,
+    settling: bool = True,
+) -> list[AlignmentChange]:
+    """Take ``member`` out of ``alliance`` and (unless not ``settling``: the caller settles
+    once it is done) keep the books (:func:`settle`): the alliance dissolves when fewer
+    than two remain, or when the state a bandwagon pact formed around leaves it. The
+    records of it all; :func:`leave` is this for the alignment pass and the player's
+    orders, campaign effects call it directly."""
     alliance.members.remove(member)
     if member == alliance.leader:
         # A bandwagon pact without the state it formed around has no reason to exist.
@@ -335,9 +362,7 @@ def leave(
         )
     ]
     if len(alliance.members) < 2:
-        del world.alliances[alliance.id]
-        for key in [k_ for k_ in world.receded if k_.endswith(f"|{alliance.id}")]:
-            del world.receded[key]
+        drop_alliance(world, alliance.id)
         out.append(
             AlignmentChange(
                 ChangeKind.dissolved,
@@ -351,7 +376,29 @@ def leave(
                 rival=rival,
             )
         )
-    ctx.refresh(touched)
+    return out + settle(world) if settling else out
+
+
+def settle(world: World) -> list[AlignmentChange]:
+    """Keep the books after alliances lost or gained members: alliances left with exactly
+    the same members are folded into one (``world.fold_twins``: each folded one reported
+    as dissolved, Motive.merged), then every pact the game named is renamed after its
+    members as they are now (``world.rename``; records keep the name the pact had when the
+    state moved, the name the player knew)."""
+    out = [
+        AlignmentChange(
+            ChangeKind.dissolved,
+            folded.members[0],
+            folded.id,
+            list(folded.members),
+            folded.against,
+            Motive.merged,
+            None,
+            folded.name,
+        )
+        for folded, _ in fold_twins(world)
+    ]
+    rename(world)
     return out
 
 
@@ -438,13 +485,25 @@ def join(
     state: str,
     partner: str,
     change: ChangeKind,
-    against: str,
+    against: str | None,
     motive: Motive,
     grounds: Grounds,
     consent_: Consent | None = None,
 ) -> list[AlignmentChange]:
     """Put ``state`` in an alliance with ``partner``: the partner's alliance against the same
-    rival if it has one, else a new pact."""
+    rival if it has one ``state`` can join, else a new pact.
+
+    No change leaves a state with and against another at once (``world.alliance_problems``
+    states the rules). ``state`` joins a pact only if that clashes with none of its own (see
+    :func:`clashes`); a new pact stands against ``against`` only when that is neither of
+    the two nor allied with either (else it starts without a purpose, which the next
+    alignment pass infers); and then each member leaves its other pacts that clash with
+    the alliance it is now in (Motive.clashing_pact): the alliance just agreed is the
+    newest commitment, and a state that has agreed to stand with another no longer stands
+    against it. (A balancing state is never the one that leaves: the consent rule refuses a
+    proposer in a pact against the partner. A bandwagoner first leaves its pacts against
+    its new patron, Motive.to_bandwagon.)
+    """
     world = ctx.world
     threat = seen(ctx, state, against)
     out: list[AlignmentChange] = []
@@ -458,29 +517,41 @@ def join(
     if state != ctx.player:
         # The player makes its own alliances: no one joins the player's pacts unasked.
         existing = [a for a in existing if ctx.player not in a.members]
-    # It joins a pact only if no member is at war with it, either way, and the pact does
-    # not stand against it; otherwise it signs its own pact with the partner.
+    # It joins a pact only if no member is at war with it, either way, the pact does not
+    # stand against it, and joining clashes with none of its pacts (a bystander member is
+    # never made to leave one); otherwise it signs its own pact with the partner.
     existing = [
         a
         for a in existing
-        if a.against != state and not any(hostile_pair(ctx, state, m) for m in a.members)
+        if a.against != state
+        and not any(hostile_pair(ctx, state, m) for m in a.members)
+        and not clashes(world, state, a)
     ]
     if existing:  # it joins the partner's pact
         alliance = existing[0]
         alliance.members = sorted({*alliance.members, state})
         kind = change
     else:  # they sign a new pact
+        purpose = against if change != ChangeKind.bandwagoned else None
+        if purpose is not None and (
+            purpose in (state, partner)
+            or world.allied(state, purpose)
+            or world.allied(partner, purpose)
+        ):
+            purpose = None
         alliance = AllianceRecord(
             id=f"{min(state, partner)}_{max(state, partner)}_{world.turn}",
-            name=f"{ctx.name(state)}-{ctx.name(partner)} pact",
+            name=pact_name([ctx.name(state), ctx.name(partner)]),
             members=sorted([state, partner]),
             pact="defense",
             formed_turn=world.turn,
-            against=against if change != ChangeKind.bandwagoned else None,
+            against=purpose,
             leader=partner if change == ChangeKind.bandwagoned else None,
+            generated=True,
         )
         world.alliances[alliance.id] = alliance
         kind = ChangeKind.formed if change == ChangeKind.joined else change
+    out += settle(world)
     out.append(
         AlignmentChange(
             kind,
@@ -498,7 +569,22 @@ def join(
         )
     )
     ctx.refresh(alliance.members)
+    while alliance.id in world.alliances and (clash := conflicts(world, alliance)):
+        member, other, rival = clash[0]
+        out += leave(ctx, member, other, Motive.clashing_pact, rival)
     return out
+
+
+def clashes(world: World, state: str, alliance: AllianceRecord) -> bool:
+    """True when ``state`` joining ``alliance`` would leave a state with and against another
+    at once: the alliance stands against an ally of ``state``, one of ``state``'s pacts
+    stands against a member, or a member is in a pact against ``state``."""
+    if alliance.against is not None and world.allied(state, alliance.against):
+        return True
+    opposed = {a.against for a in world.alliances_of(state)}  # membership tests only
+    if any(m in opposed for m in alliance.members):
+        return True
+    return any(a.against == state for m in alliance.members for a in world.alliances_of(m))
 
 
 def assign_purposes(ctx: Context) -> None:
@@ -514,7 +600,13 @@ def assign_purposes(ctx: Context) -> None:
         counts: dict[str, int] = {}
         for member in alliance.members:
             rival = ctx.matrix.principal(member)
-            if rival and rival not in alliance.members:
+            # Never a member, nor a state a member is allied with: no alliance stands
+            # against one of its members' allies.
+            if (
+                rival
+                and rival not in alliance.members
+                and not any(ctx.world.allied(m, rival) for m in alliance.members)
+            ):
                 counts[rival] = counts.get(rival, 0) + 1
         if counts:
             alliance.against = min(counts, key=lambda s: (-counts[s], s))

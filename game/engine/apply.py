@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from game.campaign import effects as fx
+from game.engine.alignment import settle, take_out
 from game.engine.evaluate import WorldContext
-from game.engine.report import News, NewsCategory
-from game.engine.world import Act, AllianceRecord
+from game.engine.report import AlignmentChange, ChangeKind, Grounds, Motive, News, NewsCategory
+from game.engine.wording import change_text, figure
+from game.engine.world import Act, AllianceRecord, World, conflicts
 
 LIMITS = {
     "power": (0.0, 1.0),
@@ -15,6 +17,22 @@ LIMITS = {
     "stability": (0.0, 1.0),
     "ideology": (-1.0, 1.0),
 }
+
+
+STAT_WORDS = {
+    "power": "share of world power",
+    "military": "military",
+    "offense": "offensive orientation",
+    "reach": "reach (km)",
+    "stability": "stability",
+    "ideology": "ideology",
+}
+"""How the news names each stat an ``adjust`` effect changes."""
+
+
+def chosen_variant(variants: list[fx.TextVariant], ctx: WorldContext) -> fx.TextVariant | None:
+    """The first variant whose condition holds in the world now, or None (the plain text)."""
+    return next((v for v in variants if v.when.evaluate(ctx)), None)
 
 
 def bind_player(effect: fx.Effect, player: str) -> fx.Effect:
@@ -49,8 +67,19 @@ def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News
             if effect.by is not None:
                 value += current
             low, high = LIMITS[effect.stat.value]
-            setattr(record, effect.stat.value, min(high, max(low, value)))
-            return []
+            changed = min(high, max(low, value))
+            setattr(record, effect.stat.value, changed)
+            if effect.state != player or changed == current:
+                return []
+            # A change to the player's own state is never silent: the player sees it.
+            what = STAT_WORDS.get(effect.stat.value, effect.stat.value)
+            return [
+                News(
+                    3,
+                    f"Your {what}: {figure(current)} -> {figure(changed)}.",
+                    NewsCategory.event,
+                )
+            ]
         case fx.HostileAct() | fx.Reassure() if effect.actor == effect.target:
             return []  # `player` may stand for the target itself: a state has no acts on itself
         case fx.HostileAct():
@@ -99,13 +128,9 @@ def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News
             if len(alliance.members) < 2:
                 del world.alliances[effect.alliance]
                 return []
-            return [
-                News(
-                    4,
-                    f"{alliance.name} now unites {', '.join(name(m) for m in alliance.members)}.",
-                    NewsCategory.alliance,
-                )
-            ]
+            united = ", ".join(name(m) for m in alliance.members)
+            news = [News(4, f"{alliance.name} now unites {united}.", NewsCategory.alliance)]
+            return news + keep_books(world, alliance)
         case fx.BreakAlliance():
             alliance = world.alliances.get(effect.alliance)
             if alliance is None:
@@ -113,14 +138,10 @@ def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News
             if effect.state is not None:
                 if effect.state in alliance.members:
                     alliance.members.remove(effect.state)
-                if len(alliance.members) >= 2:
-                    return [
-                        News(
-                            4,
-                            f"{name(effect.state)} leaves {alliance.name}.",
-                            NewsCategory.alliance,
-                        )
-                    ]
+                # A bandwagon pact does not outlast the state it formed around.
+                if len(alliance.members) >= 2 and effect.state != alliance.leader:
+                    text = f"{name(effect.state)} leaves {alliance.name}."
+                    return [News(4, text, NewsCategory.alliance), *keep_books(world)]
             del world.alliances[effect.alliance]
             return [News(4, f"{alliance.name} is dissolved.", NewsCategory.alliance)]
         case fx.AddState():
@@ -137,7 +158,9 @@ def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News
             world.flags[effect.flag] = effect.value
             return []
         case fx.Narrative():
-            return [News(effect.importance, effect.text.strip(), NewsCategory.event)]
+            variant = chosen_variant(effect.variants, ctx)
+            text = (variant.text if variant else effect.text).strip()
+            return [News(effect.importance, text, NewsCategory.event)]
         case fx.EndGame():
             world.ended = effect.text.strip()
             world.outcome = effect.outcome
@@ -162,4 +185,36 @@ def remove_state(ctx: WorldContext, ident: str) -> list[News]:
             if len(alliance.members) < 2 or alliance.leader == ident:
                 del world.alliances[key]
     world.guarantees = [g for g in world.guarantees if ident not in g]
-    return [News(5, f"{world.states[ident].name} leaves the stage.", NewsCategory.world)]
+    news = [News(5, f"{world.states[ident].name} leaves the stage.", NewsCategory.world)]
+    return news + keep_books(world)
+
+
+def keep_books(world: World, touched: AllianceRecord | None = None) -> list[News]:
+    """Keep the alliance bookkeeping's rules (``world.alliance_problems``) after a campaign
+    effect changed alliances; the news of what that changed, in the theory's words.
+
+    The alliance an effect formed or joined (``touched``) is the author's newest word, and
+    it holds: it never stands against one of its own members (that purpose is dropped and
+    the next alignment pass infers one), and each of its members leaves its other pacts
+    that clash with it (Motive.clashing_pact): an author who puts Ondria in a league
+    against Karvath takes it out of its pact with Karvath. Then alliances of exactly the
+    same members become one (Motive.merged), and the names the game made follow their
+    members.
+    """
+    changes: list[AlignmentChange] = []
+    if touched is not None and touched.id in world.alliances:
+        if touched.against in touched.members:
+            touched.against = None
+        while touched.id in world.alliances and (clash := conflicts(world, touched)):
+            member, other, rival = clash[0]
+            changes += take_out(
+                world, member, other, Motive.clashing_pact, rival, None, Grounds(), settling=False
+            )
+    # Folded and renamed once every clash is resolved: a twin of the touched alliance then
+    # takes over a purpose its members can all hold.
+    changes += settle(world)
+    names = {ident: record.name for ident, record in world.states.items()}
+    return [
+        News(3 if c.change == ChangeKind.left else 4, change_text(c, names), NewsCategory.alliance)
+        for c in changes
+    ]

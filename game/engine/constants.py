@@ -4,7 +4,7 @@
 them, and the values here are the game's defaults.
 """
 
-ENGINE_VERSION = "2"
+ENGINE_VERSION = "3"
 """Bumped whenever a rule change would make an old replay re-simulate differently."""
 
 QUANTUM = 6
@@ -57,7 +57,7 @@ MEMORY_CUTOFF = 0.002
 """Acts whose remaining weight falls below this are forgotten."""
 
 # Alignment.
-SEEK_THRESHOLD = 0.35
+SEEK_THRESHOLD = 0.45
 SEEK_CAUTION = 0.15
 """A state seeks allies when its principal threat exceeds SEEK_THRESHOLD - SEEK_CAUTION x
 caution: cautious states balance sooner."""
@@ -83,7 +83,7 @@ CAUTIOUS_ABOVE = 0.6
 CAUTIOUS_PATIENCE = 1
 """Turns a cautious state adds to PATIENCE_TURNS before it leaves an alliance."""
 
-WEAK_RATIO = 0.35
+WEAK_RATIO = 0.25
 """Bandwagoning: the state's power is below this share of its principal threat's."""
 
 NEAR_PROXIMITY = 0.3
@@ -99,7 +99,7 @@ this much or more, and no state stays allied with a partner whose acts against i
 this much. A war's worth of acts (severity 1) in each of two years reaches it (1 + 0.75);
 one act alone does not, and fading memories fall back below it."""
 
-HELP_PARTNERS = 1
+HELP_PARTNERS = 2
 """Bandwagoning: besides its allies' help, a state counts the help of this many would-be
 partners (the best ones): help it could get at once, not the sum of every sympathiser."""
 
@@ -255,15 +255,34 @@ INTERVENE_STABILITY_LOSS = 0.1
 ABANDON_THREAT = 0.4
 """Breaking with an ally whose worst threat is at least this costs ABANDON_PENALTY."""
 
-# Scoring.
+# Scoring (docs/scoring.md).
 SECURITY_POINTS = 1000
-"""Points for full security over the whole game."""
+"""Points for full security on every turn."""
+
+SECURITY_SPAN = 0.4
+"""Security is measured against the opening threat (the principal threat the player's
+state faced standing alone as the game opened): each turn, a net threat this share below
+it scores full security, this share above it none, the opening threat itself half."""
+
+SECURITY_SPAN_FLOOR = 0.05
+"""That band's half-width in threat is never narrower than this (a state that opens almost
+unthreatened would otherwise swing from full to nothing on a breath of threat)."""
 
 INFLUENCE_POINTS = 500
-"""Points for full influence over the whole game."""
+"""Points for full influence on every turn."""
+
+OBJECTIVE_POINTS = 500
+"""Points for every objective that counts for the player; each is worth its share of the
+campaign's points for that player."""
+
+COALITION_POINTS = 1200
+"""Points lost if all the others' power, none of it against the player as the game opened,
+balanced against it on every turn. Influence counts allied power doubled (full at half the
+others' power: 1000 points per unit of share), so this is more: power provoked into a
+coalition costs more than the same power won as allies gains."""
 
 WAR_PENALTY = 60
-"""Points lost per armed intervention (a war started)."""
+"""Points lost per armed intervention the campaign did not ask for (a war started)."""
 
 ABANDON_PENALTY = 40
 """Points lost per ally abandoned while it faced a serious threat (ABANDON_THREAT)."""

@@ -13,7 +13,13 @@ from enum import StrEnum
 
 from game.engine.game import Game
 from game.engine.orders import Order
-from game.engine.report import AlignmentChange, NewsCategory, ScoreCard
+from game.engine.report import (
+    AlignmentChange,
+    NewsCategory,
+    ObjectiveState,
+    ObjectiveStatus,
+    ScoreCard,
+)
 from game.engine.wording import change_text
 from game.engine.world import year_of_turn
 
@@ -34,6 +40,8 @@ class DecisionKind(StrEnum):
     """An alignment change that touched the player's state."""
     objective = "objective"
     """An objective was achieved."""
+    objective_failed = "objective_failed"
+    """An objective's deadline passed, or the game ended, without it."""
 
 
 @dataclass(frozen=True)
@@ -84,6 +92,8 @@ class Debrief:
     allies: tuple[tuple[int, int], ...]
     """(year, number of allies) for every resolved turn."""
     decisions: tuple[Decision, ...]
+    objectives: tuple[ObjectiveState, ...]
+    """Every objective that counted for the player, achieved or failed."""
     history: tuple[HistoryBeside, ...]
     names: dict[str, str]
     """Every state's name, by id, to word the alignment changes with."""
@@ -108,10 +118,12 @@ def decisions(game: Game) -> list[Decision]:
         for change in report.alignment_changes:
             if change.state == game.player or game.player in change.partners:
                 found.append(Decision(report.year, DecisionKind.alignment, change=change))
-    objectives = {o.id: o for era in campaign.eras for o in era.objectives}
-    for objective_id, turn in sorted(game.view.achieved.items(), key=lambda kv: kv[1]):
-        text = objectives[objective_id].text.strip() if objective_id in objectives else objective_id
-        found.append(Decision(year_of_turn(campaign, turn), DecisionKind.objective, objective=text))
+    for objective in game.objectives():
+        if objective.status == ObjectiveStatus.achieved and objective.year is not None:
+            found.append(Decision(objective.year, DecisionKind.objective, objective=objective.text))
+        elif objective.status == ObjectiveStatus.failed and objective.worth > 0:
+            year = objective.year if objective.year is not None else game.view.year
+            found.append(Decision(year, DecisionKind.objective_failed, objective=objective.text))
     return sorted(found, key=lambda d: d.year)
 
 
@@ -155,6 +167,7 @@ def debrief_of(game: Game) -> Debrief:
         security=tuple((h.year, h.security) for h in game.history),
         allies=tuple((h.year, len(h.allies)) for h in game.history),
         decisions=tuple(decisions(game)),
+        objectives=tuple(game.objectives()),
         history=tuple(beside(game, y, n) for y, n in sorted(notes, key=lambda item: item[0])),
         names=view.names(),
     )
@@ -171,6 +184,8 @@ def decision_text(decision: Decision, names: dict[str, str]) -> str:
             return change_text(decision.change, names) if decision.change else ""
         case DecisionKind.objective:
             return f"Objective achieved: {decision.objective}"
+        case DecisionKind.objective_failed:
+            return f"Objective failed: {decision.objective}"
 
 
 def in_this_game(entry: HistoryBeside, last_year: int, names: dict[str, str]) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import random
 
-from game.campaign.models import Campaign, Event, Objective, Scheduled
+from game.campaign.models import Campaign, Event, Objective, Scheduled, Scoring
 from game.engine.evaluate import WorldContext
-from game.engine.scoring import objectives_for
-from game.engine.world import year_of_turn
+from game.engine.report import ObjectiveState, ObjectiveStatus
+from game.engine.scoring import objective_points, objectives_for
+from game.engine.world import World, year_of_turn
 
 
 def due_events(campaign: Campaign, ctx: WorldContext, rng: random.Random) -> list[Event]:
@@ -57,3 +58,40 @@ def check_objectives(campaign: Campaign, ctx: WorldContext) -> list[Objective]:
             world.achieved[objective.id] = world.turn
             done.append(objective)
     return done
+
+
+def objective_states(
+    campaign: Campaign, world: World, player: str, weights: Scoring | None = None
+) -> list[ObjectiveState]:
+    """The player's objectives of the eras reached so far (every era once the game is
+    over), in file order, each pending, achieved or failed.
+
+    An objective fails when the year passes its deadline without it, or when the game ends
+    without it; until then it is pending.
+    """
+    reached = {o.id for era in campaign.eras[: world.era_index + 1] for o in era.objectives}
+    out = []
+    for objective in objectives_for(campaign, player):
+        if objective.id not in reached and world.ended is None:
+            continue
+        turn = world.achieved.get(objective.id)
+        if turn is not None:
+            status, year = ObjectiveStatus.achieved, year_of_turn(campaign, turn)
+        elif objective.deadline is not None and world.year > objective.deadline:
+            status, year = ObjectiveStatus.failed, objective.deadline
+        elif world.ended is not None:
+            status, year = ObjectiveStatus.failed, world.year
+        else:
+            status, year = ObjectiveStatus.pending, None
+        out.append(
+            ObjectiveState(
+                objective.id,
+                objective.text.strip(),
+                objective.points,
+                objective.deadline,
+                status,
+                objective_points(campaign, player, objective, weights),
+                year,
+            )
+        )
+    return out

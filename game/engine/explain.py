@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from game.engine import constants as k
 from game.engine.geography import Geography
 from game.engine.threat import FACTORS, ThreatMatrix
+from game.engine.wording import figure, possessive
 from game.engine.world import Act, World
 
 LABELS = {
@@ -108,13 +109,13 @@ def explain(
     me, them = world.states[observer], world.states[rival]
     facts = {
         "power": [
-            f"{them.name}'s share of capabilities {them.power:.3f} against "
-            f"{me.name}'s {me.power:.3f}"
+            f"{possessive(them.name)} share of capabilities {them.power:.3f} against "
+            f"{possessive(me.name)} {me.power:.3f}"
         ],
         "proximity": [proximity_fact(world, geo, observer, rival)],
         "offense": [
-            f"military {them.military:g} with offensive orientation "
-            f"{them.offense:.2f}, against {me.name}'s military {me.military:g}"
+            f"military {figure(them.military)} with offensive orientation "
+            f"{them.offense:.2f}, against {possessive(me.name)} military {figure(me.military)}"
         ],
         "intentions": remembered_acts(world, observer, rival, years_per_turn)
         or ["no hostile act remembered"],

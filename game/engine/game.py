@@ -26,8 +26,11 @@ from game.engine.report import (
     AlignmentChange,
     ChangeKind,
     ChoiceOption,
+    EventAnswer,
     News,
     NewsCategory,
+    ObjectiveState,
+    ObjectiveStatus,
     PendingChoice,
     Problem,
     ProblemKind,
@@ -101,11 +104,17 @@ class Game:
         """Every resolved turn as it closed, in order."""
         self.reports: list[TurnReport] = []
         """Every turn's report, in order (a loaded save re-creates them)."""
+        self.answers: list[EventAnswer] = []
+        """The player's answers to events, in order (a loaded save re-creates them)."""
+        self.queued: list[Order] = []
+        """Orders the player has queued for this turn but not yet submitted: kept in saves
+        as a draft (never simulated: the front end checks them again when a save loads)."""
         self._closing_matrix: ThreatMatrix | None = None
         self._view: WorldView | None = None
         self._matrix: ThreatMatrix | None = None
         self.opening: list[News] = self._begin_era() + self._briefing()
         self._close_phase()
+        scoring.open_score(self.world, self.matrix, player)  # security's baseline
 
     # -- reading the game ----------------------------------------------------------------
     @property
@@ -146,6 +155,10 @@ class Game:
     def action_points(self) -> int:
         """Action points the player has each turn."""
         return self.campaign.action_points
+
+    def objectives(self) -> list[ObjectiveState]:
+        """The player's objectives so far, each pending, achieved or failed."""
+        return events.objective_states(self.campaign, self.world, self.player, self.rules.scoring)
 
     def threats(self, observer: str | None = None) -> list[ThreatLine]:
         """Rivals of ``observer`` (default: the player), most threatening first."""
@@ -203,6 +216,37 @@ class Game:
             )
         return out
 
+    def unavailable_orders(self) -> dict[str, Problem]:
+        """The actions :meth:`legal_orders` leaves out, each with why, in the actions'
+        order: a menu shows them disabled rather than letting its entries shift."""
+        legal = {o.action for o in self.legal_orders()}
+        ctx = self._alignment_context()
+        out: dict[str, Problem] = {}
+        for action in ACTIONS.values():
+            if action.name in legal:
+                continue
+            if not self._allowed(action.name):
+                out[action.name] = self._check(ctx, Order(action.name), self.action_points) or (
+                    Problem(ProblemKind.not_allowed, action.name)
+                )
+                continue
+            # For an alliance, the answer of the state likeliest to say yes: the one that
+            # threatens the player least, i.e. the last on the board.
+            problem = None
+            option = action.options[0] if action.options else None
+            for line in reversed(self.threats()):
+                found = orders.check(ctx, Order(action.name, line.rival, 1, option), 99)
+                if found is not None and found.kind == ProblemKind.refuses:
+                    problem = found
+                    break
+            out[action.name] = Problem(
+                ProblemKind.no_target,
+                action.name,
+                problem.target if problem else None,
+                consent=problem.consent if problem else None,
+            )
+        return out
+
     def check_order(self, order: Order, points_left: int | None = None) -> Problem | None:
         """Why ``order`` would be refused now with ``points_left`` action points (default:
         a full turn's), as data (``problem_text`` words it), or None if the engine would
@@ -238,9 +282,11 @@ class Game:
         if self.pending:
             raise EngineError(f"the event '{self.pending[0].event}' awaits your choice first")
         try:
-            return self._resolve(list(orders))
+            report = self._resolve(list(orders))
         finally:
             self._view = None  # the world changed: the next view is a new snapshot
+        self.queued.clear()  # the draft was submitted (cleared in place: front ends hold it)
+        return report
 
     def _choose(self, choice: ChoiceOrder) -> list[News]:
         if not self.pending:
@@ -258,6 +304,7 @@ class Game:
         picked = event.choices[choice.choice]
         news = [News(3, f'{event.title}: you chose "{picked.label}".', NewsCategory.event)]
         news += self._apply(picked.effects)
+        self.answers.append(EventAnswer(self.world.turn, self.world.year, news))
         self._close_phase()
         if self.over:
             self.pending.clear()  # the campaign ended: nothing else awaits a choice
@@ -266,6 +313,7 @@ class Game:
     def _resolve(self, batch: list[Order]) -> TurnReport:
         world = self.world
         self.log[-1].orders = batch
+        ordered = {t.rival: t.threat for t in self.threats()}
         news: list[News] = []
         changes: list[AlignmentChange] = []
         refusals: list[Refusal] = []
@@ -282,6 +330,10 @@ class Game:
                     continue
                 action = ACTIONS[order.action]
                 points -= action.cost(order)
+                if order.action == "intervene" and scoring.sanctioned(
+                    self.campaign, world, self.player, order.target or ""
+                ):
+                    world.sanctioned += 1  # an open objective asks for it: not a war of choice
                 outcome = action.apply(ctx, order)
                 news += outcome.news
                 changes += outcome.changes
@@ -303,10 +355,13 @@ class Game:
         scoring.record_turn(world, self.matrix, self.player)
         evaluator = self._evaluator()
         for objective in events.check_objectives(self.campaign, evaluator):
+            worth = scoring.objective_points(
+                self.campaign, self.player, objective, self.rules.scoring
+            )  # what it adds to the score, not the campaign's raw points
             news.append(
                 News(
                     4,
-                    f"Objective achieved: {objective.text.strip()} (+{objective.points}).",
+                    f"Objective achieved: {objective.text.strip()} ({worth:+d}).",
                     NewsCategory.objective,
                 )
             )
@@ -320,11 +375,23 @@ class Game:
                 allies=tuple(world.allies_of(self.player)),
                 security=world.security[-1],
                 alliances=alliance_views(world),
+                ordered=ordered,
             )
         )
         resolved_turn, resolved_year, era_id = world.turn, world.year, self.era.id
         self._closing_matrix = self.matrix
+        open_before = {o.id for o in self.objectives() if o.status == ObjectiveStatus.pending}
         news += self._advance()
+        objectives = self.objectives()
+        for lost in objectives:
+            if lost.id in open_before and lost.status == ObjectiveStatus.failed and lost.worth > 0:
+                news.append(
+                    News(
+                        4,
+                        f"Objective failed: {lost.text} (its {lost.worth} points are lost).",
+                        NewsCategory.objective,
+                    )
+                )
         report = TurnReport(
             turn=resolved_turn,
             year=resolved_year,
@@ -337,6 +404,7 @@ class Game:
             pending=list(self.pending),
             game_over=self.over,
             ended=world.ended,
+            objectives=objectives,
         )
         self.reports.append(report)
         return report
@@ -395,14 +463,18 @@ class Game:
         news: list[News] = []
         for event in events.due_events(self.campaign, self._evaluator(), self.rng):
             self.world.fired[event.id] = self.world.fired.get(event.id, 0) + 1
-            news.append(News(4, f"{event.title}: {event.text.strip()}", NewsCategory.event))
+            # The words that fit the world as the event fires (its variants, else its own).
+            variant = apply.chosen_variant(event.variants, self._evaluator())
+            title = (variant.title if variant and variant.title else event.title).strip()
+            text = (variant.text if variant else event.text).strip()
+            news.append(News(4, f"{title}: {text}", NewsCategory.event))
             news += self._apply(event.effects)
             if event.choices:
                 self.pending.append(
                     PendingChoice(
                         event.id,
-                        event.title,
-                        event.text.strip(),
+                        title,
+                        text,
                         tuple(
                             ChoiceOption(c.label, (c.text or "").strip(), (c.hint or "").strip())
                             for c in event.choices
@@ -452,6 +524,7 @@ class Game:
             turns,
             self.world.state_hash(),
             entry=self.entry,
+            queued=list(self.queued),
         )
 
 

@@ -24,7 +24,7 @@ from game.engine.report import (
     Problem,
     ProblemKind,
 )
-from game.engine.wording import consent_text
+from game.engine.wording import change_text, consent_text, figure, possessive, with_article
 from game.engine.world import Act
 
 AID_KINDS = ("economic", "military")
@@ -57,6 +57,8 @@ class Action:
     base_cost: int
     legal: Legality
     apply: Apply
+    hostile: bool = False
+    """A hostile act against its target (a front end asks before one against an ally)."""
 
     def cost(self, order: Order) -> int:
         """Action points the order costs."""
@@ -93,7 +95,13 @@ def _ally_legal(ctx: Context, order: Order) -> Problem | None:
 def _ally(ctx: Context, order: Order) -> Outcome:
     target = order.target or ""
     answer = consent(ctx, target, ctx.player)
-    against = ctx.matrix.principal(target) or target
+    # The pact stands against the target's principal threat; when that is one of the two
+    # (a state that sides with its threat, or one that sees no rival), it has no purpose
+    # yet and the next alignment pass infers one: an alliance never stands against one of
+    # its own members.
+    against = ctx.matrix.principal(target)
+    if against in (ctx.player, target):
+        against = None
     changes = join(
         ctx,
         ctx.player,
@@ -104,9 +112,20 @@ def _ally(ctx: Context, order: Order) -> Outcome:
         grounds_of(ctx, ctx.player, against),
         answer,
     )
-    return Outcome(
-        [News(4, f"You and {ctx.name(target)} sign an alliance.", NewsCategory.alliance)], changes
-    )
+    news = [News(4, f"You and {ctx.name(target)} sign an alliance.", NewsCategory.alliance)]
+    return Outcome(news + _books_news(ctx, changes), changes)
+
+
+def _books_news(ctx: Context, changes: list[AlignmentChange]) -> list[News]:
+    """The news of what an alliance order made others do to keep the alliance books (a
+    state leaving its pact against its new ally, two alliances of the same members becoming
+    one): the order's own line does not say it."""
+    kept = (Motive.clashing_pact, Motive.merged)
+    return [
+        News(3, change_text(c, ctx.names), NewsCategory.alliance)
+        for c in changes
+        if c.motive in kept
+    ]
 
 
 def _break_legal(ctx: Context, order: Order) -> Problem | None:
@@ -119,13 +138,15 @@ def _break(ctx: Context, order: Order) -> Outcome:
     target = order.target or ""
     changes: list[AlignmentChange] = []
     for alliance in ctx.world.alliances_of(ctx.player):
-        if target in alliance.members:
+        # (one may have been folded into another by an earlier leave: skip what is gone)
+        if target in alliance.members and ctx.world.alliances.get(alliance.id) is alliance:
             changes += leave(ctx, ctx.player, alliance, Motive.player_choice)
     # Abandoning an ally that still faces a serious threat costs credibility.
     worst = max((t for _, t in ctx.matrix.ranked(target)), default=0.0)
     if worst >= k.ABANDON_THREAT:
         ctx.world.abandoned += 1
-    return Outcome([News(4, f"You break with {ctx.name(target)}.", NewsCategory.alliance)], changes)
+    news = [News(4, f"You break with {ctx.name(target)}.", NewsCategory.alliance)]
+    return Outcome(news + _books_news(ctx, changes), changes)
 
 
 def _guarantee_legal(ctx: Context, order: Order) -> Problem | None:
@@ -141,7 +162,7 @@ def _guarantee(ctx: Context, order: Order) -> Outcome:
         [
             News(
                 3,
-                f"You guarantee {ctx.name(order.target or '')}'s independence: "
+                f"You guarantee {possessive(ctx.name(order.target or ''))} independence: "
                 "your strength now counts against its threats.",
                 NewsCategory.action,
             )
@@ -185,7 +206,7 @@ def _buildup(ctx: Context, order: Order) -> Outcome:
                     other,
                     k.BUILDUP_SEVERITY,
                     ctx.world.turn,
-                    f"{me.name}'s arms build-up",
+                    f"{possessive(me.name)} arms build-up",
                 )
             )
     return Outcome(
@@ -207,7 +228,7 @@ def _posture(ctx: Context, order: Order) -> Outcome:
         [
             News(
                 2,
-                f"Your forces adopt a {order.option} posture "
+                f"Your forces adopt {with_article(str(order.option))} posture "
                 f"(offensive orientation {me.offense:.1f}).",
                 NewsCategory.action,
             )
@@ -217,20 +238,34 @@ def _posture(ctx: Context, order: Order) -> Outcome:
 
 
 def _hostile(
-    severity: float, verb: str, extra: Callable[[Context, Order], None] | None = None
+    severity: float,
+    verb: str,
+    noun: str,
+    extra: Callable[[Context, Order], list[str]] | None = None,
 ) -> Apply:
+    """An order that is a hostile act (``verb`` in the player's news, ``noun`` in the act
+    the target remembers), and what else it does to the target (``extra``: the changes, as
+    phrases the news shows)."""
+
     def apply(ctx: Context, order: Order) -> Outcome:
         target = order.target or ""
         ctx.world.acts.append(
-            Act(ctx.player, target, severity, ctx.world.turn, f"{ctx.name(ctx.player)}'s {verb}")
+            Act(
+                ctx.player,
+                target,
+                severity,
+                ctx.world.turn,
+                f"{possessive(ctx.name(ctx.player))} {noun}",
+            )
         )
-        if extra:
-            extra(ctx, order)
+        results = extra(ctx, order) if extra else []
+        done = f": {possessive(ctx.name(target))} {', '.join(results)}" if results else ""
         return Outcome(
             [
                 News(
                     3,
-                    f"You {verb} {ctx.name(target)} (a hostile act, severity {severity:.2f}).",
+                    f"You {verb} {ctx.name(target)} (a hostile act, severity {severity:.2f})"
+                    f"{done}.",
                     NewsCategory.action,
                 )
             ],
@@ -240,17 +275,32 @@ def _hostile(
     return apply
 
 
-def _sanctions_bite(ctx: Context, order: Order) -> None:
+def _change(what: str, before: float, after: float) -> str:
+    """A change the news shows: ``military 380 -> 366``."""
+    return f"{what} {figure(before)} -> {figure(after)}"
+
+
+def _sanctions_bite(ctx: Context, order: Order) -> list[str]:
     other = ctx.world.states[order.target or ""]
+    power, stability = other.power, other.stability
     other.power *= 1 - k.SANCTION_POWER_LOSS
     other.stability = max(0.0, other.stability - k.SANCTION_STABILITY_LOSS)
+    return [
+        _change("share of power", power, other.power),
+        _change("stability", stability, other.stability),
+    ]
 
 
-def _intervention_bites(ctx: Context, order: Order) -> None:
+def _intervention_bites(ctx: Context, order: Order) -> list[str]:
     other = ctx.world.states[order.target or ""]
+    military, stability = other.military, other.stability
     other.military *= 1 - k.INTERVENE_MILITARY_LOSS
     other.stability = max(0.0, other.stability - k.INTERVENE_STABILITY_LOSS)
     ctx.world.wars += 1
+    return [
+        _change("military", military, other.military),
+        _change("stability", stability, other.stability),
+    ]
 
 
 def _reassure(ctx: Context, order: Order) -> Outcome:
@@ -261,7 +311,7 @@ def _reassure(ctx: Context, order: Order) -> Outcome:
             target,
             k.REASSURE_STRENGTH,
             ctx.world.turn,
-            f"{ctx.name(ctx.player)}'s assurances",
+            f"{possessive(ctx.name(ctx.player))} assurances",
             reassurance=True,
         )
     )
@@ -273,11 +323,12 @@ def _intel(ctx: Context, order: Order) -> Outcome:
     principal = ctx.matrix.principal(target)
     you = ctx.matrix.get(target, ctx.player)
     answer = consent(ctx, target, ctx.player)
-    seen = f"{ctx.name(principal)}" if principal else "no one"
+    seen = "you" if principal == ctx.player else ctx.name(principal) if principal else "no one"
+    reply = consent_text(answer, ctx.names, ctx.player)  # the player reads it: "you"
     text = (
         f"Intelligence on {ctx.name(target)}: its principal threat is {seen}; it rates "
-        f"the threat from you at {you:.2f}; an alliance offer would be "
-        f"{'accepted' if answer.accepted else 'refused'} ({consent_text(answer, ctx.names)})."
+        f"the threat from you at {you:.2f}; an alliance offer from you would be "
+        f"{'accepted' if answer.accepted else 'refused'} ({reply})."
     )
     return Outcome([News(3, text, NewsCategory.intel)], [])
 
@@ -367,7 +418,8 @@ ACTIONS: dict[str, Action] = {
             1,
             k.THREATEN_COST,
             _none,
-            _hostile(k.THREATEN_SEVERITY, "threaten"),
+            _hostile(k.THREATEN_SEVERITY, "threaten", "threats"),
+            hostile=True,
         ),
         Action(
             "sanction",
@@ -377,7 +429,8 @@ ACTIONS: dict[str, Action] = {
             1,
             k.SANCTION_COST,
             _none,
-            _hostile(k.SANCTION_SEVERITY, "sanction", _sanctions_bite),
+            _hostile(k.SANCTION_SEVERITY, "sanction", "sanctions", _sanctions_bite),
+            hostile=True,
         ),
         Action(
             "intervene",
@@ -388,7 +441,10 @@ ACTIONS: dict[str, Action] = {
             1,
             k.INTERVENE_COST,
             _none,
-            _hostile(k.INTERVENE_SEVERITY, "intervene against", _intervention_bites),
+            _hostile(
+                k.INTERVENE_SEVERITY, "intervene against", "armed intervention", _intervention_bites
+            ),
+            hostile=True,
         ),
         Action(
             "intel",

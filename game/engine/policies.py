@@ -1,4 +1,4 @@
-"""Scripted players for headless runs: passive, random, hawk and dove.
+"""Scripted players for headless runs: passive, random, hawk, dove and statesman.
 
 A policy answers events and writes each turn's orders through the same public calls a
 person's front end uses. The random policy draws from its own generator, seeded from the
@@ -11,9 +11,12 @@ import random
 from typing import Protocol
 
 from game.campaign import effects as fx
+from game.campaign.models import ActorKind
+from game.engine.constants import POSTURE_DEFENSIVE
 from game.engine.game import Game, OrderOption
 from game.engine.orders import ACTIONS, Order
 from game.engine.report import PendingChoice
+from game.engine.statesman import REASSURE_ABOVE, Statesman
 from game.vocabulary import POLICIES as POLICIES
 
 
@@ -113,7 +116,10 @@ class Hawk:
 
 
 class Dove:
-    """Reassures its principal threat, aids the weak and keeps a defensive posture."""
+    """Takes the least hostile option, keeps a defensive posture, reassures its principal
+    threat (or, when that state has nothing to forgive, whoever reads its record as the most
+    hostile) and spends the rest of its action points on economic aid to the weakest
+    state."""
 
     def choose(self, game: Game, pending: PendingChoice) -> int:
         scores = [_hostility(game, pending, i) for i in range(len(pending.choices))]
@@ -121,16 +127,47 @@ class Dove:
 
     def orders(self, game: Game) -> list[Order]:
         options = _options(game)
-        threats = game.threats()
+        view, player = game.view, game.player
         out: list[Order] = []
-        if game.world.turn == 1:
-            out.append(Order("posture", option="defensive"))
-        if threats and "reassure" in options and threats[0].rival in options["reassure"].targets:
-            out.append(Order("reassure", threats[0].rival))
-        if "aid" in options:
-            weakest = min(options["aid"].targets, key=lambda s: (game.world.states[s].power, s))
-            out.append(Order("aid", weakest, 1, "economic"))
+        points = game.action_points
+        posture = options.get("posture")
+        if posture and view.states[player].offense > POSTURE_DEFENSIVE and points >= posture.cost:
+            out.append(Order("posture", option="defensive"))  # only if it lowers its offense
+            points -= posture.cost
+        reassure = options.get("reassure")
+        if reassure and points >= reassure.cost:
+            target = _to_reassure(game, reassure.targets)
+            if target is not None:
+                out.append(Order("reassure", target))
+                points -= reassure.cost
+        aid = options.get("aid")
+        if aid and points >= aid.cost:
+            threats = game.threats()
+            principal = threats[0].rival if threats else None
+            weak = [
+                s for s in aid.targets if view.states[s].kind == ActorKind.state and s != principal
+            ]  # never the corsairs, nor the threat itself
+            if weak:
+                weakest = min(weak, key=lambda s: (view.states[s].power, s))
+                amount = min(aid.max_amount, points // aid.cost)
+                out.append(Order("aid", weakest, amount, "economic"))
         return out
+
+
+def _to_reassure(game: Game, targets: list[str]) -> str | None:
+    """The dove's reassurance: its principal threat, if that state reads its record as
+    hostile at all; otherwise the state that reads it as the most hostile; None when no
+    one does (there is nothing for reassurance to offset)."""
+    threats = game.threats()
+    principal = threats[0].rival if threats else None
+    reading: dict[str, float] = {}
+    for state in targets:
+        mine = next((t for t in game.threats(state) if t.rival == game.player), None)
+        if mine is not None and mine.intentions > REASSURE_ABOVE:
+            reading[state] = mine.intentions
+    if principal in reading:
+        return principal
+    return max(reading, key=lambda s: (reading[s], s)) if reading else None
 
 
 def make_policy(name: str, seed: str) -> Policy:
@@ -143,4 +180,6 @@ def make_policy(name: str, seed: str) -> Policy:
         return Hawk()
     if name == "dove":
         return Dove()
+    if name == "statesman":
+        return Statesman()
     raise ValueError(f"unknown policy '{name}' (policies: {', '.join(POLICIES)})")

@@ -107,6 +107,10 @@ class Replay:
     engine_version: str = ENGINE_VERSION
     entry: Entry | None = None
     """The competition entry, for a competition game."""
+    queued: list[Order] = field(default_factory=list)
+    """Orders queued for the turn in progress but not submitted: a draft the front end
+    restores (and checks again) on load. Not simulated, not in the state hash; written only
+    when there are some, so a replay without a draft is what it always was."""
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON-ready form (a competition game adds its ``competition`` section)."""
@@ -134,6 +138,8 @@ class Replay:
         }
         if self.entry is not None:
             data["competition"] = self.entry.to_dict()
+        if self.queued:
+            data["queued"] = [o.to_dict() for o in self.queued]
         return data
 
     def to_json(self) -> str:
@@ -196,6 +202,12 @@ class Replay:
             _get(data, "state_hash", str, "state_hash"),
             _get(data, "engine_version", str, "engine_version"),
             _entry(data["competition"]) if data.get("competition") is not None else None,
+            [
+                _order(o, f"queued[{k}]")
+                for k, o in enumerate(_capped(data, "queued", MAX_ORDERS_PER_TURN, "queued"))
+            ]
+            if data.get("queued") is not None
+            else [],
         )
 
 

@@ -104,6 +104,7 @@ def resimulate(
             "(the file was altered or recorded by other rules)",
             kind=ReplayProblem.altered,
         )
+    game.queued[:] = replay.queued  # the draft of the turn in progress, checked by the caller
     return game
 
 

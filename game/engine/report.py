@@ -64,6 +64,12 @@ class Motive(StrEnum):
     """It left an alliance against the state it now bandwagons with."""
     partner_attacked = "partner_attacked"
     """A partner keeps attacking it: remembered hostile acts at or above APPEASE_LIMIT."""
+    clashing_pact = "clashing_pact"
+    """It left a pact that clashed with a newer alliance of its own: one stood against a
+    state the other holds (no state is with and against another at once)."""
+    merged = "merged"
+    """Its members were all allied in another alliance, which carries on (two alliances
+    are never of exactly the same members)."""
     player_choice = "player_choice"
     """The player ordered it."""
 
@@ -140,6 +146,47 @@ class TurnRecord:
     allies: tuple[str, ...]
     security: float
     alliances: tuple[AllianceView, ...]
+    ordered: dict[str, float] = field(default_factory=dict)
+    """The player's rivals and their threat as the player gave this turn's orders (after
+    the turn's events and choices): what the board's trend is measured from."""
+
+
+class ObjectiveStatus(StrEnum):
+    """Where an objective stands."""
+
+    pending = "pending"
+    """Open: it can still be achieved."""
+    achieved = "achieved"
+    failed = "failed"
+    """Its deadline passed, or the game ended, without it."""
+
+
+@dataclass(frozen=True)
+class ObjectiveState:
+    """One of the player's objectives and where it stands."""
+
+    id: str
+    text: str
+    points: int
+    """The campaign's points for it (before the score's weights)."""
+    deadline: int | None
+    status: ObjectiveStatus
+    worth: int = 0
+    """What achieving it adds to the score (``docs/scoring.md``): what the player is shown."""
+    year: int | None = None
+    """The year it was achieved, or (failed) the year it was lost."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "status", ObjectiveStatus(self.status))
+
+
+@dataclass(frozen=True)
+class EventAnswer:
+    """The player's answer to an event, as the log keeps it."""
+
+    turn: int
+    year: int
+    news: list[News]
 
 
 @dataclass(frozen=True)
@@ -249,6 +296,9 @@ class ProblemKind(StrEnum):
     """The same order is already queued this turn (the order queue's own rule)."""
     not_allowed = "not_allowed"
     """The competition's rules do not allow this action (``choices``: the ones they do)."""
+    no_target = "no_target"
+    """No state may be its target now (``target`` and ``consent``: for an alliance, the
+    likeliest partner's answer)."""
 
 
 @dataclass(frozen=True)
@@ -300,6 +350,9 @@ class ScoreNoteKind(StrEnum):
     """Interventions the player ordered (each a penalty)."""
     allies_abandoned = "allies_abandoned"
     """Allies the player left while they faced a serious threat (each a penalty)."""
+    sanctioned_interventions = "sanctioned_interventions"
+    """Interventions against a state an open objective asked the player to remove: the
+    campaign's own task, not charged as wars."""
 
 
 @dataclass(frozen=True)
@@ -313,18 +366,90 @@ class ScoreNote:
         object.__setattr__(self, "kind", ScoreNoteKind(self.kind))  # refuse a typo
 
 
+class ScorePart(StrEnum):
+    """A part of the score (``docs/scoring.md``)."""
+
+    security = "security"
+    """Net threat held below the opening threat, turn by turn."""
+    influence = "influence"
+    """Others' power allied with the player, turn by turn."""
+    objectives = "objectives"
+    """The campaign's objectives achieved."""
+    coalition = "coalition"
+    """A penalty: others' power balancing against the player, turn by turn."""
+    wars = "wars"
+    """A penalty: interventions the campaign did not ask for."""
+    abandoned = "abandoned"
+    """A penalty: allies left while they faced a serious threat."""
+
+
+PENALTY_PARTS = (ScorePart.coalition, ScorePart.wars, ScorePart.abandoned)
+"""The parts that only take points away (their sum is ``ScoreCard.penalties``)."""
+
+
+@dataclass(frozen=True)
+class ScoreLine:
+    """One part of the score as data: its points, the most it can add, and the measure
+    the points come from (``game.engine.wording`` names the part)."""
+
+    part: ScorePart
+    points: int
+    """Its points in the total (a penalty's are zero or negative)."""
+    maximum: int
+    """The most it can add with the game's weights (0 for a penalty)."""
+    measure: float
+    """What the points are counted from: the mean rating per turn (0 to 1) for security,
+    influence and coalition; the share of the objectives' points earned; the number of
+    wars or of abandoned allies."""
+    weight: float
+    """The weight the campaign (or the competition) puts on it."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "part", ScorePart(self.part))
+
+
+@dataclass(frozen=True)
+class GradeFloor:
+    """What a grade needs."""
+
+    grade: str
+    share: float
+    """The share of the best possible score it needs."""
+    points: int | None
+    """The least total that earns it; None for the lowest grade (any total)."""
+
+
 @dataclass(frozen=True)
 class ScoreCard:
-    """The score so far: an integer total, its breakdown and a grade."""
+    """The score so far: an integer total, its breakdown and a grade.
+
+    ``total == security + influence + objectives - penalties == sum of lines' points``."""
 
     total: int
     security: int
     influence: int
     objectives: int
     penalties: int
+    """The penalty parts' points, as a positive number taken from the total."""
     grade: str
     notes: list[ScoreNote] = field(default_factory=list)
-    """In this order: defeat or victory, wars started, allies abandoned."""
+    """In this order: defeat or victory, wars started, sanctioned interventions, allies
+    abandoned."""
+    lines: tuple[ScoreLine, ...] = ()
+    """Every part, in ``ScorePart`` order, with its points and its maximum."""
+    best: int = 0
+    """The best total possible: every positive part at its maximum."""
+    grades: tuple[GradeFloor, ...] = ()
+    """What each grade needs, best grade first."""
+    baseline: float = 0.0
+    """The opening threat that security is measured against."""
+
+    def line(self, part: ScorePart | str) -> ScoreLine:
+        """The line of one part (KeyError if the card has none)."""
+        for line in self.lines:
+            if line.part == part:
+                return line
+        raise KeyError(part)
 
 
 @dataclass(frozen=True)
@@ -343,6 +468,8 @@ class TurnReport:
     pending: list[PendingChoice]
     game_over: bool
     ended: str | None = None
+    objectives: list[ObjectiveState] = field(default_factory=list)
+    """The player's objectives of the eras reached so far, and where each stands."""
 
     def to_dict(self) -> dict[str, Any]:
         """Plain data for JSON output."""

@@ -1,5 +1,6 @@
 """Reports put into words, the one renderer: alliance changes and the answers states give
-to alliance offers (in the theory's words), refused orders and score notes.
+to alliance offers (in the theory's words), refused orders, score notes and the score's
+parts and grades.
 
 The engine reports them as data (:class:`AlignmentChange` and :class:`Consent`: the rule,
 the states, the threat and the figures; :class:`Refusal`: the order and why;
@@ -22,8 +23,11 @@ from game.engine.report import (
     Problem,
     ProblemKind,
     Refusal,
+    ScoreCard,
+    ScoreLine,
     ScoreNote,
     ScoreNoteKind,
+    ScorePart,
     ThreatLine,
     Verdict,
 )
@@ -71,7 +75,12 @@ def problem_text(p: Problem, names: Mapping[str, str]) -> str:
         case ProblemKind.non_state_ally:
             return "a non-state actor cannot sign an alliance"
         case ProblemKind.refuses:
-            answer = consent_text(p.consent, names) if p.consent else f"{target} says no"
+            # A problem is always with the player's own order: the player reads "you".
+            answer = (
+                consent_text(p.consent, names, p.consent.proposer)
+                if p.consent
+                else f"{target} says no"
+            )
             return f"{answer}, so it refuses"
         case ProblemKind.not_allied:
             return f"you are not allied with {target}"
@@ -82,6 +91,13 @@ def problem_text(p: Problem, names: Mapping[str, str]) -> str:
         case ProblemKind.not_allowed:
             allowed = ", ".join(p.choices) if p.choices else "none"
             return f"this competition does not allow '{p.action}' (allowed: {allowed})"
+        case ProblemKind.no_target:
+            if p.consent is not None:
+                answer = consent_text(p.consent, names, p.consent.proposer)
+                return f"no state would accept now ({answer})"
+            if p.action == "break":
+                return "you have no ally to break with"
+            return "no state can be its target now"
 
 
 def score_note_text(note: ScoreNote) -> str:
@@ -93,6 +109,36 @@ def score_note_text(note: ScoreNote) -> str:
             return f"{_counted(note.count, 'war', 'wars')} started"
         case ScoreNoteKind.allies_abandoned:
             return f"{_counted(note.count, 'ally', 'allies')} abandoned"
+        case ScoreNoteKind.sanctioned_interventions:
+            interventions = _counted(note.count, "intervention", "interventions")
+            return f"{interventions} the campaign asked for (not charged as wars)"
+
+
+SCORE_PARTS = {
+    ScorePart.security: "security",
+    ScorePart.influence: "influence",
+    ScorePart.objectives: "objectives",
+    ScorePart.coalition: "coalition against you",
+    ScorePart.wars: "wars started",
+    ScorePart.abandoned: "allies abandoned",
+}
+"""Each part of the score as a player reads it."""
+
+
+def score_line_text(line: ScoreLine) -> str:
+    """One part of the score: ``security 612 of 1000``, ``coalition against you -45``."""
+    name = SCORE_PARTS[line.part]
+    if line.maximum > 0:
+        return f"{name} {line.points} of {line.maximum}"
+    return f"{name} {line.points}"
+
+
+def grades_text(card: ScoreCard) -> str:
+    """What each grade needs: ``A from 1600, B from 1300, C from 1000, D from 700, F below``."""
+    return ", ".join(
+        f"{f.grade} from {f.points}" if f.points is not None else f"{f.grade} below"
+        for f in card.grades
+    )
 
 
 WHERE = {"land": "shares a border", "sea": "across the sea", "distance": "at a distance"}
@@ -100,6 +146,41 @@ WHERE = {"land": "shares a border", "sea": "across the sea", "distance": "at a d
 
 def _name(names: Mapping[str, str], ident: str | None) -> str:
     return names.get(ident or "", ident or "no one")
+
+
+# -- the one renderer for names, articles, possessives and numbers -------------------------
+def possessive(name: str) -> str:
+    """``Kingdom of Valmora's``, ``Brethren of the Skerries'``, ``your``."""
+    if name in ("you", "You"):
+        return name[0] + "our"
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def with_article(phrase: str) -> str:
+    """``a defensive posture``, ``an offensive posture``, ``an 8% build-up``."""
+    first = phrase.lstrip()[:1].lower()
+    vowel = first in ("a", "e", "i", "o", "u", "8")
+    return ("an " if vowel else "a ") + phrase
+
+
+def figure(value: float) -> str:
+    """An amount as a player reads it: ``350`` (not ``349.92``), ``12.5``, ``0.17``."""
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    if abs(value) >= 10:
+        return f"{value:.1f}".removesuffix(".0")
+    return f"{value:.2f}"
+
+
+def compared(value: float, limit: float) -> tuple[str, str]:
+    """Two figures a sentence compares, with as many decimals (2 to 4) as it takes to tell
+    them apart: never ``0.17, below 0.17``."""
+    shown = (f"{value:.2f}", f"{limit:.2f}")
+    for digits in (3, 4):
+        if shown[0] != shown[1] or value == limit:
+            break
+        shown = (f"{value:.{digits}f}", f"{limit:.{digits}f}")
+    return shown
 
 
 def _num(value: float | None) -> float:
@@ -142,7 +223,7 @@ def bandwagon_text(names: Mapping[str, str], rival: str | None, g: Grounds) -> s
     """Walt's three conditions for bandwagoning with ``rival``, with their figures."""
     who = _name(names, rival)
     return (
-        f"too weak (power {_num(g.ratio):.2f} of {who}'s), {who} is near (proximity "
+        f"too weak (power {_num(g.ratio):.2f} of {possessive(who)}), {who} is near (proximity "
         f"{_num(g.proximity):.2f}) and no able ally is within reach (help {_num(g.help):.0f} "
         f"against the striking power of {_num(g.strike):.0f} it can bring)"
     )
@@ -152,7 +233,8 @@ def _need_not_bandwagon(rival: str, g: Grounds) -> str:
     """Which of Walt's conditions for bandwagoning fails, so a state need not side with
     its threat."""
     if _num(g.ratio) >= k.WEAK_RATIO:
-        return f"it is not too weak to stand against it (power {_num(g.ratio):.2f} of {rival}'s)"
+        ratio = _num(g.ratio)
+        return f"it is not too weak to stand against it (power {ratio:.2f} of {possessive(rival)})"
     if _num(g.proximity) < k.NEAR_PROXIMITY:
         return f"{rival} is not near enough to force it (proximity {_num(g.proximity):.2f})"
     return (
@@ -161,10 +243,14 @@ def _need_not_bandwagon(rival: str, g: Grounds) -> str:
     )
 
 
-def consent_text(c: Consent, names: Mapping[str, str]) -> str:
+def consent_text(c: Consent, names: Mapping[str, str], reader: str | None = None) -> str:
     """A state's answer to an alliance offer, e.g. "Filia accepts: its principal threat is
-    Agron: ..."."""
+    Agron: ...". When ``reader`` (the player) made the offer, it is "you"."""
     me, you, rival = _name(names, c.state), _name(names, c.proposer), _name(names, c.rival)
+    second = reader is not None and c.proposer == reader
+    if second:
+        you = "you"
+    is_, does = ("are", "do") if second else ("is", "does")
     g = c.grounds
     match c.verdict:
         case Verdict.already_allied:
@@ -182,24 +268,26 @@ def consent_text(c: Consent, names: Mapping[str, str]) -> str:
             return f"{me} bandwagons: {bandwagon_text(names, c.proposer, g)}"
         case Verdict.weak_neighbour:
             return (
-                f"{me} accepts {you}'s alignment: too weak to threaten it "
+                f"{me} accepts {possessive(you)} alignment: too weak to threaten it "
                 f"(power {_num(g.ratio):.2f} of its own)"
             )
         case Verdict.sees_as_threat:
             return f"{me} sees {you} as its principal threat"
         case Verdict.not_alarmed:
+            high, threshold = compared(_num(g.pressure), _num(g.threshold))
             return (
-                f"{me} feels no threat worth an alliance (highest {_num(g.pressure):.2f} "
-                f"from {rival}, it acts above {_num(g.threshold):.2f})"
+                f"{me} feels no threat worth an alliance (highest {high} "
+                f"from {rival}, it acts above {threshold})"
             )
         case Verdict.allied_with_threat:
-            return f"{you} is allied with {me}'s principal threat"
+            return f"{you} {is_} allied with {possessive(me)} principal threat"
         case Verdict.allied_against_it:
-            return f"{you} is in an alliance against {me}"
+            return f"{you} {is_} in an alliance against {me}"
         case Verdict.at_war:
+            grievance, limit = compared(_num(g.grievance), _num(g.limit))
             return (
                 f"{me} and {you} are at odds: remembered hostile acts between them weigh "
-                f"{_num(g.grievance):.2f}, at or above {_num(g.limit):.2f}"
+                f"{grievance}, at or above {limit}"
             )
         case Verdict.client:
             return (
@@ -210,7 +298,7 @@ def consent_text(c: Consent, names: Mapping[str, str]) -> str:
             return f"{me} accepts: {principal_text(names, c.motive, c.rival, c.threat, g)}"
         case Verdict.not_shared:
             return (
-                f"{me}'s principal threat is {rival}, which {you} does not share "
+                f"{possessive(me)} principal threat is {rival}, which {you} {does} not share "
                 f"(it rates it {_num(g.rating):.2f})"
             )
 
@@ -221,6 +309,8 @@ def change_text(c: AlignmentChange, names: Mapping[str, str]) -> str:
     me, rival, pact = _name(names, c.state), _name(names, c.rival), c.alliance_name
     g = c.grounds
     if c.change == ChangeKind.dissolved:
+        if c.motive == Motive.merged:
+            return f"{pact} dissolved: its members are allied in another alliance, which carries on"
         why = "its leader left" if c.motive == Motive.leader_left else "too few members remain"
         return f"{pact} dissolved: {why}"
     if c.change == ChangeKind.left:
@@ -230,9 +320,10 @@ def change_text(c: AlignmentChange, names: Mapping[str, str]) -> str:
             case Motive.to_bandwagon:
                 return f"{me} left {pact} to bandwagon"
             case Motive.partner_attacked:
+                grievance, limit = compared(_num(g.grievance), _num(g.limit))
                 return (
                     f"{me} left {pact}: its partner {rival} keeps attacking it (remembered "
-                    f"hostile acts {_num(g.grievance):.2f}, at or above {_num(g.limit):.2f})"
+                    f"hostile acts {grievance}, at or above {limit})"
                 )
             case Motive.partner_is_threat:
                 return (
@@ -243,10 +334,18 @@ def change_text(c: AlignmentChange, names: Mapping[str, str]) -> str:
                 return f"{me} left {pact}: it will not stand against the strongest power, {rival}"
             case Motive.rival_gone:
                 return f"{me} left {pact}: {rival} is gone, and with it the alliance's purpose"
+            case Motive.clashing_pact if c.against == c.rival:
+                return (
+                    f"{me} left {pact}: it is now allied with {rival}, the state that "
+                    "alliance stands against"
+                )
+            case Motive.clashing_pact:
+                return f"{me} left {pact}: it now stands against {rival}, one of its partners there"
             case _:
+                pressure, limit = compared(_num(g.pressure), _num(g.limit))
                 return (
                     f"{me} left {pact}: the threat from {rival} has receded "
-                    f"({_num(g.pressure):.2f}, below {_num(g.limit):.2f} for {g.turns} turns)"
+                    f"({pressure}, below {limit} for {g.turns} turns)"
                 )
     partner = _name(names, c.partner)
     if c.change == ChangeKind.bandwagoned:

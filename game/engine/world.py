@@ -12,6 +12,7 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
+from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
 import numpy as np
@@ -65,6 +66,15 @@ class AllianceRecord:
     leader: str | None = None
     """For a pact formed by bandwagoning: the strong state the others sided with. The pact
     lasts only as long as its leader stays in it."""
+    generated: bool = False
+    """The game named it after its members (a pact the alignment AI or the player made), so
+    the name follows them: :func:`rename` makes it again when they change. False: a
+    campaign author's name (or the effect's id when it gave none), kept as written.
+
+    Left out of :meth:`World.snapshot` (and so of the state hash): it is fixed when the
+    alliance is made, by how it is made, and shows in the game only through the name, which
+    the hash holds; leaving it out keeps the hash, and so every replay, of a game in which
+    no name had to change exactly as it was before the field existed."""
 
 
 class HasMembers(Protocol):
@@ -133,6 +143,18 @@ class World:
     """Per turn: 1 - the highest net threat the player faced."""
     influence: list[float] = field(default_factory=list)
     """Per turn: the share of others' power allied with the player."""
+    opposition: list[float] = field(default_factory=list)
+    """Per turn: the share of others' power balancing against the player (the score's
+    coalition part)."""
+    opening_threat: float = 0.0
+    """The principal threat the player faced standing alone as the game opened: the
+    baseline the score's security is measured against."""
+    opening_opposition: float = 0.0
+    """The share of others' power balancing against the player as the game opened: the
+    baseline of the score's coalition part (only a coalition beyond it was provoked)."""
+    sanctioned: int = 0
+    """Interventions (counted in ``wars`` too) against a state an open objective asks the
+    player to remove: the campaign's own task, not charged as wars."""
     ended: str | None = None
     """Why the game ended, once it has."""
     outcome: str | None = None
@@ -177,12 +199,17 @@ class World:
             act.severity = round(act.severity, QUANTUM)
         self.security = [round(v, QUANTUM) for v in self.security]
         self.influence = [round(v, QUANTUM) for v in self.influence]
+        self.opposition = [round(v, QUANTUM) for v in self.opposition]
+        self.opening_threat = round(self.opening_threat, QUANTUM)
+        self.opening_opposition = round(self.opening_opposition, QUANTUM)
 
     def snapshot(self) -> dict[str, Any]:
         """A plain, canonical dict of the whole state (sorted keys, quantized values)."""
         data = asdict(self)
         data["states"] = {k: data["states"][k] for k in sorted(data["states"])}
         data["alliances"] = {k: data["alliances"][k] for k in sorted(data["alliances"])}
+        for alliance in data["alliances"].values():
+            del alliance["generated"]  # see AllianceRecord.generated
         return data
 
     def state_hash(self) -> str:
@@ -249,5 +276,204 @@ def build_world(campaign: Campaign, doctrine: Doctrine | None = None) -> World:
         alliances=alliances,
         flags={f: True for f in sorted(campaign.flags)},
     )
+    settle_declared(world)
     world.quantize()
     return world
+
+
+# -- Alliance bookkeeping -----------------------------------------------------------------
+# The rules every alliance keeps, at every turn boundary and after every change:
+# :func:`alliance_problems` states them; the alignment pass and the player's orders
+# (``game.engine.alignment``) and campaign effects (``game.engine.apply``) keep them.
+
+
+class AllianceProblemKind(StrEnum):
+    """A rule of the alliance bookkeeping that the world breaks."""
+
+    too_few_members = "too_few_members"
+    """An alliance of fewer than two (distinct) members."""
+    member_twice = "member_twice"
+    """A member listed twice."""
+    absent_member = "absent_member"
+    """A member that is not (or no longer) in the world."""
+    leader_outside = "leader_outside"
+    """A bandwagon pact whose leader is not a member."""
+    stale_name = "stale_name"
+    """A name the game made after members who are no longer the members."""
+    same_members = "same_members"
+    """Two alliances of exactly the same members."""
+    against_member = "against_member"
+    """An alliance that stands against one of its own members."""
+    against_ally = "against_ally"
+    """A member is allied (in another alliance) with the state this alliance stands
+    against: no state is with and against another at once."""
+
+
+@dataclass(frozen=True)
+class AllianceProblem:
+    """One broken rule of the alliance bookkeeping, as data."""
+
+    kind: AllianceProblemKind
+    alliance: str
+    """The alliance that breaks it."""
+    state: str | None = None
+    """The state concerned: the member, the leader or the rival."""
+    other: str | None = None
+    """The other alliance concerned: the twin, or the one that allies ``state`` with the
+    rival."""
+
+
+def alliance_problems(world: World) -> list[AllianceProblem]:
+    """Every rule of the alliance bookkeeping that ``world`` breaks, by alliance id (empty
+    when it keeps them all)."""
+    problems: list[AllianceProblem] = []
+    seen: dict[tuple[str, ...], str] = {}
+    for key in sorted(world.alliances):
+        alliance = world.alliances[key]
+        distinct = sorted(set(alliance.members))
+        found: list[tuple[AllianceProblemKind, str | None, str | None]] = []
+        if len(distinct) < 2:
+            found.append((AllianceProblemKind.too_few_members, None, None))
+        for member in distinct:
+            if alliance.members.count(member) > 1:
+                found.append((AllianceProblemKind.member_twice, member, None))
+            record = world.states.get(member)
+            if record is None or not record.present:
+                found.append((AllianceProblemKind.absent_member, member, None))
+        if alliance.leader is not None and alliance.leader not in alliance.members:
+            found.append((AllianceProblemKind.leader_outside, alliance.leader, None))
+        if not name_fits(world, alliance):
+            found.append((AllianceProblemKind.stale_name, None, None))
+        twin = seen.setdefault(tuple(distinct), key)
+        if twin != key:
+            found.append((AllianceProblemKind.same_members, None, twin))
+        rival = alliance.against
+        if rival is not None and rival in alliance.members:
+            found.append((AllianceProblemKind.against_member, rival, None))
+        elif rival is not None:
+            for member in distinct:
+                with_rival = [
+                    a.id for a in alliances_with(world.alliances, member) if rival in a.members
+                ]
+                if with_rival:
+                    found.append((AllianceProblemKind.against_ally, member, with_rival[0]))
+        problems += [AllianceProblem(kind, key, state, other) for kind, state, other in found]
+    return problems
+
+
+def pact_name(names: Sequence[str]) -> str:
+    """The name the game gives a pact, from its members' names in order: "Karvath-Ondria
+    pact" for two, "Karvath-Ondria-Tessaly pact" for three, and for four or more the first
+    two and the count, "Karvath-Ondria pact (5 members)", so that a name stays short enough
+    for an alliance list at 80 columns."""
+    if len(names) <= 3:
+        return f"{'-'.join(names)} pact"
+    return f"{names[0]}-{names[1]} pact ({len(names)} members)"
+
+
+def members_name(world: World, alliance: AllianceRecord) -> str:
+    """The name :func:`rename` gives a pact the game named: its members' names, the
+    leader first for a bandwagon pact, the others in alphabetical order (ties by id)."""
+
+    def name(ident: str) -> str:
+        record = world.states.get(ident)
+        return record.name if record is not None else ident
+
+    others = sorted(
+        (m for m in set(alliance.members) if m != alliance.leader), key=lambda m: (name(m), m)
+    )
+    first = [alliance.leader] if alliance.leader in alliance.members else []
+    return pact_name([name(m) for m in [*first, *others]])
+
+
+def name_fits(world: World, alliance: AllianceRecord) -> bool:
+    """True when the alliance's name is one it may bear: always for an author's name; for a
+    name the game made, one made from its members as they are now. A pact of two keeps the
+    name it was signed under ("Ondria-Karvath pact": the state that sought the alliance
+    first), in either order."""
+    if not alliance.generated:
+        return True
+    if len(alliance.members) == 2:
+        a, b = (world.states[m].name if m in world.states else m for m in alliance.members)
+        return alliance.name in (pact_name([a, b]), pact_name([b, a]))
+    return alliance.name == members_name(world, alliance)
+
+
+def rename(world: World) -> list[AllianceRecord]:
+    """Give every pact the game named whose members changed a name made from its members
+    now (:func:`members_name`); returns the pacts renamed, by id. A name that still fits
+    (:func:`name_fits`) is kept, so a pact whose members have not changed keeps the name it
+    was signed under."""
+    renamed = []
+    for key in sorted(world.alliances):
+        alliance = world.alliances[key]
+        if not name_fits(world, alliance):
+            alliance.name = members_name(world, alliance)
+            renamed.append(alliance)
+    return renamed
+
+
+def drop_alliance(world: World, ident: str) -> None:
+    """Remove an alliance, and its members' count of turns its threat has stayed low."""
+    del world.alliances[ident]
+    for key in [k for k in world.receded if k.endswith(f"|{ident}")]:
+        del world.receded[key]
+
+
+def fold_twins(world: World) -> list[tuple[AllianceRecord, AllianceRecord]]:
+    """Merge alliances of exactly the same members; returns each (folded, survivor) pair.
+
+    The same states bound by two pacts are one alignment (the theory, and the player's
+    alliance list, count who stands with whom, not how many treaties say so). The survivor
+    is an author's alliance before one the game named (the campaign's "Strait League"
+    keeps its name), then the older (formed first, then by id): the standing commitment
+    carries on, and the other is folded into it. The survivor keeps its purpose; one with
+    none takes the folded alliance's ``against`` (unless a member is allied with it).
+    """
+    folded: list[tuple[AllianceRecord, AllianceRecord]] = []
+    first: dict[tuple[str, ...], AllianceRecord] = {}
+    senior = sorted(world.alliances.values(), key=lambda a: (a.generated, a.formed_turn, a.id))
+    for alliance in senior:
+        group = tuple(sorted(set(alliance.members)))
+        survivor = first.setdefault(group, alliance)
+        if survivor is alliance:
+            continue
+        drop_alliance(world, alliance.id)
+        rival = alliance.against
+        # (only a purpose its members can hold: none of them allied with that rival)
+        holds = rival is not None and not any(world.allied(m, rival) for m in survivor.members)
+        if survivor.against is None and survivor.leader is None and holds:
+            survivor.against = rival
+        folded.append((alliance, survivor))
+    return folded
+
+
+def conflicts(world: World, alliance: AllianceRecord) -> list[tuple[str, AllianceRecord, str]]:
+    """The ways ``alliance`` clashes with its members' other alliances, each as (member,
+    its other alliance, the state it would be with and against at once): the other
+    alliance stands against one of ``alliance``'s members, or ``alliance`` stands against
+    one of the other's members. Members in sorted order, their alliances by id."""
+    out: list[tuple[str, AllianceRecord, str]] = []
+    for member in sorted(set(alliance.members)):
+        for other in alliances_with(world.alliances, member):
+            if other is alliance:
+                continue
+            if other.against in alliance.members and other.against != member:
+                out.append((member, other, other.against))
+            elif alliance.against in other.members and alliance.against != member:
+                out.append((member, other, alliance.against))
+    return out
+
+
+def settle_declared(world: World) -> None:
+    """Make the alliances a campaign declares at the start keep the bookkeeping's rules:
+    two of the same members become one (:func:`fold_twins`), and one that stands against a
+    state one of its members is allied with loses that stated purpose (the two statements
+    contradict each other; the alignment pass then infers a purpose its members agree
+    on). A campaign that declares neither keeps its alliances exactly as written."""
+    fold_twins(world)
+    for key in sorted(world.alliances):
+        alliance = world.alliances[key]
+        rival = alliance.against
+        if rival is not None and any(world.allied(member, rival) for member in alliance.members):
+            alliance.against = None

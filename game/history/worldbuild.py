@@ -71,7 +71,7 @@ NUCLEAR_AGE = 1950
 """Global reach needs the nuclear age: from the year after the second power's first test
 (1949) intercontinental strike makes distance matter less. Before it, no state has it."""
 
-WEIGHTS: dict[str, float] = {"intentions": 3.0, "global_proximity": 0.0}
+WEIGHTS: dict[str, float] = {"intentions": 2.0, "global_proximity": 0.0}
 """The weights of the four elements in the history world (the campaign format's era
 ``weights``; empty: all 1). Chosen by the calibration (benchmarks/calibrate.py)."""
 

@@ -45,6 +45,8 @@ class EntenteApp(MenuActions):
     COMMANDS: ClassVar = MenuActions.COMMANDS | {GameCommands}
     # Textual declares this an instance variable, so it cannot be a ClassVar here.
     HORIZONTAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    # A short terminal (24 rows) gives the side panels the board's spare rows.
+    VERTICAL_BREAKPOINTS: list[tuple[int, str]] | None = [(0, "-short"), (30, "-tall")]  # noqa: RUF012
     BINDINGS: ClassVar[list[BindingType]] = [Binding("f1", "help", "Help", show=False)]
 
     def __init__(
@@ -76,12 +78,19 @@ class EntenteApp(MenuActions):
         """The game in progress."""
         self.queue: OrderQueue | None = None
         """This turn's orders."""
-        self.previous_threats: dict[str, float] = {}
-        """The player's threats when the last turn began: the board's trend."""
         self.busy = False
         """True while an engine worker runs: no other engine call starts meanwhile."""
         self.last_report: TurnReport | None = None
         self._want_new_game = False
+        self.saved_mark: tuple[object, ...] | None = None
+        """Where the game stood when it was last saved (see :meth:`unsaved_work`)."""
+
+    @property
+    def previous_threats(self) -> dict[str, float]:
+        """The player's threats as it gave last turn's orders: the board's trend. Taken
+        from the game's own record, so a reloaded game shows the same trend."""
+        game = self.game
+        return dict(game.history[-1].ordered) if game and game.history else {}
 
     # -- start-up --------------------------------------------------------------------
     def get_default_screen(self) -> Screen:
@@ -164,7 +173,8 @@ class EntenteApp(MenuActions):
         game = self.game = message.game
         self.loaded = game.loaded
         self.queue = OrderQueue(game)
-        self.previous_threats = dict(game.history[-1].threats) if game.history else {}
+        dropped = self.queue.restore()
+        self.saved_mark = None if message.fresh else self.progress()
         self.last_report = game.reports[-1] if game.reports else None
         if game.over:
             self._show_debrief()
@@ -174,8 +184,20 @@ class EntenteApp(MenuActions):
         room.call_after_refresh(self._fill_log, room)
         if message.note:
             self.notify(message.note, severity="warning", timeout=10)
+        if dropped:
+            from game.engine import problem_text
+
+            names = game.view.names()
+            lines = [f"{o}: {problem_text(p, names)}" for o, p in dropped]
+            self.notify(
+                "Queued orders the save held that cannot be given now:\n" + "\n".join(lines),
+                severity="warning",
+                timeout=10,
+            )
         if message.fresh:
-            briefing = BriefingScreen(game.campaign, game.era, game.player, opening=True)
+            briefing = BriefingScreen(
+                game.campaign, game.era, game.player, opening=True, worth=_worth(game)
+            )
             self.push_screen(briefing, lambda _: self.next_step())
         else:
             self.notify(f"Loaded: {game.campaign.title}, {game.view.year}.")
@@ -186,8 +208,14 @@ class EntenteApp(MenuActions):
         if game is None:
             return
         room.add_news(f"{game.campaign.start_year} · the campaign opens", game.opening)
+        # Each turn's decisions came before its orders: the log shows them in that order.
+        decisions = list(game.answers)
         for report in game.reports:
+            while decisions and decisions[0].turn <= report.turn:
+                room.add_answer(decisions.pop(0))
             room.add_report(report)
+        for decision in decisions:
+            room.add_answer(decision)
 
     def next_step(self) -> None:
         """After a briefing, a report or a choice: the next event, or the debrief."""
@@ -212,8 +240,8 @@ class EntenteApp(MenuActions):
     def on_choice_resolved(self, message: ChoiceResolved) -> None:
         self.busy = False
         room = self.room
-        if room is not None and self.game is not None:
-            room.add_news(f"{message.view.year} · your decision", message.news)
+        if room is not None and self.game is not None and self.game.answers:
+            room.add_answer(self.game.answers[-1])
             room.refresh_all()
         self.next_step()
 
@@ -225,8 +253,25 @@ class EntenteApp(MenuActions):
         if game.pending:
             self.next_step()
             return
+        if queue.left > 0 and queue.left == game.action_points:
+            question = (
+                f"No orders are queued: {queue.left} action points would go unspent. "
+                "End the turn anyway?"
+            )
+        elif queue.left > 0:
+            question = f"{queue.left} action points would go unspent. End the turn anyway?"
+        else:
+            question = None
+        if question is None:
+            self._submit_turn()
+        else:
+            self.confirm("confirm_end_turn", "End the turn?", question, self._submit_turn)
+
+    def _submit_turn(self) -> None:
+        game, queue = self.game, self.queue
+        if game is None or queue is None or game.over or game.pending:
+            return
         if self._begin_engine_call():
-            self.previous_threats = {t.rival: t.threat for t in game.threats()}
             room = self.room
             if room is not None:
                 room.show_resolving()
@@ -240,11 +285,11 @@ class EntenteApp(MenuActions):
         if message.game is None:  # the game could not be restored: back to the title
             self.action_title()
         else:
-            orders = list(self.queue.orders) if self.queue else []
             self.game = message.game
+            # The restored game holds the player's queued orders (its replay's draft):
+            # they are kept, to try again.
             self.queue = OrderQueue(message.game)
-            for order in orders:  # the player's orders are kept, to try again
-                self.queue.add(order)
+            self.queue.restore()
             room = self.room
             if room is not None:
                 room.refresh_all()
@@ -273,7 +318,8 @@ class EntenteApp(MenuActions):
             return
         if not game.over and report.era != game.era.id:
             self.push_screen(
-                BriefingScreen(game.campaign, game.era, game.player), lambda _: self.next_step()
+                BriefingScreen(game.campaign, game.era, game.player, worth=_worth(game)),
+                lambda _: self.next_step(),
             )
         else:
             self.next_step()
@@ -323,3 +369,8 @@ class EntenteApp(MenuActions):
             self.notify("No turn has been played yet.")
         else:
             self.push_screen(TurnReportScreen(self.last_report, self._names(), latest=False))
+
+
+def _worth(game: Game) -> dict[str, int]:
+    """Each objective's points in this game's score, by id (what the briefing shows)."""
+    return {o.id: o.worth for o in game.objectives()}

@@ -7,6 +7,7 @@ imports the screens, and the screens import only this.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -23,8 +24,13 @@ class GameHost(Protocol):
     """This turn's orders."""
     busy: bool
     """True while an engine worker runs."""
-    previous_threats: dict[str, float]
-    """The player's threats when the last turn began."""
+
+    @property
+    def previous_threats(self) -> dict[str, float]:
+        """The player's threats as it gave last turn's orders."""
+
+    def confirm(self, setting: str, title: str, question: str, then: Callable[[], None]) -> None:
+        """Ask ``question`` before ``then`` unless the player turned ``setting`` off."""
 
     def end_turn(self) -> None:
         """Submit the queued orders and resolve the turn."""

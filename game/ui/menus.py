@@ -6,10 +6,13 @@ They are bound to keys on several screens, to the title menu and to the command 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.ui.messages import Saved
+from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.workers import EngineWorkers
 
 if TYPE_CHECKING:
@@ -31,6 +34,72 @@ class MenuActions(EngineWorkers):
     seed: str | None
     player: str | None
     _want_new_game: bool
+    saved_mark: tuple[object, ...] | None
+    _settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        """The player's settings (read from their file when first needed)."""
+        if self._settings is None:
+            self._settings = load_settings()
+        return self._settings
+
+    def confirm(self, setting: str, title: str, question: str, then: Callable[[], None]) -> None:
+        """Ask ``question`` before ``then``, unless the player turned the question off (the
+        boolean setting ``setting``); "don't ask again" turns it off and saves that."""
+        from game.ui.screens.confirm import Answer, ConfirmDialog
+
+        if not getattr(self.settings, setting):
+            then()
+            return
+
+        def answered(answer: Answer | None) -> None:
+            if answer is None or not answer.yes:
+                return
+            if answer.stop_asking:
+                self._settings = replace(self.settings, **{setting: False})
+                problem = save_settings(self._settings)
+                if problem:
+                    self.notify(problem, severity="warning")
+            then()
+
+        self.push_screen(ConfirmDialog(title, question), answered)
+
+    # -- unsaved work ------------------------------------------------------------------
+    def progress(self) -> tuple[object, ...]:
+        """Where the game stands, as far as a save is concerned: its turn, the decisions
+        taken and the orders queued."""
+        from game.ui.saves import progress_of
+
+        return progress_of(self.game) if self.game is not None else ()
+
+    def unsaved_work(self) -> str | None:
+        """What quitting now would lose, in words, or None."""
+        game = self.game
+        if game is None or game.over or self.progress() == self.saved_mark:
+            return None
+        lost: list[str] = []
+        if game.queued:
+            n = len(game.queued)
+            lost.append(f"{n} queued order{'s' if n != 1 else ''}")
+        saved = self.saved_mark
+        if saved is None or saved[:2] != self.progress()[:2]:
+            lost.append("decisions made since the last save")
+        return " and ".join(lost) if lost else None
+
+    async def action_quit(self) -> None:
+        """Leave the game, asking first when queued orders or decisions would be lost."""
+        lost = self.unsaved_work()
+        if lost is None:
+            self.exit()
+            return
+        self.confirm(
+            "confirm_quit",
+            "Quit?",
+            f"Quitting now loses {lost} (the autosave holds the game as of the last "
+            "resolved turn). Quit anyway?",
+            self.exit,
+        )
 
     def _start(
         self, loaded: LoadedCampaign, seed: str, player: str | None, doctrine: str | None
@@ -43,7 +112,7 @@ class MenuActions(EngineWorkers):
         from game.ui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.game.score if self.game is not None else None))
 
     def action_title(self) -> None:
         """Back to the title screen."""
@@ -147,6 +216,8 @@ class MenuActions(EngineWorkers):
     def on_saved(self, message: Saved) -> None:
         if not message.auto:
             self.busy = False
+        if not message.error and message.game is self.game:
+            self.saved_mark = message.progress
         if message.error:
             what = "Autosave" if message.auto else "Save"
             self.notify(f"{what} failed: {message.error}", severity="error", timeout=10)

@@ -76,11 +76,22 @@ class ChoiceResolved(Message):
 class Saved(Message):
     """A save or autosave was written (``path``), or failed (``error``)."""
 
-    def __init__(self, path: Path | None, error: str | None, auto: bool) -> None:
+    def __init__(
+        self,
+        path: Path | None,
+        error: str | None,
+        auto: bool,
+        game: Game | None = None,
+        progress: tuple[object, ...] = (),
+    ) -> None:
         super().__init__()
         self.path = path
         self.error = error
         self.auto = auto
+        self.game = game
+        """The game that was saved."""
+        self.progress = progress
+        """Where it stood when it was written (``saves.progress_of``)."""
 
 
 class NoAutosave(Message):

@@ -7,7 +7,7 @@ every order again when the turn resolves and reports what it refuses.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from game.engine import ACTIONS, Game, Order, Problem, ProblemKind
 
@@ -17,10 +17,30 @@ ONCE_A_TURN = ("ally", "break", "guarantee", "buildup", "posture")
 
 @dataclass
 class OrderQueue:
-    """This turn's orders for one game, with their cost."""
+    """This turn's orders for one game, with their cost.
+
+    The orders are the game's own draft (``Game.queued``), so a save written mid-turn
+    keeps them and the engine clears them when the turn is submitted.
+    """
 
     game: Game
-    orders: list[Order] = field(default_factory=list)
+
+    @property
+    def orders(self) -> list[Order]:
+        """The queued orders, in the order given."""
+        return self.game.queued
+
+    def restore(self) -> list[tuple[Order, Problem]]:
+        """Check the game's draft again (a loaded save's orders were never checked): keep
+        what passes, in order, and return what was dropped with the reason."""
+        draft = list(self.orders)
+        self.orders.clear()
+        dropped = []
+        for order in draft:
+            problem = self.add(order)
+            if problem is not None:
+                dropped.append((order, problem))
+        return dropped
 
     @property
     def spent(self) -> int:

@@ -6,7 +6,12 @@ the app's theme.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.content import Content
+
+if TYPE_CHECKING:  # the title screen draws with these helpers before the engine loads
+    from game.engine import ObjectiveState
 
 EIGHTHS = " ▏▎▍▌▋▊▉█"
 BLOC_STYLES = (
@@ -81,3 +86,27 @@ def clip(text: str, width: int) -> str:
 def plural(count: int, word: str, many: str | None = None) -> str:
     """``3 turns``, ``1 turn``."""
     return f"{count} {word if count == 1 else (many or word + 's')}"
+
+
+OBJECTIVE_MARKS = {
+    "pending": ("○", "$foreground-muted"),
+    "achieved": ("✓", "$text-success"),
+    "failed": ("✗", "$text-error"),
+}
+"""How each status of an objective is marked."""
+
+
+def objective_line(objective: ObjectiveState) -> Content:
+    """An objective with its status, its worth in the score and its deadline: ``✓ 118 The
+    corsairs… (achieved 1904)``."""
+    mark, style = OBJECTIVE_MARKS[objective.status.value]
+    if objective.status == "pending":
+        when = f"by {objective.deadline}" if objective.deadline else "open"
+    else:
+        when = f"{objective.status.value} {objective.year}" if objective.year else ""
+    return Content.assemble(
+        (f"{mark} ", f"bold {style}"),
+        (f"{objective.worth:>3} ", "bold"),
+        objective.text,
+        (f" ({when})" if when else "", style),
+    )

@@ -81,6 +81,12 @@ def named_save_path(name: str) -> Path:
     return data_dir() / SAVES_DIR / f"{name}.json"
 
 
+def progress_of(game: Game) -> tuple[object, ...]:
+    """Where a game stands as far as a save is concerned: its turn, the decisions taken
+    and the orders queued (two equal marks mean nothing would be lost)."""
+    return (game.world.turn, len(game.answers), tuple(game.queued))
+
+
 def autosave(game: Game) -> Path:
     """Write the game's autosave, keeping the previous one as ``.bak`` if it is good.
 

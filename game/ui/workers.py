@@ -154,19 +154,20 @@ class EngineWorkers(App[None]):
         except Exception as failure:  # an engine bug must not end the player's game
             self.post_message(TurnFailed(_restored(before, game), _failure(failure)))
             return
-        path, error = self._keep(game)
+        saved = self._keep(game)
         self.post_message(TurnResolved(report, view))
-        self.post_message(Saved(path, error, auto=True))
+        self.post_message(saved)
 
-    def _keep(self, game: Game) -> tuple[Path | None, str | None]:
-        """Write the game where it is kept after each turn: the autosave, or for a
-        competition game the student's replay (and at the end the debrief)."""
+    def _keep(self, game: Game) -> Saved:
+        """Write the game where it is kept after each turn and each decision: the
+        autosave, or for a competition game the student's replay (and at the end the
+        debrief)."""
+        progress = saves.progress_of(game)
         try:
-            if self.handin is not None:
-                return self.handin.save(game), None
-            return saves.autosave(game), None
+            path = self.handin.save(game) if self.handin is not None else saves.autosave(game)
         except (OSError, saves.SaveError) as failure:
-            return None, describe(failure)
+            return Saved(None, describe(failure), auto=True, game=game, progress=progress)
+        return Saved(path, None, auto=True, game=game, progress=progress)
 
     @work(thread=True, exclusive=True, group="engine")
     def resolve_choice(self, game: Game, event: str, index: int) -> None:
@@ -180,17 +181,19 @@ class EngineWorkers(App[None]):
         except Exception as failure:  # as for a turn: the game lives on
             self.post_message(TurnFailed(_restored(before, game), _failure(failure)))
             return
+        # A choice is kept at once (in a competition, quitting cannot take it back); it is
+        # written before the app hears of the choice, so no other call touches the game.
+        saved = self._keep(game)
         self.post_message(ChoiceResolved(news, view))
-        if self.handin is not None:
-            # A competition's choice is kept at once: quitting cannot take it back.
-            path, error = self._keep(game)
-            if error is not None:
-                self.post_message(Saved(path, error, auto=True))
+        self.post_message(saved)
 
     @work(thread=True, group="saves")
     def write_save(self, game: Game, name: str) -> None:
         """Write a named save."""
+        progress = saves.progress_of(game)
         try:
-            self.post_message(Saved(saves.save_as(game, name), None, auto=False))
+            path = saves.save_as(game, name)
         except saves.SaveError as error:
             self.post_message(Saved(None, describe(error), auto=False))
+            return
+        self.post_message(Saved(path, None, auto=False, game=game, progress=progress))

@@ -83,7 +83,7 @@ def test_an_unknown_state_in_any_case_lists_the_playable_ones():
 def test_validate_takes_a_shipped_campaigns_id(tmp_path):
     status, out, err = run("validate", "tutorial", cwd=tmp_path)
     assert status == 0 and err == ""
-    assert out.decode().startswith("tutorial: ok: 'The Corvantic Sea, 1900-1915' tutorial v1.0")
+    assert out.decode().startswith("tutorial: ok: 'The Corvantic Sea, 1900-1915' tutorial v1.1")
 
 
 def test_validate_a_file_named_like_a_shipped_id_prefers_the_file(tmp_path):

@@ -19,7 +19,7 @@ CORPUS = ROOT / "tests" / "data" / "bad_campaigns"
 
 ERROR_LINE = re.compile(r"^(?P<file>.+):(?P<line>\d+):(?P<col>\d+): (?P<rest>.+)$")
 TUTORIAL_OK = (
-    "tutorial.yaml: ok: 'The Corvantic Sea, 1900-1915' tutorial v1.0, 1900-1915, "
+    "tutorial.yaml: ok: 'The Corvantic Sea, 1900-1915' tutorial v1.1, 1900-1915, "
     "8 states, 2 eras, 12 events"
 )
 MINIMAL_OK = "minimal.yaml: ok: 'Minimal' minimal v1.0, 1900-1910, 3 states, 2 eras, 2 events"

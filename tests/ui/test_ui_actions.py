@@ -4,7 +4,7 @@ own refusals in the report, and the free commands."""
 from __future__ import annotations
 
 import pytest
-from ui_pilot import hint, new_app, screen_is, to_room, type_command, until
+from ui_pilot import end_turn, hint, new_app, screen_is, to_room, type_command, until
 
 ACTIONS = [
     ("ally ON", "You and Principality of Ondria sign an alliance."),
@@ -34,7 +34,8 @@ async def test_each_action_is_queued_then_carried_out(line, news):
         assert "Queued" in hint(app), hint(app)
         assert str(app.queue.orders[0]) == line
         assert line.split()[0] in str(app.screen.query_one("#orders").render())
-        await pilot.press("escape", "e")
+        await pilot.press("escape")
+        await end_turn(pilot)
         await until(pilot, screen_is(pilot, "TurnReportScreen"))
         assert news in report_text(app)
         assert app.queue.orders == []
@@ -60,7 +61,8 @@ async def test_orders_the_engine_refuses_at_resolution_are_in_the_report():
         await to_room(pilot)
         await type_command(pilot, "break TES")
         await type_command(pilot, "break NO")  # legal now; not once TES is left
-        await pilot.press("escape", "e")
+        await pilot.press("escape")
+        await end_turn(pilot)
         await until(pilot, screen_is(pilot, "TurnReportScreen"))
         text = report_text(app)
         assert "Refused orders" in text
@@ -151,7 +153,7 @@ async def test_keys_open_the_same_screens():
             await until(pilot, screen_is(pilot, "SituationRoom"))
         await pilot.press("r")  # no report yet: a notification
         assert app.screen.__class__.__name__ == "SituationRoom"
-        await pilot.press("e")
+        await end_turn(pilot)
         await until(pilot, screen_is(pilot, "TurnReportScreen"))
         await pilot.press("enter")
         await until(pilot, lambda: not app.busy and type(app.screen).__name__ != "TurnReportScreen")
@@ -205,6 +207,8 @@ async def test_the_command_palette_lists_and_runs_game_commands():
             await pilot.press("space" if char == " " else char)
         await pilot.pause(0.5)
         await pilot.press("enter")
+        await until(pilot, screen_is(pilot, "ConfirmDialog"))  # action points are unspent
+        await pilot.press("y")
         await until(pilot, screen_is(pilot, "TurnReportScreen"))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from ui_pilot import to_room, tutorial, until
+from ui_pilot import end_turn, to_room, tutorial, until
 
 from game.competition.handin import handin_for
 from game.competition.settings import make_competition
@@ -43,7 +43,7 @@ async def test_a_competition_game_keeps_its_replay_in_the_handin_folder(tmp_path
         assert read_replay(handin.replay_path).turns[0].choices
         status = str(app.screen.query_one("#status").render())
         assert "Ada L." in status and handin.competition.id in status
-        await pilot.press("e")
+        await end_turn(pilot)
         await until(pilot, lambda: type(app.screen).__name__ == "TurnReportScreen")
         await until(pilot, lambda: read_replay(handin.replay_path).turns[0].orders is not None)
         replay = read_replay(handin.replay_path)
@@ -68,7 +68,7 @@ async def test_the_debrief_says_which_files_to_hand_in(tmp_path):
     app = app_for(handin, game, resumed)
     async with app.run_test(size=(120, 40)) as pilot:
         await to_room(pilot)
-        await pilot.press("e")
+        await end_turn(pilot)
         await until(pilot, lambda: type(app.screen).__name__ == "TurnReportScreen")
         await pilot.press("enter")
         await until(pilot, lambda: type(app.screen).__name__ == "DebriefScreen")
@@ -86,7 +86,7 @@ async def test_coming_back_continues_the_same_game(tmp_path):
     app = app_for(handin, game, resumed)
     async with app.run_test(size=(120, 40)) as pilot:
         await to_room(pilot)
-        await pilot.press("e")
+        await end_turn(pilot)
         await until(pilot, lambda: type(app.screen).__name__ == "TurnReportScreen")
         await until(pilot, lambda: read_replay(handin.replay_path).turns[0].orders is not None)
         saved = app.game.world.state_hash()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from ui_pilot import (
+    end_turn,
     new_app,
     played,
     saves_listed,
@@ -53,10 +54,10 @@ async def test_loading_a_corrupt_save_from_the_title_shows_why(data_dir):
 
 
 async def test_loading_a_corrupt_save_during_a_game_keeps_the_game(data_dir):
-    corrupt(data_dir)
     app = new_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await to_room(pilot)
+        corrupt(data_dir)  # after the autosave of the first choice: the newest, listed first
         game = app.game
         await pilot.press("l")
         await until(pilot, saves_listed(pilot))
@@ -65,7 +66,7 @@ async def test_loading_a_corrupt_save_during_a_game_keeps_the_game(data_dir):
         await pilot.press("escape")
         await until(pilot, screen_is(pilot, "SituationRoom"))
         assert app.game is game
-        await pilot.press("e")
+        await end_turn(pilot)
         await until(pilot, screen_is(pilot, "TurnReportScreen"))
 
 

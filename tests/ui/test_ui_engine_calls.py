@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import threading
 
-from ui_pilot import hint, new_app, screen_is, to_room, type_command, until
+from ui_pilot import end_turn, hint, new_app, screen_is, to_room, type_command, until
 
 from game.engine.game import Game
 from game.ui.screens.situation import RESOLVING, RESOLVING_REFUSAL
@@ -26,7 +26,7 @@ async def test_an_order_typed_while_the_turn_resolves_is_refused_not_lost(monkey
         await type_command(pilot, "buildup")
         assert [str(o) for o in app.queue.orders] == ["buildup"]
         await pilot.press("escape")
-        await pilot.press("e")
+        await end_turn(pilot)
         await until(pilot, lambda: app.busy)
         assert RESOLVING in hint(app)
         await type_command(pilot, "reassure KAR")
@@ -58,7 +58,7 @@ async def test_an_engine_failure_is_an_error_dialog_and_the_game_lives_on(monkey
         turn = app.game.world.turn
         await type_command(pilot, "buildup")
         await pilot.press("escape")
-        await pilot.press("e")
+        await end_turn(pilot)
         await until(pilot, screen_is(pilot, "ErrorDialog"))
         text = str(app.screen.query_one("#error-message").render())
         assert "a bug in the engine" in text and "Your game is as it was" in text
@@ -68,6 +68,6 @@ async def test_an_engine_failure_is_an_error_dialog_and_the_game_lives_on(monkey
         assert [str(o) for o in app.queue.orders] == ["buildup"]  # kept, to try again
         await pilot.press("escape")
         await until(pilot, screen_is(pilot, "SituationRoom"))
-        await pilot.press("e")  # the engine works again: the turn resolves
+        await end_turn(pilot)  # the engine works again: the turn resolves
         await until(pilot, screen_is(pilot, "TurnReportScreen"))
         assert app.game.world.turn == turn + 1

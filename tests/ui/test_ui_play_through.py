@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ui_pilot import until
+from ui_pilot import end_turn, until
 
 from game.ui.app import EntenteApp
 
@@ -39,7 +39,7 @@ async def test_the_tutorial_from_title_to_debrief_by_keyboard(data_dir):
             screen = top()
             if screen == "SituationRoom":
                 turns += 1
-                await pilot.press("e")
+                await end_turn(pilot)
                 await until(pilot, lambda: top() != "SituationRoom" or app.game.over)
             elif screen == "EventModal":
                 await pilot.press("2")

@@ -13,6 +13,7 @@ from collections.abc import Awaitable, Callable
 import pytest
 from textual.pilot import Pilot
 from ui_pilot import (
+    end_turn,
     new_app,
     played,
     saves_listed,
@@ -60,8 +61,15 @@ async def report(pilot: Pilot) -> None:
     await to_room(pilot)
     await type_command(pilot, "break TES")
     await type_command(pilot, "break NO")  # refused by the engine when the turn resolves
-    await pilot.press("escape", "e")
+    await pilot.press("escape")
+    await end_turn(pilot)
     await until(pilot, screen_is(pilot, "TurnReportScreen"))
+
+
+async def confirm_end(pilot: Pilot) -> None:
+    await to_room(pilot)
+    await pilot.press("e")  # no order queued: the game asks first
+    await until(pilot, screen_is(pilot, "ConfirmDialog"))
 
 
 def in_room(key: str, screen: str) -> Script:
@@ -111,9 +119,12 @@ SCENARIOS: dict[str, tuple[Callable[[], EntenteApp], Script]] = {
     "title": (lambda: EntenteApp(seed="snap"), title),
     "new_game": (lambda: EntenteApp(seed="snap"), new_game),
     "briefing": (new_app, briefing),
+    "briefing_karvath": (lambda: new_app(player="KAR"), briefing),
     "event": (new_app, event),
     "situation": (new_app, situation),
     "orders_menu": (new_app, in_room("o", "OrdersMenu")),
+    "orders_menu_karvath": (lambda: new_app(player="KAR"), in_room("o", "OrdersMenu")),
+    "confirm_end": (new_app, confirm_end),
     "report": (new_app, report),
     "dossier": (new_app, in_room("d", "DossierScreen")),
     "map": (new_app, in_room("m", "MapScreen")),

@@ -156,3 +156,34 @@ def test_alliances_and_status_text():
     wide = status_content(game, 3, 140)
     assert "AP 3/3" in str(narrow) and "seed snap" not in str(narrow)
     assert "seed snap" in str(wide) and wide.cell_length <= 140
+
+
+def test_the_help_tables_keep_their_cells_and_the_score_matches_the_engine():
+    from markdown_it import MarkdownIt
+
+    from game.engine import constants as k
+    from game.ui.screens.help import help_markdown
+
+    game = played(2)
+    text = help_markdown(game.score)
+    tokens = MarkdownIt("gfm-like").parse(text)
+    rows: list[list[str]] = []
+    in_row = False
+    for token in tokens:
+        if token.type in ("tr_open", "tr_close"):
+            in_row = token.type == "tr_open"
+            if in_row:
+                rows.append([])
+        elif token.type == "inline" and in_row:
+            rows[-1].append(token.content)
+    widths = {len(row) for row in rows}
+    assert widths <= {2, 3}  # no row split by a "|" inside a cell
+    cells = {cell for row in rows for cell in row}
+    assert "`posture defensive|offensive`" in cells
+    assert any(cell.startswith("`aid STATE economic|military") for cell in cells)
+    for figure in (k.SECURITY_POINTS, k.INFLUENCE_POINTS, k.OBJECTIVE_POINTS):
+        assert f"up to {figure}" in text
+    assert f"({k.WAR_PENALTY} each)" in text and f"({k.ABANDON_PENALTY} each)" in text
+    floors = ", ".join(f"{letter} {share:.0%}" for share, letter in k.GRADES[1:-1])
+    assert f"A from {k.GRADES[0][0]:.0%}, {floors}" in text
+    assert f"your score is **{game.score.total} ({game.score.grade})**" in text

@@ -70,11 +70,13 @@ def saves_listed(pilot: Pilot) -> Callable[[], bool]:
 
 
 async def to_room(pilot: Pilot) -> None:
-    """From a new game's briefing to the situation room (the first event's choice 1)."""
+    """From a new game's briefing to the situation room (choice 1 of the first event, if
+    one awaits)."""
     await until(pilot, screen_is(pilot, "BriefingScreen"))
     await pilot.press("enter")
-    await until(pilot, screen_is(pilot, "EventModal"))
-    await pilot.press("1")
+    await until(pilot, lambda: type(pilot.app.screen).__name__ in ("EventModal", "SituationRoom"))
+    if type(pilot.app.screen).__name__ == "EventModal":
+        await pilot.press("1")
     await until(
         pilot, lambda: type(pilot.app.screen).__name__ == "SituationRoom" and not pilot.app.busy
     )
@@ -89,6 +91,14 @@ async def type_command(pilot: Pilot, line: str) -> None:
     command.value = line
     command.cursor_position = len(line)
     await pilot.press("enter")
+
+
+async def end_turn(pilot: Pilot) -> None:
+    """Press ``e`` on the board and, when the game asks (action points unspent), say yes."""
+    await pilot.press("e")
+    await pilot.pause()
+    if type(pilot.app.screen).__name__ == "ConfirmDialog":
+        await pilot.press("y")
 
 
 def hint(app: EntenteApp) -> str:

@@ -3,6 +3,7 @@ player's objectives. Shown when a game begins and whenever a new era opens."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -21,8 +22,15 @@ WEIGHT_LABELS = (
 )
 
 
-def briefing_markdown(campaign: Campaign, era: Era, player: str, opening: bool) -> str:
-    """The briefing as Markdown: what the player reads before the era begins."""
+def briefing_markdown(
+    campaign: Campaign,
+    era: Era,
+    player: str,
+    opening: bool,
+    worth: Mapping[str, int] | None = None,
+) -> str:
+    """The briefing as Markdown: what the player reads before the era begins (``worth``:
+    each objective's points in the score, by id; else the campaign's own points)."""
     you = campaign.state(player)
     lines: list[str] = []
     if opening:
@@ -33,7 +41,7 @@ def briefing_markdown(campaign: Campaign, era: Era, player: str, opening: bool) 
             campaign.description.strip(),
             "",
         ]
-    lines += [f"## {era.title} ({era.start}-{era.end})", "", era.briefing.strip(), ""]
+    lines += [f"## {era.title} ({era.start}-{era.end})", "", era.briefing_for(player).strip(), ""]
     weights = ", ".join(f"{label} {getattr(era.weights, name):g}" for name, label in WEIGHT_LABELS)
     lines += ["### How this era weighs threat", "", f"Weights: {weights}.", ""]
     if era.weights.note:
@@ -43,7 +51,8 @@ def briefing_markdown(campaign: Campaign, era: Era, player: str, opening: bool) 
         lines += ["### Objectives", ""]
         for objective in objectives:
             deadline = f", by {objective.deadline}" if objective.deadline else ""
-            lines.append(f"- {objective.text.strip()} (**{objective.points}** points{deadline})")
+            points = (worth or {}).get(objective.id, objective.points)
+            lines.append(f"- {objective.text.strip()} (**{points}** points{deadline})")
     return "\n".join(lines) + "\n"
 
 
@@ -58,18 +67,29 @@ class BriefingScreen(Screen[None]):
         Binding("question_mark", "app.help", "Help"),
     ]
 
-    def __init__(self, campaign: Campaign, era: Era, player: str, opening: bool = False) -> None:
+    def __init__(
+        self,
+        campaign: Campaign,
+        era: Era,
+        player: str,
+        opening: bool = False,
+        worth: Mapping[str, int] | None = None,
+    ) -> None:
         super().__init__()
         self.campaign = campaign
         self.era = era
         self.player = player
         self.opening = opening
+        self.worth = worth
+        """Each objective's points in the score, by id."""
 
     def compose(self) -> ComposeResult:
         kind = "Campaign briefing" if self.opening else "A new era"
         yield Static(f"{kind} · {self.era.start}", id="briefing-title", classes="screen-title")
         with VerticalScroll(id="briefing"):
-            yield Markdown(briefing_markdown(self.campaign, self.era, self.player, self.opening))
+            yield Markdown(
+                briefing_markdown(self.campaign, self.era, self.player, self.opening, self.worth)
+            )
         yield Footer()
 
     def on_mount(self) -> None:

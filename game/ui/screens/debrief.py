@@ -13,32 +13,38 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from game.engine import (
+    SCORE_PARTS,
     Debrief,
     Game,
     ScoreCard,
     debrief_of,
     decision_text,
+    grades_text,
     in_this_game,
     score_note_text,
 )
+from game.ui.render import objective_line
 from game.ui.widgets.charts import LineChart, Series
 
 
 def score_content(s: ScoreCard) -> Content:
-    """The score's parts, the total and the grade."""
-    rows = [
-        ("Security", f"{s.security:>6}"),
-        ("Influence", f"{s.influence:>6}"),
-        ("Objectives", f"{s.objectives:>6}"),
-        ("Penalties", f"{-s.penalties:>6}"),
-    ]
+    """Each part of the score with its maximum, the total, the grade and what each grade
+    needs."""
     lines = [
-        Content.assemble((f"{label:<12}", "$foreground-muted"), value) for label, value in rows
+        Content.assemble(
+            (f"{SCORE_PARTS[line.part]:<22}", "$foreground-muted"),
+            f"{line.points:>6}",
+            (f" of {line.maximum}" if line.maximum > 0 else "", "$foreground-muted"),
+        )
+        for line in s.lines
     ]
-    lines.append(Content.assemble(("Total       ", "bold"), (f"{s.total:>6}", "bold")))
     lines.append(
-        Content.assemble(("Grade       ", "bold"), (f"{s.grade:>6}", "bold reverse $accent"))
+        Content.assemble((f"{'Total':<22}", "bold"), (f"{s.total:>6}", "bold"), f" of {s.best}")
     )
+    lines.append(
+        Content.assemble((f"{'Grade':<22}", "bold"), (f"{s.grade:>6}", "bold reverse $accent"))
+    )
+    lines.append(Content.styled(grades_text(s), "$foreground-muted"))
     lines += [Content.styled(score_note_text(note), "$warning") for note in s.notes]
     return Content("\n").join(lines)
 
@@ -102,6 +108,13 @@ class DebriefScreen(Screen[None]):
                 with Horizontal(classes="decision-row"):
                     yield Static(str(year), classes="history-year")
                     yield Static(text, classes="decision-text")
+            yield Static("Objectives", classes="section-title")
+            yield Static(
+                Content("\n").join(objective_line(o) for o in d.objectives)
+                if d.objectives
+                else Content.styled("This campaign set you no objectives.", "$foreground-muted"),
+                id="debrief-objectives",
+            )
             yield Static("History beside your game", classes="section-title")
             with Horizontal(classes="history-row history-head"):
                 yield Static("Year", classes="history-year")

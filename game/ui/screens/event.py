@@ -1,5 +1,6 @@
 """An event that waits for the player's choice: its story, the choices, and the campaign's
-hint for the highlighted one. A number key or a click picks a choice."""
+hint for the highlighted one. A number key or a click picks a choice; enter does not, so
+a key pressed in haste never answers an event the player has not read."""
 
 from __future__ import annotations
 
@@ -33,7 +34,8 @@ class EventModal(ModalScreen[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("1", "choose(0)", "Choose", key_display="1-9"),
         *(Binding(str(n), f"choose({n - 1})", show=False) for n in range(2, 10)),
-        Binding("enter", "choose_highlighted", "Choose highlighted", show=False),
+        # Before the list's own enter (which would select): enter only says how to choose.
+        Binding("enter", "explain_choosing", "How to choose", show=False, priority=True),
     ]
 
     def __init__(self, pending: PendingChoice, year: int) -> None:
@@ -82,7 +84,11 @@ class EventModal(ModalScreen[int]):
         if 0 <= index < len(self.pending.choices):
             self.dismiss(index)
 
-    def action_choose_highlighted(self) -> None:
-        """Pick the highlighted choice."""
-        highlighted = self.query_one("#event-choices", OptionList).highlighted
-        self.action_choose(highlighted or 0)
+    def action_explain_choosing(self) -> None:
+        """Enter picks nothing: say how a choice is made."""
+        highlighted = self.query_one("#event-choices", OptionList).highlighted or 0
+        self.notify(
+            f"Press {highlighted + 1} to choose the highlighted option, or click it "
+            f"(1-{len(self.pending.choices)} choose).",
+            timeout=4,
+        )

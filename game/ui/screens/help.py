@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
-from game.engine import ACTIONS
+from game.engine import ACTIONS, ScoreCard, grades_text
 from game.ui.commands import UI_VERBS, usage
 
 KEYS = (
@@ -24,9 +24,14 @@ KEYS = (
     (
         "Command line",
         "enter runs · tab completes (again: next candidate) · "
-        "up/down history · escape back to the threat board",
+        "up/down history · escape clears the line, and on an empty line goes back to the "
+        "threat board · letters typed on the board start a command (its shortcut keys "
+        "excepted)",
     ),
-    ("Event", "1-9 or click picks a choice; arrows and enter too"),
+    (
+        "Event",
+        "1-9 or a click picks a choice; arrows show each choice's hint (enter does not choose)",
+    ),
     ("Reports, dossier, map, help", "escape goes back; arrows and page keys scroll"),
     ("Debrief", "s save the game · t title screen · q quit"),
 )
@@ -67,10 +72,43 @@ other doctrines (`--doctrine` on the command line too) to compare.
 """
 
 
-def help_markdown() -> str:
-    """The whole help page as Markdown."""
+def cell(text: str) -> str:
+    """``text`` made safe for a Markdown table cell: a ``|`` (even inside a code span, as
+    in ``posture defensive|offensive``) would otherwise end the cell."""
+    return text.replace("|", "\\|")
+
+
+SCORE = """\
+## The score (docs/scoring.md has the formulas)
+
+The score rewards what balance-of-threat theory says a state wants:
+
+- **security** (up to 1000): the worst threat you face after your allies' help, turn by
+  turn, against the threat you faced alone when the game opened. Holding it there earns
+  half; cutting it by 40% earns all; letting it rise by as much earns nothing;
+- **influence** (up to 500): the share of others' power allied with you;
+- **objectives** (up to 500, shared among the campaign's objectives for your state): the
+  objectives panel shows what each is worth and whether it is pending, achieved or failed;
+
+and takes away for what provokes others:
+
+- **coalition against you**: power that balances against you beyond what did at the
+  start. It costs more than the same power earns as allies: provoking a coalition never
+  pays;
+- **wars started** (60 each): interventions the campaign did not ask for;
+- **allies abandoned** (40 each) while they faced a serious threat.
+
+The grade is the total as a share of the best possible: A from 80%, B 65%, C 50%, D 35%.
+A state defeated gets F whatever it scored. The turn report and the debrief break the
+score down part by part.
+"""
+
+
+def help_markdown(score: ScoreCard | None = None) -> str:
+    """The whole help page as Markdown (``score``: the game in progress's, to say what each
+    grade needs in it)."""
     lines = ["## Keys", "", "| where | keys |", "|---|---|"]
-    lines += [f"| {where} | {keys} |" for where, keys in KEYS]
+    lines += [f"| {cell(where)} | {cell(keys)} |" for where, keys in KEYS]
     lines += [
         "",
         "## Orders (they cost action points)",
@@ -80,16 +118,23 @@ def help_markdown() -> str:
     ]
     for action in ACTIONS.values():
         cost = f"{action.base_cost} per point" if action.max_amount > 1 else str(action.base_cost)
-        lines.append(f"| `{usage(action.name)}` | {cost} | {action.help} |")
+        lines.append(f"| `{cell(usage(action.name))}` | {cost} | {cell(action.help)} |")
     lines += ["", "## Other commands (free)", "", "| command | what it does |", "|---|---|"]
-    lines += [f"| `{usage(verb)}` | {text} |" for verb, text in UI_VERBS.items()]
+    lines += [f"| `{cell(usage(verb))}` | {cell(text)} |" for verb, text in UI_VERBS.items()]
     lines += [
         "",
         "State ids are case-insensitive (`ally tes`). Queued orders are checked at once; "
         "`undo` and `clear` take them back; `end` resolves the turn.",
         "",
-        PRIMER,
+        SCORE,
     ]
+    if score is not None:
+        lines += [
+            f"In this game your score is **{score.total} ({score.grade})** of a best "
+            f"{score.best}; {grades_text(score)}.",
+            "",
+        ]
+    lines += [PRIMER]
     return "\n".join(lines)
 
 
@@ -100,10 +145,15 @@ class HelpScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,q,question_mark,f1", "close", "Back")]
 
+    def __init__(self, score: ScoreCard | None = None) -> None:
+        super().__init__()
+        self.score = score
+        """The score of the game in progress, if there is one."""
+
     def compose(self) -> ComposeResult:
         yield Static("Help", classes="screen-title")
         with VerticalScroll(id="help-body"):
-            yield Markdown(help_markdown())
+            yield Markdown(help_markdown(self.score))
         yield Footer()
 
     def on_mount(self) -> None:

@@ -1,5 +1,9 @@
 """The orders menu: pick an action, then its target, option and amount, by keyboard or
-mouse. It returns the same command text the command line takes (``aid TES military 2``)."""
+mouse. It returns the same command text the command line takes (``aid TES military 2``).
+
+Every action is listed, always in the same order: one that cannot be given now is shown
+disabled with the reason, so the entries never shift. Target lists mark the player's
+allies."""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from game.engine import Game, OrderOption
+from game.engine import ACTIONS, Game, OrderOption, problem_text
 
 
 class OrdersMenu(ModalScreen[str | None]):
@@ -29,6 +33,8 @@ class OrdersMenu(ModalScreen[str | None]):
         self.game = game
         self.points_left = points_left
         self.options = {o.action: o for o in game.legal_orders()}
+        self.unavailable = game.unavailable_orders()
+        """Actions that cannot be given now, with why."""
         self.words: list[str] = []
         """The command built so far."""
 
@@ -47,27 +53,37 @@ class OrdersMenu(ModalScreen[str | None]):
         """The question to ask next, with its answers; ('', []) when the order is whole."""
         names = self.game.view.names()
         if not self.words:
-            rows = [
-                Option(
-                    Content.assemble(
-                        (f"{o.action:<10}", "bold"),
-                        (f"{o.cost} AP{' a point' if o.max_amount > 1 else ''}", "$accent"),
-                    ),
-                    id=o.action,
+            rows = []
+            for action in ACTIONS.values():
+                cost = f"{action.base_cost} AP{' a point' if action.max_amount > 1 else ''}"
+                problem = self.unavailable.get(action.name)
+                if problem is None:
+                    label = Content.assemble((f"{action.name:<10}", "bold"), (cost, "$accent"))
+                    rows.append(Option(label, id=action.name))
+                    continue
+                label = Content.assemble(
+                    (f"{action.name:<10}", "$text-disabled"),
+                    (cost, "$text-disabled"),
+                    ("  unavailable: ", "$text-disabled"),
+                    (problem_text(problem, names), "$text-disabled"),
                 )
-                for o in self.options.values()
-            ]
+                rows.append(Option(label, id=action.name, disabled=True))
             return f"{self.points_left} AP left this turn. Choose an action:", rows
         option: OrderOption = self.options[self.words[0]]
         given = len(self.words) - 1
         slots: list[tuple[str, list[tuple[str, str]]]] = []
         if option.targets:
             threats = {t.rival: t.threat for t in self.game.threats()}
+            allies = self.game.view.allies_of(self.game.player)
             slots.append(
                 (
                     f"{option.action}: which state?",
                     [
-                        (t, f"{t:<4} {names[t]}  (threat {threats.get(t, 0):.2f})")
+                        (
+                            t,
+                            f"{t:<4} {names[t]}  (threat {threats.get(t, 0):.2f})"
+                            + ("  ★ your ally" if t in allies else ""),
+                        )
                         for t in option.targets
                     ],
                 )
@@ -98,7 +114,7 @@ class OrdersMenu(ModalScreen[str | None]):
         menu = self.query_one("#orders-list", OptionList)
         menu.clear_options()
         menu.add_options(rows)
-        menu.highlighted = 0
+        menu.highlighted = next((i for i, row in enumerate(rows) if not row.disabled), 0)
         menu.focus()
 
     @on(OptionList.OptionHighlighted, "#orders-list")

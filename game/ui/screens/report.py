@@ -20,9 +20,10 @@ from game.engine import (
     TurnReport,
     change_text,
     refusal_text,
+    score_line_text,
     score_note_text,
 )
-from game.ui.render import threat_bar
+from game.ui.render import objective_line, threat_bar
 from game.ui.widgets.news_log import news_line
 
 CHANGE_MARKS = {
@@ -35,16 +36,19 @@ CHANGE_MARKS = {
 
 
 def score_line(score: ScoreCard) -> Content:
-    """The score and its parts in one line."""
+    """The score, its parts with their maxima, and what the next grade needs."""
     parts: list[str | tuple[str, str]] = [
         ("Score ", "bold"),
         (f"{score.total} ({score.grade})", "bold $accent"),
-        f"  security {score.security} · influence {score.influence} · "
-        f"objectives {score.objectives} · penalties {score.penalties}",
+        "  " + " · ".join(score_line_text(line) for line in score.lines),
     ]
+    better = [f for f in score.grades if f.points is not None and f.points > score.total]
+    if better:
+        nearest = better[-1]
+        parts.append((f"\nNext grade: {nearest.grade} at {nearest.points}.", "$foreground-muted"))
     if score.notes:
-        notes = ", ".join(score_note_text(note) for note in score.notes)
-        parts.append((f" ({notes})", "$warning"))
+        notes = "; ".join(score_note_text(note) for note in score.notes)
+        parts.append((f"\nNote: {notes}.", "$warning"))
     return Content.assemble(*parts)
 
 
@@ -104,6 +108,8 @@ class TurnReportScreen(Screen[None]):
             if report.refusals:
                 refused = [refusal_line(r, self.names) for r in report.refusals]
                 yield section("Refused orders", refused)
+            if report.objectives:
+                yield section("Objectives", [objective_line(o) for o in report.objectives])
             top = [
                 Content.assemble(
                     f"{line.rival:<4}",

@@ -29,7 +29,8 @@ class SaveDialog(ModalScreen[str | None]):
         with Vertical(id="save-box", classes="dialog") as box:
             box.border_title = "Save the game"
             yield Static("Name (letters, digits, - _ .):")
-            yield Input(self.default, id="save-name", select_on_focus=False)
+            # The default name is selected: typing replaces it, an arrow key keeps it.
+            yield Input(self.default, id="save-name", select_on_focus=True)
             yield Static(id="save-problem")
         yield Footer()
 

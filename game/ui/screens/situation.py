@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -13,12 +13,22 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from game.engine import FACTORS, News, Order, Refusal, TurnReport, refusal_text
+from game.engine import (
+    ACTIONS,
+    FACTORS,
+    EventAnswer,
+    News,
+    Order,
+    Refusal,
+    TurnReport,
+    refusal_text,
+)
 from game.ui.commands import CommandError, UiCommand, parse
 from game.ui.orders_queue import cost
 from game.ui.widgets.alliances import AllianceList
 from game.ui.widgets.command_line import CommandLine
 from game.ui.widgets.news_log import NewsLog
+from game.ui.widgets.objectives_panel import ObjectivesPanel
 from game.ui.widgets.orders_panel import OrdersPanel
 from game.ui.widgets.status_bar import StatusBar
 from game.ui.widgets.threat_board import RivalRow, ThreatBoard
@@ -26,7 +36,10 @@ from game.ui.widgets.threat_board import RivalRow, ThreatBoard
 if TYPE_CHECKING:
     from game.ui.host import GameHost
 
-PLACEHOLDER = "ally TES · aid ON military 2 · why KAR · end   (tab completes)"
+BOARD_HINT = (
+    "Keys on the board: e end turn · o orders · d dossier · m map · r report · s save · "
+    "? help. Type : (or just start typing) for the command line."
+)
 RESOLVING = "Resolving the turn…"
 RESOLVING_REFUSAL = "The turn is being resolved: wait for its report, then give your orders."
 
@@ -45,7 +58,9 @@ class SituationRoom(Screen[None]):
         Binding("s", "app.save", "Save"),
         Binding("l", "app.load", "Load", show=False),
         Binding("u", "undo", "Undo", show=False),
-        Binding("colon,slash", "command", "Type", key_display=":"),
+        # A priority binding runs as the key arrives, before the keys behind it are
+        # dispatched: text typed (or pasted) right after ":" reaches the command line.
+        Binding("colon,slash", "command", "Type", key_display=":", priority=True),
         Binding("question_mark", "app.help", "Help"),
         Binding("escape", "board", "Board", show=False),
         Binding("q", "app.quit", "Quit", show=False),
@@ -63,8 +78,9 @@ class SituationRoom(Screen[None]):
             yield NewsLog(id="log")
             with Vertical(id="side"):
                 yield AllianceList(id="alliances")
+                yield ObjectivesPanel(id="objectives")
                 yield OrdersPanel(id="orders")
-        yield CommandLine(self._states, id="command", placeholder=PLACEHOLDER, compact=True)
+        yield CommandLine(self._states, id="command", placeholder=self._placeholder(), compact=True)
         yield Static(id="hint")
         yield Footer(compact=True)
 
@@ -77,6 +93,16 @@ class SituationRoom(Screen[None]):
         self.query_one("#command", CommandLine).cursor_blink = False
         self.refresh_all()
         self.query_one(ThreatBoard).focus_rows()
+
+    def _placeholder(self) -> str:
+        """Examples of commands, with this game's own state ids."""
+        game = self.entente.game
+        if game is None:
+            return "help · end   (tab completes)"
+        threats = [t.rival for t in game.threats()]
+        rival = threats[0] if threats else game.player
+        other = threats[-1] if threats else game.player
+        return f"why {rival} · ally {other} · buildup · end · help   (tab completes)"
 
     def _states(self) -> list[str]:
         game = self.entente.game
@@ -106,11 +132,16 @@ class SituationRoom(Screen[None]):
         board.show(rows)
         self.query_one(StatusBar).show(game, queue.left)
         self.query_one(AllianceList).show(game.view, game.player)
+        self.query_one(ObjectivesPanel).show(game.objectives())
         self.query_one(OrdersPanel).show(queue)
 
     def add_news(self, heading: str, news: list[News]) -> None:
         """Add news to the log."""
         self.query_one(NewsLog).add_entry(heading, news)
+
+    def add_answer(self, decision: EventAnswer) -> None:
+        """Add the player's answer to an event to the log."""
+        self.add_news(f"{decision.year} · your decision", decision.news)
 
     def add_report(self, report: TurnReport) -> None:
         """Add a resolved turn's news to the log."""
@@ -149,11 +180,29 @@ class SituationRoom(Screen[None]):
     def _queue(self, order: Order) -> bool:
         queue = self.entente.queue
         assert queue is not None
-        problem = queue.add(order)
+        problem = queue.check(order)
         if problem:
             text = refusal_text(Refusal(order, problem), queue.game.view.names())
             self.show_hint(f"Refused: {text}", error=True)
             return False
+        game = queue.game
+        if ACTIONS[order.action].hostile and order.target in game.view.allies_of(game.player):
+            name = game.view.names()[order.target]
+            self.entente.confirm(
+                "confirm_against_ally",
+                "Against an ally?",
+                f"{name} is your ally. '{order}' is a hostile act: it will remember it, "
+                "and so will the states watching. Queue it anyway?",
+                lambda: self._add(order),
+            )
+            return True
+        self._add(order)
+        return True
+
+    def _add(self, order: Order) -> None:
+        queue = self.entente.queue
+        if queue is None or queue.add(order) is not None:
+            return
         self.show_hint(
             Content.assemble(
                 ("Queued ", "$success"),
@@ -162,7 +211,6 @@ class SituationRoom(Screen[None]):
             )
         )
         self.refresh_all()
-        return True
 
     def _ui(self, command: UiCommand) -> bool:
         verb, app = command.verb, self.entente
@@ -256,9 +304,35 @@ class SituationRoom(Screen[None]):
         self.refresh_all()
 
     def action_command(self) -> None:
-        """Type a command."""
-        self.query_one(CommandLine).focus()
+        """Type a command (``:`` typed on the command line itself is text)."""
+        command = self.query_one(CommandLine)
+        if self.focused is command:
+            command.insert_text_at_cursor(":")
+            return
+        # At once, not after a refresh: the keys already on their way must find it.
+        self.set_focus(command)
 
     def action_board(self) -> None:
-        """Back to the threat board (from the command line)."""
+        """Back to the threat board (from the command line), saying what keys do there."""
         self.query_one(ThreatBoard).focus_rows()
+        self.show_hint(BOARD_HINT)
+
+    def on_key(self, event: events.Key) -> None:
+        """A printable key the board does not use starts the command line with it: the
+        player typing a command is never sent to the board's shortcuts mid-word."""
+        command = self.query_one(CommandLine)
+        if self.focused is command or not event.is_printable or event.character is None:
+            return
+        if event.key in self._shortcut_keys():
+            return
+        event.stop()
+        event.prevent_default()
+        self.set_focus(command)
+        command.insert_text_at_cursor(event.character)
+
+    def _shortcut_keys(self) -> set[str]:
+        keys: set[str] = set()
+        for binding in self.BINDINGS:
+            if isinstance(binding, Binding):
+                keys.update(k.strip() for k in binding.key.split(","))
+        return keys

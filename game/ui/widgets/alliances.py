@@ -1,7 +1,10 @@
-"""The alliances and blocs of the world now, each with its members."""
+"""The alliances and blocs of the world now, each with its members: the player's own
+first, so it is readable on the smallest screen; the panel scrolls and takes the focus."""
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
@@ -10,11 +13,19 @@ from game.ui.render import UNALLIED_STYLE, bloc_styles
 
 
 def alliances_content(world: WorldView, player: str) -> Content:
-    """Every alliance with its members (the player's in bold), then guarantees and the
-    unallied states."""
+    """The player's allies, every alliance with its members (the player's first, in bold),
+    then guarantees and the unallied states."""
     styles = bloc_styles(list(world.alliances))
     lines: list[Content] = []
-    for alliance_id in sorted(world.alliances):
+    allies = world.allies_of(player)
+    lines.append(
+        Content.assemble(("Your bloc ", "bold"), " ".join(allies))
+        if allies
+        else Content.assemble(("Your bloc ", "bold"), ("none: you stand alone", UNALLIED_STYLE))
+    )
+    own = [a for a in sorted(world.alliances) if player in world.alliances[a].members]
+    others = [a for a in sorted(world.alliances) if player not in world.alliances[a].members]
+    for alliance_id in own + others:
         alliance = world.alliances[alliance_id]
         style = styles[alliance_id]
         marker = "★ " if player in alliance.members else "■ "
@@ -41,9 +52,13 @@ def alliances_content(world: WorldView, player: str) -> Content:
     return Content("\n").join(lines)
 
 
-class AllianceList(Static):
-    """The blocs, with their members; the player's own alliances are starred."""
+class AllianceList(VerticalScroll, can_focus=True):
+    """The blocs, with their members; the player's own alliances are starred and first.
+    It scrolls (and Tab reaches it) when they do not all fit."""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="alliances-text")
 
     def show(self, world: WorldView, player: str) -> None:
         """Show the alliances of ``world``."""
-        self.update(alliances_content(world, player))
+        self.query_one("#alliances-text", Static).update(alliances_content(world, player))

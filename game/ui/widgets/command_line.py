@@ -35,7 +35,7 @@ class CommandLine(Input):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "complete", "Complete"),
-        Binding("escape", "screen.board", "Board"),
+        Binding("escape", "escape", "Clear / board"),
         Binding("up", "history(-1)", "Previous", show=False),
         Binding("down", "history(1)", "Next", show=False),
     ]
@@ -48,12 +48,23 @@ class CommandLine(Input):
             self.candidates = candidates
 
     def __init__(self, states: StatesSource, **kwargs) -> None:
+        # Focus never selects the line: a key that moved the focus here is already in it,
+        # and the next key must add to it, not replace it.
+        kwargs.setdefault("select_on_focus", False)
         super().__init__(suggester=CommandSuggester(states), **kwargs)
         self.states = states
         self.history: list[str] = []
         """Lines entered, oldest first."""
         self._history_at = 0
         self._cycle: list[str] = []
+
+    async def action_escape(self) -> None:
+        """Clear what is typed; on an empty line, go back to the threat board."""
+        if self.value:
+            self.value = ""
+            self._cycle = []
+        else:
+            await self.run_action("screen.board")
 
     def remember(self, line: str) -> None:
         """Add an entered line to the history."""

@@ -13,10 +13,10 @@ def orders_content(queue: OrderQueue) -> Content:
     points = queue.game.action_points
     if not queue.orders:
         return Content.assemble(
-            ("No orders yet.", "$foreground-muted"),
-            f"\n{points} AP to spend. Press ",
+            ("No orders yet: ", "$foreground-muted"),
+            f"{points} AP.\n",
             (":", "bold $accent"),
-            " and type, or ",
+            " to type, ",
             ("o", "bold $accent"),
             " for the menu.",
         )

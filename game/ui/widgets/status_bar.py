@@ -9,7 +9,8 @@ from game.engine import Game
 
 
 def status_content(game: Game, points_left: int, width: int) -> Content:
-    """The game's standing in one line; longer parts drop out on narrow terminals."""
+    """The game's standing in one line. The player's state is always there (its id when
+    its name does not fit); the competition entry, then the seed, drop out first."""
     world, score = game.view, game.score
     you = game.view.states[game.player]
     parts: list[Content] = [
@@ -23,16 +24,20 @@ def status_content(game: Game, points_left: int, width: int) -> Content:
         Content.assemble("score ", (f"{score.total} {score.grade}", "bold")),
     ]
     entry = game.entry
+    line = Content(" · ").join(parts)
+    named = Content(" · ").join([line, Content.styled(you.name, "bold $text-primary")])
+    if named.cell_length > width:
+        named = Content(" · ").join([line, Content.styled(game.player, "bold $text-primary")])
+    line = named
     optional = [
         *([Content.styled(f"{entry.name} · {entry.competition}", "$accent")] if entry else []),
-        Content.styled(you.name, "$foreground-muted"),
         Content.styled(f"seed {game.seed}", "$foreground-muted"),
     ]
-    line = Content(" · ").join(parts)
-    for extra in optional:
+    for extra in optional:  # in this order, each only if everything before it fitted
         longer = Content(" · ").join([line, extra])
-        if longer.cell_length <= width:
-            line = longer
+        if longer.cell_length > width:
+            break
+        line = longer
     return line
 
 

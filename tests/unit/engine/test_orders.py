@@ -165,7 +165,7 @@ def test_threaten_is_a_remembered_hostile_act(game):
     assert (act.severity, act.reassurance) == (0.3, False)
     assert game.matrix.factor("intentions", "ROG", "PEL") > before
     remembered = game.explain("ROG", "PEL").factors[3].facts
-    assert any("threaten" in fact for fact in remembered)
+    assert any("threats (against you" in fact for fact in remembered)
 
 
 def test_sanction_lowers_power_and_stability(game):
@@ -215,7 +215,7 @@ def test_orders_spend_action_points_in_turn(game):
         (Order("threaten", "XX"), "there is no state 'XX'"),
         (Order("threaten", "GHO"), "Ghostia is not in the world now"),
         (Order("threaten", "PEL"), "you cannot target yourself"),
-        (Order("ally", "OTH"), "Rogan, which Pelion does not share"),
+        (Order("ally", "OTH"), "Rogan, which you do not share"),
         (Order("ally", "PIR"), "a non-state actor cannot sign an alliance"),
         (Order("break", "FIL"), "you are not allied with Filia"),
         (Order("aid", "FIL"), "aid needs one of: economic, military"),
@@ -246,7 +246,7 @@ def test_ally_refusal_says_the_target_does_not_share_the_threat(game):
     (refusal,) = report.refusals
     rated = game.matrix.get("PEL", "ROG")
     assert why(game, refusal).startswith(
-        "Othra's principal threat is Rogan, which Pelion does not share"
+        "Othra's principal threat is Rogan, which you do not share"
     )
     assert why(game, refusal).endswith(", so it refuses")
     assert "it rates it 0." in why(game, refusal)
