@@ -52,7 +52,7 @@ async def test_escape_clears_the_line_before_leaving_it():
         assert app.focused is command  # still typing
         await pilot.press("escape")
         assert app.focused is not command
-        assert "Keys on the board" in hint(app)
+        assert "Board keys" in hint(app)
 
 
 async def test_ending_a_turn_with_points_unspent_asks_and_no_keeps_the_turn():

@@ -36,10 +36,8 @@ from game.ui.widgets.threat_board import RivalRow, ThreatBoard
 if TYPE_CHECKING:
     from game.ui.host import GameHost
 
-BOARD_HINT = (
-    "Keys on the board: e end turn · o orders · d dossier · m map · r report · s save · "
-    "? help. Type : (or just start typing) for the command line."
-)
+BOARD_HINT = "Board keys: e end, o orders, d dossier, m map, s save, ? help; or type a command"
+"""The hint on the board (one line at 80 columns): its keys are shortcuts."""
 RESOLVING = "Resolving the turn…"
 RESOLVING_REFUSAL = "The turn is being resolved: wait for its report, then give your orders."
 
