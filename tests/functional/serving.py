@@ -132,7 +132,9 @@ async def play_through(base: str, name: str, done, seconds: float = 300.0,
                 assert time.monotonic() < deadline, "no title screen"
                 await read(0.5)
             await ws.send_json(["stdin", "\r"])
-            keys = ["\x1b", "1", "e"]
+            # On from a briefing or report, an event's first choice, end the turn, and yes
+            # to "end the turn with action points unspent?".
+            keys = ["\x1b", "\x1b", "1", "e", "y"]
             n = 0
             while not await asyncio.to_thread(done):
                 assert time.monotonic() < deadline, screen_text(bytes(drawn[-3000:]))

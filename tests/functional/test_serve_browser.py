@@ -64,8 +64,9 @@ def test_a_student_plays_two_turns_in_the_browser(tmp_path, monkeypatch):
                 page.keyboard.press("Enter")  # New game: the competition's own game
                 wait_for(lambda: shows("Begin"))  # the opening briefing
                 for turn in (1, 2):
-                    # On from a briefing or a report, an event's first choice, end the turn.
-                    for key in ("Escape", "1", "e") * 6:
+                    # On from a briefing or a report, an event's first choice, end the turn,
+                    # and yes to "end the turn with action points unspent?".
+                    for key in ("Escape", "Escape", "1", "e", "y") * 6:
                         page.keyboard.press(key)
                         page.wait_for_timeout(300)
                         if recorded(server.db, "Ada L.", turns=turn):

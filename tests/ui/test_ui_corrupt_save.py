@@ -112,3 +112,22 @@ async def test_continue_from_the_command_line_loads_the_autosave(data_dir):
         await until(pilot, lambda: app.game is not None and not app.busy)
         assert len(app.game.reports) == 3 and app.game.seed == "snap"
         assert type(app.screen).__name__ in ("SituationRoom", "EventModal")
+
+
+async def test_a_long_reason_is_shown_whole_at_80x24():
+    from game.ui.screens.error_dialog import ErrorDialog
+
+    reason = " ".join(f"part {n} of a long reason why the save cannot be used;" for n in range(40))
+    reason += " the end."
+    app = EntenteApp(seed="snap")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.loaded is not None)
+        app.push_screen(ErrorDialog("This save cannot be loaded", reason))
+        await until(pilot, screen_is(pilot, "ErrorDialog"))
+        scroll = app.screen.query_one("#error-scroll")
+        ok = app.screen.query_one("#error-ok")
+        assert ok.region.height > 0  # the button is on screen, below the scrolled text
+        assert scroll.max_scroll_y > 0  # the text scrolls: nothing is cut off for good
+        scroll.scroll_end(animate=False)
+        await pilot.pause()
+        assert str(app.screen.query_one("#error-message").render()).endswith("the end.")

@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical
+from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
@@ -28,7 +28,9 @@ class ErrorDialog(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="error-box", classes="dialog") as box:
             box.border_title = self.title_text
-            yield Static(self.message, id="error-message")
+            # A long reason scrolls rather than being cut off mid-sentence at 80x24.
+            with VerticalScroll(id="error-scroll"):
+                yield Static(self.message, id="error-message")
             yield Button("OK", id="error-ok", variant="error")
         yield Footer()
 

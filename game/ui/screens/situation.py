@@ -316,10 +316,12 @@ class SituationRoom(Screen[None]):
         self.show_hint(BOARD_HINT)
 
     def on_key(self, event: events.Key) -> None:
-        """A printable key the board does not use starts the command line with it: the
-        player typing a command is never sent to the board's shortcuts mid-word."""
+        """A letter the board does not use starts the command line with it: the player
+        typing a command is never sent to the board's shortcuts mid-word."""
         command = self.query_one(CommandLine)
-        if self.focused is command or not event.is_printable or event.character is None:
+        # Letters only: every command begins with one, and a digit or a space pressed on
+        # the board (an event's number a moment too late) is not the start of a command.
+        if self.focused is command or event.character is None or not event.character.isalpha():
             return
         if event.key in self._shortcut_keys():
             return

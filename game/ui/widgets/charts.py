@@ -43,7 +43,9 @@ class LineChart(PlotextPlot):
             if line.years:
                 plt.plot(list(line.years), list(line.values), label=line.label, marker="braille")
         if years:
-            step = max(1, len(years) // 6)
+            # At most four labels: plotext drops labels that would overlap, and which it
+            # drops is not the same from one run to the next; four always fit.
+            step = max(1, -(-len(years) // 4))
             plt.xticks([float(y) for y in years[::step]], [str(y) for y in years[::step]])
         if self.y_range is not None:
             plt.ylim(*self.y_range)
