@@ -210,6 +210,11 @@ def end_turn() -> None:
     """Print the median end-turn-to-report time over a tutorial game."""
     with tempfile.TemporaryDirectory() as folder:
         os.environ["ENTENTE_DATA_DIR"] = folder  # the autosaves go here, not to the player's
+        # The turn is ended without the "action points unspent" question: the figure is
+        # the engine's and the screens' time, not the player's answer.
+        from game.ui.settings import Settings, save_settings
+
+        save_settings(Settings(confirm_end_turn=False))
         latencies = asyncio.run(turn_latencies())
     median = statistics.median(latencies) * 1000
     worst = max(latencies) * 1000

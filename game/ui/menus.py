@@ -12,13 +12,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.ui.messages import Saved
-from game.ui.settings import Settings, load_settings, save_settings
 from game.ui.workers import EngineWorkers
 
 if TYPE_CHECKING:
     from game.campaign.loader import LoadedCampaign
     from game.engine import Game
     from game.ui.orders_queue import OrderQueue
+    from game.ui.settings import Settings
 
 
 def random_seed() -> str:
@@ -41,6 +41,8 @@ class MenuActions(EngineWorkers):
     def settings(self) -> Settings:
         """The player's settings (read from their file when first needed)."""
         if self._settings is None:
+            from game.ui.settings import load_settings  # read when first asked, not at start
+
             self._settings = load_settings()
         return self._settings
 
@@ -48,6 +50,7 @@ class MenuActions(EngineWorkers):
         """Ask ``question`` before ``then``, unless the player turned the question off (the
         boolean setting ``setting``); "don't ask again" turns it off and saves that."""
         from game.ui.screens.confirm import Answer, ConfirmDialog
+        from game.ui.settings import save_settings
 
         if not getattr(self.settings, setting):
             then()
