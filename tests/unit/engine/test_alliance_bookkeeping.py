@@ -19,6 +19,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import yaml
+from one_era import one_era_campaign
 
 from game.campaign.effects import BreakAlliance, FormAlliance
 from game.campaign.loader import load_campaign, parse_campaign
@@ -69,30 +70,14 @@ def campaign(alliances: list[dict] = (), events: list[dict] = (), player: str = 
         }
         for i, (ident, name) in enumerate(NAMES.items())
     ]
-    return {
-        "schema_version": 1,
-        "id": "bookkeeping",
-        "version": "1",
-        "title": "Bookkeeping",
-        "description": "Built by a test.",
-        "authors": ["tests"],
-        "start_year": 1900,
-        "turn_months": 12,
-        "playable": [player],
-        "default_player": player,
-        "states": states,
-        "alliances": list(alliances),
-        "eras": [
-            {
-                "id": "only",
-                "title": "The test",
-                "start": 1900,
-                "end": 1905,
-                "briefing": "Watch.",
-                "events": list(events),
-            }
-        ],
-    }
+    return one_era_campaign(
+        "bookkeeping",
+        "Bookkeeping",
+        player=player,
+        states=states,
+        alliances=alliances,
+        events=events,
+    )
 
 
 def game_of(data: dict) -> Game:

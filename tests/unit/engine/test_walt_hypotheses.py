@@ -14,6 +14,7 @@ import math
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from one_era import one_era_campaign
 
 from game.campaign.loader import LoadedCampaign
 from game.campaign.models import Campaign
@@ -64,31 +65,16 @@ def world(
     weights: dict | None = None,
 ) -> Game:
     """A new game of a test world: one era of ``years`` one-year turns."""
-    data = {
-        "schema_version": 1,
-        "id": "walt_test",
-        "version": "1",
-        "title": "A test of the theory",
-        "description": "Built by a test.",
-        "authors": ["tests"],
-        "start_year": 1950,
-        "turn_months": 12,
-        "playable": [player],
-        "default_player": player,
-        "states": states,
-        "alliances": list(alliances),
-        "eras": [
-            {
-                "id": "only",
-                "title": "The test",
-                "start": 1950,
-                "end": 1950 + years - 1,
-                "briefing": "Watch.",
-                "changes": list(changes),
-                **({"weights": weights} if weights else {}),
-            }
-        ],
-    }
+    data = one_era_campaign(
+        "walt_test",
+        "A test of the theory",
+        player=player,
+        states=states,
+        alliances=alliances,
+        start=1950,
+        years=years,
+        era={"changes": list(changes), **({"weights": weights} if weights else {})},
+    )
     loaded = LoadedCampaign(Campaign.model_validate(data), "test", "test")
     return new_game(loaded, "walt", player)
 
