@@ -67,6 +67,16 @@ def poles(text: str) -> list[int]:
         ) from None
 
 
+def choice(text: str) -> tuple[str, int]:
+    """``EVENT=N``: option N (1-based) of the event, forced the first time it asks."""
+    event, equals, number = text.partition("=")
+    if not equals or not event.strip() or not number.strip().isdigit() or int(number) < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected EVENT=N, an event id and an option number from 1, got {shown(text)}"
+        )
+    return event.strip(), int(number) - 1
+
+
 def state_id(text: str) -> str:
     """A state's id as typed after ``--as`` (its case is settled once the campaign loads)."""
     text = text.strip()
@@ -158,6 +168,12 @@ def _add_validate(commands: argparse._SubParsersAction) -> None:
     validate.add_argument(
         "files", nargs="+", metavar="FILE", help="campaign YAML files or shipped campaign ids"
     )
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help="also warn, as FILE:LINE:COL, about conditions that can never hold where they "
+        "stand and the guide's checklist (hints, dossiers, weight notes); exit 1 on a warning",
+    )
     validate.set_defaults(handler=_handler("run_validate"))
 
 
@@ -217,12 +233,77 @@ def _add_simulate(commands: argparse._SubParsersAction) -> None:
     simulate.add_argument(
         "--turns", type=positive, metavar="N", help="stop after N turns (default: play to the end)"
     )
+    simulate.add_argument(
+        "--choose",
+        type=choice,
+        action="append",
+        default=[],
+        metavar="EVENT=N",
+        help="take option N (from 1) the first time EVENT asks, whatever the policy would; "
+        "repeat for several events",
+    )
     simulate.add_argument("--json", action="store_true", help="print JSON Lines")
     simulate.add_argument(
         "--save", type=Path, metavar="FILE", help="write the game's replay to FILE at the end"
     )
     add_student_options(simulate)
     simulate.set_defaults(handler=_handler("run_simulate"))
+
+
+def _add_check(commands: argparse._SubParsersAction) -> None:
+    check = commands.add_parser(
+        "check",
+        formatter_class=_LinesFormatter,
+        help="play a campaign many times and report what never happens",
+        description="Play a campaign many times, in parallel: a quick pass that forces every "
+        "option of every event once, N seeded auto-plays over the playable states, policies "
+        "and doctrines, and one probe per state under each doctrine. Reports how often each "
+        "event fired and when, how often each option was taken, how each objective ended, "
+        "the scores per state and policy, and the alignment timeline that differs most "
+        "between doctrines; first what never happened, each with a command that replays it, "
+        "and the static warnings (conditions that can never hold, the guide's checklist) as "
+        "FILE:LINE:COL. Exits 1 when anything cannot be reached, 2 on bad input.",
+    )
+    check.add_argument("campaign", help="campaign id or file")
+    check.add_argument(
+        "--runs", type=positive, default=200, metavar="N", help="auto-plays (default: 200)"
+    )
+    check.add_argument(
+        "--seed", metavar="S", default="check", help="the seed of every run (default: check)"
+    )
+    check.add_argument(
+        "--as",
+        dest="players",
+        metavar="STATE",
+        type=state_id,
+        action="append",
+        default=[],
+        help="a playable state to play (repeat; default: every playable state)",
+    )
+    check.add_argument(
+        "--policy",
+        dest="policies",
+        choices=POLICIES,
+        action="append",
+        default=[],
+        help="a policy for the auto-plays (repeat; default: every policy):\n"
+        + "\n".join(f"{name}: {how}" for name, how in POLICY_HELP.items()),
+    )
+    check.add_argument(
+        "--doctrine",
+        dest="doctrines",
+        choices=DOCTRINES,
+        action="append",
+        default=[],
+        help="a doctrine switch for the auto-plays (repeat; default: the campaign's own)",
+    )
+    check.add_argument(
+        "--jobs", type=positive, metavar="J", help="worker processes (default: one per core)"
+    )
+    check.add_argument(
+        "--json", action="store_true", help="print one JSON object (docs/authoring.md section 10)"
+    )
+    check.set_defaults(handler=_handler("run_check", "cli_check"))
 
 
 def _add_history(commands: argparse._SubParsersAction) -> None:
@@ -287,7 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"entente {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for add in (_add_play, _add_validate, _add_schema, _add_simulate, _add_history):
+    for add in (_add_play, _add_validate, _add_schema, _add_simulate, _add_check, _add_history):
         add(commands)
     add_commands(commands, _competition_handler)
     return parser

@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from game.campaign.library import resolve_campaign
@@ -48,12 +48,36 @@ def playable_state(command: str, campaign: Campaign, typed: str) -> str | None:
     return None
 
 
+def unknown_choice(campaign: Campaign, choices: Sequence[tuple[str, int]]) -> str | None:
+    """Why a ``--choose EVENT=N`` cannot be taken in ``campaign`` (no such event, or no
+    option N), with a did-you-mean; None when every one can."""
+    import difflib
+
+    events = {e.id: e for era in campaign.eras for e in era.events}
+    for event, index in choices:
+        found = events.get(event)
+        if found is None:
+            lowered = event.lower()
+            close = [e for e in events if lowered in e.lower()][:1] or difflib.get_close_matches(
+                lowered, list(events), n=1
+            )
+            hint = f"; did you mean '{close[0]}'?" if close else ""
+            return f"--choose {event}={index + 1}: there is no event '{event}'{hint}"
+        if not found.choices:
+            return f"--choose {event}={index + 1}: event '{event}' has no choices"
+        if index >= len(found.choices):
+            count = len(found.choices)
+            return f"--choose {event}={index + 1}: event '{event}' has options 1 to {count}"
+    return None
+
+
 def print_headless(
     game: Game, args: argparse.Namespace, after_turn: Callable[[Game], object] | None = None
 ) -> None:
     """Let ``args.policy`` play ``game`` (``args.turns`` turns, or to the end), printing each
     turn and the summary as text or JSON Lines; ``after_turn`` runs after each turn."""
     from game.engine import (
+        ForcedChoices,
         grades_text,
         headless_summary,
         make_policy,
@@ -64,7 +88,7 @@ def print_headless(
     entry = game.entry
     # A scripted student plays their own game: the policy's seed adds the name and attempt.
     seed = game.seed if entry is None else f"{game.seed}|{entry.name}|{entry.attempt}"
-    policy = make_policy(args.policy, seed)
+    policy = ForcedChoices(make_policy(args.policy, seed), dict(getattr(args, "choose", [])))
     for record in play_headless(game, policy, args.turns):
         if after_turn is not None:
             after_turn(game)
@@ -79,6 +103,10 @@ def print_headless(
         score = final["score"]
         if final["ended"]:
             print(f"The game ended: {final['ended']} (outcome: {final['outcome']}).")
+        fired = [f"{e} (x{n})" if n > 1 else e for e, n in final["events_fired"].items()]
+        print(f"Events fired: {', '.join(fired) or 'none'}.")
+        objectives = [f"{o} {status}" for o, status in final["objectives"].items()]
+        print(f"Objectives: {', '.join(objectives) or 'none'}.")
         card = game.score
         print("Score: " + "; ".join(score_line_text(line) for line in card.lines) + ".")
         print(f"Grades (best {card.best}): {grades_text(card)}.")

@@ -216,7 +216,11 @@ def simulate_competition(args: argparse.Namespace) -> int:
     if isinstance(chosen, int):
         return chosen
     handin, game, _ = chosen
-    from game.cli_common import print_headless
+    from game.cli_common import print_headless, unknown_choice
+
+    wrong_choice = unknown_choice(game.campaign, args.choose)
+    if wrong_choice is not None:
+        return _fail("simulate", wrong_choice)
 
     try:
         print_headless(game, args, after_turn=handin.save)

@@ -14,7 +14,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from game.campaign.library import resolve_campaign
-from game.cli_common import load_argument, playable_state, print_headless
+from game.cli_common import load_argument, playable_state, print_headless, unknown_choice
 
 if TYPE_CHECKING:
     from game.campaign.loader import LoadedCampaign
@@ -86,6 +86,10 @@ def run_simulate(args: argparse.Namespace) -> int:
     if chosen is None:
         return 2
     loaded, player = chosen
+    wrong_choice = unknown_choice(loaded.campaign, args.choose)
+    if wrong_choice is not None:
+        print(f"entente simulate: {wrong_choice}", file=sys.stderr)
+        return 2
     game = new_game(loaded, args.seed, player, args.doctrine)
     print_headless(game, args)
     if args.save is not None:
@@ -118,9 +122,19 @@ def run_validate(args: argparse.Namespace) -> int:
             continue
         c = loaded.campaign
         events = sum(len(era.events) for era in c.eras)
+        warned = ""
+        if args.strict:
+            from game.authoring.lint import lint, located
+
+            warnings = located(loaded, lint(c))
+            for warning in warnings:
+                print(f"{warning} (warning)", file=sys.stderr)
+            if warnings:
+                status = max(status, 1)
+                warned = f", {len(warnings)} warning{'s' if len(warnings) != 1 else ''}"
         print(
             f"{name}: ok: '{c.title}' {c.id} v{c.version}, {c.start_year}-{c.end_year}, "
-            f"{len(c.states)} states, {len(c.eras)} eras, {events} events"
+            f"{len(c.states)} states, {len(c.eras)} eras, {events} events{warned}"
         )
     return status
 

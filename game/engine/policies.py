@@ -8,6 +8,7 @@ game's seed, so the engine's one generator is never touched by the player's side
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from typing import Protocol
 
 from game.campaign import effects as fx
@@ -168,6 +169,25 @@ def _to_reassure(game: Game, targets: list[str]) -> str | None:
     if principal in reading:
         return principal
     return max(reading, key=lambda s: (reading[s], s)) if reading else None
+
+
+class ForcedChoices:
+    """Another policy, but with some events' options chosen in advance: ``forced`` maps an
+    event id to the 0-based option taken the first time that event asks (``entente
+    simulate --choose`` and ``entente check``'s quick pass)."""
+
+    def __init__(self, policy: Policy, forced: Mapping[str, int]) -> None:
+        self.policy = policy
+        self.forced = dict(forced)
+
+    def choose(self, game: Game, pending: PendingChoice) -> int:
+        index = self.forced.pop(pending.event, None)
+        if index is not None and 0 <= index < len(pending.choices):
+            return index
+        return self.policy.choose(game, pending)
+
+    def orders(self, game: Game) -> list[Order]:
+        return self.policy.orders(game)
 
 
 def make_policy(name: str, seed: str) -> Policy:

@@ -91,5 +91,7 @@ def summary(game: Game, policy_name: str) -> dict[str, Any]:
         "ended": game.world.ended,
         "score": asdict(game.score),
         "alliances": {key: list(a.members) for key, a in sorted(game.world.alliances.items())},
+        "events_fired": dict(sorted(game.world.fired.items())),
+        "objectives": {o.id: o.status.value for o in game.objectives()},
         "state_hash": game.world.state_hash(),
     }

@@ -27,9 +27,10 @@ LAYERS = {
     "engine": {"campaign"},
     "history": {"campaign", "engine"},
     "competition": {"campaign", "engine"},
+    "authoring": {"campaign", "engine"},
     "ui": {"campaign", "engine", "competition"},
     "web": {"campaign", "engine", "competition"},
-    "cli": {"campaign", "engine", "history", "competition", "ui", "web"},
+    "cli": {"campaign", "engine", "history", "competition", "authoring", "ui", "web"},
 }
 
 

@@ -1,0 +1,202 @@
+"""Static reachability: conditions a campaign can load with but that can never hold where
+they stand, and the guide's checklist (``docs/authoring.md`` section 9). Each warning has
+the place it is about, so ``entente check`` and ``entente validate --strict`` print it as
+FILE:LINE:COL.
+
+What is read, without playing: an event's trigger condition and its text variants' (an
+event fires only in its own era), and the true-or-false calls a condition makes
+(``Expression.calls``) with the way each pulls it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from game.campaign import effects as fx
+from game.campaign.errors import CampaignError, PathPart
+from game.campaign.expressions import Expression
+from game.campaign.loader import LIMITS, LoadedCampaign, Pointer, read_capped
+from game.campaign.models import Campaign, Era, Event
+from game.campaign.walk import all_effects
+from game.campaign.yaml_safe import read_yaml
+
+Path = tuple[PathPart, ...]
+
+
+class LintKind(StrEnum):
+    """What a warning is about."""
+
+    unreachable = "unreachable"
+    """A condition that can never hold where it stands: an event that cannot fire, a
+    variant never used. ``entente check`` exits 1 on one."""
+    checklist = "checklist"
+    """The guide's checklist: a choice without a hint, a state without a dossier, era
+    weights without a note."""
+
+
+@dataclass(frozen=True)
+class LintWarning:
+    """One warning, with its place in the campaign's data."""
+
+    kind: LintKind
+    path: Path
+    message: str
+    event: str | None = None
+    """The event it makes unreachable, if any."""
+
+
+def _event_conditions(path: Path, event: Event) -> Iterator[tuple[Path, Expression, bool]]:
+    """An event's conditions: (where, the condition, whether the event needs it to fire)."""
+    when = getattr(event.trigger, "when", None)
+    if when is not None:
+        yield (*path, "trigger", "when"), when, True
+    for n, variant in enumerate(event.variants):
+        yield (*path, "variants", n, "when"), variant.when, False
+
+
+def _flags_set(campaign: Campaign) -> tuple[set[str], set[str]]:
+    """The flags some effect sets true, and those some effect clears."""
+    raised: set[str] = set()
+    cleared: set[str] = set()
+    for _, effect in all_effects(campaign):
+        if isinstance(effect, fx.SetFlag):
+            (raised if effect.value else cleared).add(effect.flag)
+    return raised, cleared
+
+
+def reachability(campaign: Campaign) -> list[LintWarning]:
+    """Conditions that can never hold where they stand, in file order."""
+    era_of = {e.id: (n, era) for n, era in enumerate(campaign.eras) for e in era.events}
+    events = {e.id: e for era in campaign.eras for e in era.events}
+    raised, cleared = _flags_set(campaign)
+    initial = set(campaign.flags)
+    out: list[LintWarning] = []
+    for n, era in enumerate(campaign.eras):
+        for v, event in enumerate(era.events):
+            base: Path = ("eras", n, "events", v)
+            for path, condition, needed in _event_conditions(base, event):
+                what = "the event can never fire" if needed else "this variant is never used"
+                for reason in _never(condition, n, era, event, campaign, era_of, events):
+                    out.append(
+                        LintWarning(
+                            LintKind.unreachable,
+                            path,
+                            f"{reason}: {what}",
+                            event.id if needed else None,
+                        )
+                    )
+                for use in condition.calls():
+                    if use.function != "flag" or not use.args:
+                        continue
+                    flag = use.args[0]
+                    if use.sign > 0 and flag not in raised and flag not in initial:
+                        out.append(
+                            LintWarning(
+                                LintKind.unreachable,
+                                path,
+                                f'flag("{flag}") is never true: no set_flag sets it and the '
+                                f"campaign does not start with it: {what}",
+                                event.id if needed else None,
+                            )
+                        )
+                    elif use.sign < 0 and flag in initial and flag not in cleared:
+                        out.append(
+                            LintWarning(
+                                LintKind.unreachable,
+                                path,
+                                f'not flag("{flag}") never holds: the campaign starts with '
+                                f"the flag and no set_flag clears it: {what}",
+                                event.id if needed else None,
+                            )
+                        )
+    return out
+
+
+def _never(
+    condition: Expression,
+    era_index: int,
+    era: Era,
+    event: Event,
+    campaign: Campaign,
+    era_of: dict[str, tuple[int, Era]],
+    events: dict[str, Event],
+) -> Iterator[str]:
+    """Why ``condition`` can never hold in ``event`` (which fires only in ``era``)."""
+    for use in condition.calls():
+        if use.sign <= 0 or not use.args:
+            continue
+        name = use.args[0]
+        if use.function == "in_era" and name != era.id:
+            yield (
+                f'in_era("{name}") never holds here: this event belongs to era '
+                f"'{era.id}' and fires only in it"
+            )
+        elif use.function == "fired" and name in era_of:
+            other_index, other = era_of[name]
+            if other_index > era_index:
+                yield (
+                    f'fired("{name}") never holds here: that event belongs to the later era '
+                    f"'{other.id}', and this one fires only in '{era.id}'"
+                )
+            restricted = events[name].players
+            mine = event.players or list(campaign.playable)
+            if restricted and not set(mine) <= set(restricted):
+                left_out = sorted(set(mine) - set(restricted))
+                yield (
+                    f'fired("{name}") never holds when the player runs {", ".join(left_out)} '
+                    f"(that event fires only for {', '.join(restricted)})"
+                )
+
+
+def checklist(campaign: Campaign) -> list[LintWarning]:
+    """The guide's checklist: hints on choices, dossiers for playable states, notes on
+    era weights that differ from the defaults."""
+    out: list[LintWarning] = []
+    for s, state in enumerate(campaign.states):
+        if state.id in campaign.playable and not state.dossier:
+            out.append(
+                LintWarning(
+                    LintKind.checklist,
+                    ("states", s),
+                    f"playable state {state.id} has no dossier: players choosing it read nothing",
+                )
+            )
+    for n, era in enumerate(campaign.eras):
+        weights = era.weights
+        changed = any(
+            getattr(weights, f) != 1.0 for f in ("power", "proximity", "offense", "intentions")
+        )
+        if changed and not weights.note:
+            out.append(
+                LintWarning(
+                    LintKind.checklist,
+                    ("eras", n, "weights"),
+                    "the era changes the weights of threat without a note saying why",
+                )
+            )
+        for v, event in enumerate(era.events):
+            for c, choice in enumerate(event.choices):
+                if not choice.hint:
+                    out.append(
+                        LintWarning(
+                            LintKind.checklist,
+                            ("eras", n, "events", v, "choices", c),
+                            f"choice {c + 1} of '{event.id}' has no hint: which element of threat "
+                            "is at stake?",
+                        )
+                    )
+    return out
+
+
+def lint(campaign: Campaign) -> list[LintWarning]:
+    """Every warning: the unreachable first, then the checklist."""
+    return reachability(campaign) + checklist(campaign)
+
+
+def located(loaded: LoadedCampaign, warnings: list[LintWarning]) -> list[CampaignError]:
+    """The warnings placed in the campaign's file (FILE:LINE:COL: path: message)."""
+    raw = read_capped(loaded.source, LIMITS.max_bytes)
+    pointer = Pointer(read_yaml(raw, limits=LIMITS), raw, loaded.source)
+    return [pointer.error(w.path, w.message, "value", None) for w in warnings]

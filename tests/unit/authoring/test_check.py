@@ -1,0 +1,135 @@
+"""``entente check``: the runs add up to what happened, the quick pass takes every option,
+what never happens is reported first with a way to replay it, and the static lint finds
+conditions that can never hold, with their place in the file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.authoring.check_report import as_json, as_text, replay_line, unreachable
+from game.authoring.checker import default_plan, quick_pass, run_check
+from game.authoring.lint import LintKind, lint, located
+from game.campaign.loader import load_campaign
+
+MINIMAL = Path(__file__).parents[2] / "data" / "minimal_campaign.yaml"
+TUTORIAL = Path(__file__).parents[3] / "campaigns" / "tutorial.yaml"
+
+CHOICE_EVENT = """\
+      - id: crossroads
+        title: Crossroads
+        text: Which way?
+        trigger: {kind: scheduled, year: 1901}
+        players: [AAA]
+        choices:
+          - label: Left
+            hint: Proximity.
+          - label: Right
+            hint: Power.
+"""
+
+NEVER = """\
+      - id: elsewhere
+        title: Elsewhere
+        text: In another era.
+        trigger: {kind: condition, when: 'in_era("second")'}
+      - id: too_early
+        title: Too early
+        text: After a later event.
+        trigger: {kind: condition, when: 'fired("split")'}
+      - id: no_flag
+        title: No flag
+        text: A flag nobody raises (only cleared, below).
+        trigger: {kind: condition, when: 'flag("ghost")'}
+        choices:
+          - label: Only option
+      - id: clear_ghost
+        title: Clear
+        text: The flag is cleared, never raised.
+        trigger: {kind: scheduled, year: 1902}
+        effects:
+          - {kind: set_flag, flag: ghost, value: false}
+"""
+
+
+def campaign_with(tmp_path: Path, added: str) -> Path:
+    text = MINIMAL.read_text()
+    path = tmp_path / "campaign.yaml"
+    path.write_text(text.replace("      - id: raid\n", added + "      - id: raid\n", 1))
+    return path
+
+
+def test_the_runs_add_up_and_the_quick_pass_takes_every_option(tmp_path):
+    loaded = load_campaign(campaign_with(tmp_path, CHOICE_EVENT))
+    plan = default_plan(loaded.campaign, "t", 12, policies=["passive"])
+    assert [s.forced for s in quick_pass(loaded.campaign, plan)] == [
+        (("crossroads", 0),),
+        (("crossroads", 1),),
+    ]
+    coverage = run_check(loaded, plan, jobs=1)
+    crossroads = coverage.events["crossroads"]
+    # Every AAA run meets it in 1901; passive takes option 1, the quick pass forces 2.
+    assert crossroads.years == {1901: crossroads.runs}
+    assert crossroads.choices[1] >= 1 and crossroads.choices[0] >= 1
+    assert coverage.events["raid"].runs == coverage.runs  # scheduled for everyone
+    hold = coverage.objectives["hold"].outcomes
+    assert sum(hold.values()) == coverage.runs
+    assert not coverage.never_taken()
+    rows = {(r["state"], r["policy"]): r for r in coverage.score_rows()}
+    assert sum(r["runs"] for r in rows.values()) == 12  # the auto-plays only
+
+
+def test_parallel_and_serial_checks_report_the_same(tmp_path):
+    loaded = load_campaign(campaign_with(tmp_path, CHOICE_EVENT))
+    plan = default_plan(loaded.campaign, "same", 16)
+    one = as_json(run_check(loaded, plan, jobs=1), plan, "c.yaml", [], [])
+    two = as_json(run_check(loaded, plan, jobs=2), plan, "c.yaml", [], [])
+    assert one == two
+
+
+def test_what_never_happens_comes_first_with_its_reason_and_place(tmp_path):
+    path = campaign_with(tmp_path, NEVER)
+    loaded = load_campaign(path)
+    warnings = lint(loaded.campaign)
+    unreachable_ids = [w.event for w in warnings if w.kind == LintKind.unreachable]
+    assert unreachable_ids == ["elsewhere", "too_early", "no_flag"]
+    placed = located(loaded, warnings)
+    text = path.read_text().splitlines()
+    for error in placed[:3]:
+        assert error.file == str(path)
+        assert "when:" in text[error.line - 1]  # the line of the condition itself
+    assert any("no hint" in w.message for w in warnings if w.kind == LintKind.checklist)
+    plan = default_plan(loaded.campaign, "n", 6, policies=["passive"])
+    coverage = run_check(loaded, plan, jobs=1)
+    assert [t.id for t in coverage.never_fired()] == ["elsewhere", "too_early", "no_flag"]
+    assert unreachable(coverage, warnings)
+    report = as_text(coverage, plan, str(path), warnings, placed)
+    first = report.split("\n\n")[1]
+    assert first.startswith("Never fired (3):")
+    assert 'elsewhere (era first): in_era("second") never holds here' in first
+    assert 'too_early (era first): fired("split") never holds here' in first
+    assert 'flag("ghost") is never true' in first
+
+
+def test_the_replay_line_plays_the_same_run(tmp_path):
+    loaded = load_campaign(campaign_with(tmp_path, CHOICE_EVENT))
+    plan = default_plan(loaded.campaign, "r", 2)
+    spec = quick_pass(loaded.campaign, plan)[1]
+    line = replay_line("c.yaml", spec)
+    assert line == (
+        f"entente simulate c.yaml --as {spec.player} --seed {spec.seed} --policy statesman "
+        "--choose crossroads=2"
+    )
+
+
+@pytest.mark.parametrize("campaign", [TUTORIAL])
+def test_every_shipped_campaign_can_reach_everything(campaign):
+    loaded = load_campaign(campaign)
+    plan = default_plan(loaded.campaign, "ship", 40)
+    coverage = run_check(loaded, plan)
+    warnings = lint(loaded.campaign)
+    assert not coverage.never_fired()
+    assert not coverage.never_taken()
+    assert not coverage.never_achieved()
+    assert [w.message for w in warnings] == []
