@@ -306,6 +306,22 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
     check.set_defaults(handler=_handler("run_check", "cli_check"))
 
 
+def _add_new(commands: argparse._SubParsersAction) -> None:
+    new = commands.add_parser(
+        "new",
+        help="write a new campaign to start from",
+        description="Write NAME.yaml, a small campaign that validates, plays and passes "
+        "entente check as written (three states, two eras, an event with a choice and "
+        "hints, objectives), and campaign.schema.json beside it for editor completion "
+        "(the file's first line points to it). An existing file is never overwritten.",
+    )
+    new.add_argument("name", help="the campaign's name: its file is NAME.yaml, its id made from it")
+    new.add_argument(
+        "--dir", type=Path, default=Path("."), metavar="DIR", help="where to write (default: .)"
+    )
+    new.set_defaults(handler=_handler("run_new", "cli_check"))
+
+
 def _add_history(commands: argparse._SubParsersAction) -> None:
     history = commands.add_parser(
         "history",
@@ -368,7 +384,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"entente {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for add in (_add_play, _add_validate, _add_schema, _add_simulate, _add_check, _add_history):
+    for add in (
+        _add_play,
+        _add_validate,
+        _add_schema,
+        _add_simulate,
+        _add_check,
+        _add_new,
+        _add_history,
+    ):
         add(commands)
     add_commands(commands, _competition_handler)
     return parser

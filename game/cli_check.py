@@ -1,9 +1,11 @@
-"""``entente check``: the handler (the parser is in ``game.cli``)."""
+"""``entente check`` and ``entente new``: the authors' commands' handlers (the parsers are
+in ``game.cli``)."""
 
 from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 
 from game.cli_common import load_argument
@@ -50,3 +52,34 @@ def run_check(args: argparse.Namespace) -> int:
     else:
         print(as_text(coverage, plan, args.campaign, warnings, placed))
     return 1 if unreachable(coverage, warnings) else 0
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """Write a new campaign (and the schema beside it); 2 if it would overwrite a file."""
+    from game.authoring.scaffold import SCHEMA_FILE, new_campaign_text
+    from game.campaign.schema import campaign_schema_text
+
+    stem = args.name.removesuffix(".yaml")
+    if not stem or "/" in stem or "\\" in stem or stem.startswith("."):
+        print(f"entente new: {args.name!r} is not a file name (no folders: use --dir)",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    target = args.dir / f"{stem}.yaml"
+    if target.exists():
+        print(f"entente new: {target} exists; it is left as it is", file=sys.stderr)
+        return 2
+    try:
+        args.dir.mkdir(parents=True, exist_ok=True)
+        target.write_text(new_campaign_text(stem, target.name), encoding="utf-8")
+        schema = args.dir / SCHEMA_FILE
+        if not schema.exists():
+            schema.write_text(campaign_schema_text(), encoding="utf-8")
+    except OSError as error:
+        print(f"entente new: {target}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    print(f"Wrote {target} (and {SCHEMA_FILE} beside it, for your editor). Next:")
+    shown = shlex.quote(str(target))
+    print(f"  entente validate --strict {shown}")
+    print(f"  entente check {shown}")
+    print(f"  entente play {shown}")
+    return 0

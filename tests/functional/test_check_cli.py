@@ -83,3 +83,18 @@ def test_simulate_choose_forces_an_option_and_names_a_wrong_event(tmp_path):
     assert wrong.returncode == 2
     assert "did you mean 'smoke_over_skerries'?" in wrong.stderr
     assert entente("simulate", "tutorial", "--choose", "smoke_over_skerries=9").returncode == 2
+
+
+def test_new_writes_a_campaign_that_validates_strictly_and_passes_its_check(tmp_path):
+    result = entente("new", "Cold Snap", "--dir", str(tmp_path))
+    assert result.returncode == 0
+    path = tmp_path / "Cold Snap.yaml"
+    first = path.read_text().splitlines()[0]
+    assert first == "# yaml-language-server: $schema=campaign.schema.json"
+    assert json.loads((tmp_path / "campaign.schema.json").read_text())["title"]
+    strict = entente("validate", "--strict", str(path))
+    assert strict.returncode == 0 and strict.stderr == "", strict.stderr
+    assert entente("check", str(path), "--runs", "10").returncode == 0
+    again = entente("new", "Cold Snap", "--dir", str(tmp_path))
+    assert again.returncode == 2 and "left as it is" in again.stderr
+    assert entente("new", "../elsewhere").returncode == 2
