@@ -114,6 +114,17 @@ def reachability(campaign: Campaign) -> list[LintWarning]:
     return out
 
 
+def _years_out(condition: Expression, first: int, last: int, where: str) -> Iterator[str]:
+    """A ``year`` (or ``turn``) comparison the condition needs that no year from ``first``
+    to ``last`` (the years it is read in) meets."""
+    for bound in condition.variable_bounds():
+        if bound.sign <= 0 or bound.function != "year":
+            continue
+        if not any(bound.holds(float(year)) for year in range(first, last + 1)):
+            shown = f"{bound.value:g}"
+            yield f"year {bound.op} {shown} never holds here: {where} {first}-{last}"
+
+
 def _never(
     condition: Expression,
     era_index: int,
@@ -124,6 +135,7 @@ def _never(
     events: dict[str, Event],
 ) -> Iterator[str]:
     """Why ``condition`` can never hold in ``event`` (which fires only in ``era``)."""
+    yield from _years_out(condition, era.start, era.end, "the event fires only in")
     for use in condition.calls():
         if use.sign <= 0 or not use.args:
             continue

@@ -221,27 +221,37 @@ class Bound:
 _FLIPPED = {"<": ">", "<=": ">=", ">": "<", ">=": "<=", "==": "==", "!=": "!="}
 
 
-def _bounds(node: Node, sign: int) -> list[Bound]:
-    """The comparisons of a call with a number at and under ``node``, in text order."""
+def _compared(side: Node, variables: bool) -> tuple[str, tuple[str, ...]] | None:
+    """What a comparison's side reads, if it is what is looked for: a call on state ids
+    (its name and ids), or with ``variables`` a variable (its name, no ids)."""
+    if variables:
+        return (side.name, ()) if isinstance(side, Variable) else None
+    if isinstance(side, Call) and all(isinstance(a, StateId) for a in side.args):
+        return side.spec.name, tuple(cast(StateId, a).name for a in side.args)
+    return None
+
+
+def _bounds(node: Node, sign: int, variables: bool = False) -> list[Bound]:
+    """The comparisons of a call (or, with ``variables``, a variable) with a number at and
+    under ``node``, in text order."""
     if isinstance(node, Unary) and node.op == "not":
-        return _bounds(node.operand, -sign)
+        return _bounds(node.operand, -sign, variables)
     if isinstance(node, Operation) and len(node.rest) == 1 and node.rest[0][0] in _FLIPPED:
         op, other = node.rest[0]
         pairs = ((node.first, other, op), (other, node.first, _FLIPPED[op]))
-        for call, number, way in pairs:
+        for side, number, way in pairs:
+            read = _compared(side, variables)
             if (
-                isinstance(call, Call)
+                read is not None
                 and isinstance(number, Literal)
                 and isinstance(number.value, float)
                 and not isinstance(number.value, bool)
-                and all(isinstance(a, StateId) for a in call.args)
             ):
-                ids = tuple(cast(StateId, a).name for a in call.args)
-                return [Bound(call.spec.name, ids, way, number.value, sign)]
+                return [Bound(read[0], read[1], way, number.value, sign)]
         return []
     if isinstance(node, Operation) and node.rest and node.rest[0][0] in ("and", "or"):
-        return [b for child in node.children() for b in _bounds(child, sign)]
-    return [b for child in node.children() for b in _bounds(child, 0)]
+        return [b for child in node.children() for b in _bounds(child, sign, variables)]
+    return [b for child in node.children() for b in _bounds(child, 0, variables)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,6 +278,11 @@ class Expression:
         """The comparisons of a call on state ids with a plain number (``stability(player)
         >= 0.5``, ``allies(NO) == 0``), in text order, each with the way it pulls."""
         return _bounds(self._root, 1)
+
+    def variable_bounds(self) -> list[Bound]:
+        """The comparisons of a variable with a plain number (``year >= 1990``, ``turn <
+        3``), in text order, each with the way it pulls (``function`` is the variable)."""
+        return _bounds(self._root, 1, variables=True)
 
     def evaluate(self, context: EvaluationContext) -> bool | float:
         """The value against the game now: a bool for conditions, a float for formulas."""

@@ -44,6 +44,10 @@ NEVER = """\
         trigger: {kind: condition, when: 'flag("ghost")'}
         choices:
           - label: Only option
+      - id: far_future
+        title: Far future
+        text: Past the campaign's end.
+        trigger: {kind: condition, when: 'year >= 1990 and exists(AAA)'}
       - id: clear_ghost
         title: Clear
         text: The flag is cleared, never raised.
@@ -93,7 +97,7 @@ def test_what_never_happens_comes_first_with_its_reason_and_place(tmp_path):
     loaded = load_campaign(path)
     warnings = lint(loaded.campaign)
     unreachable_ids = [w.event for w in warnings if w.kind == LintKind.unreachable]
-    assert unreachable_ids == ["elsewhere", "too_early", "no_flag"]
+    assert unreachable_ids == ["elsewhere", "too_early", "no_flag", "far_future"]
     placed = located(loaded, warnings)
     text = path.read_text().splitlines()
     for error in placed[:3]:
@@ -102,11 +106,19 @@ def test_what_never_happens_comes_first_with_its_reason_and_place(tmp_path):
     assert any("no hint" in w.message for w in warnings if w.kind == LintKind.checklist)
     plan = default_plan(loaded.campaign, "n", 6, policies=["passive"])
     coverage = run_check(loaded, plan, jobs=1)
-    assert [t.id for t in coverage.never_fired()] == ["elsewhere", "too_early", "no_flag"]
+    assert [t.id for t in coverage.never_fired()] == [
+        "elsewhere",
+        "too_early",
+        "no_flag",
+        "far_future",
+    ]
     assert unreachable(coverage, warnings)
     report = as_text(coverage, plan, str(path), warnings, placed)
     first = report.split("\n\n")[1]
-    assert first.startswith("Never fired (3):")
+    assert first.startswith("Never fired (4):")
+    assert (
+        "far_future (era first): year >= 1990 never holds here: the event fires only in " in first
+    )
     assert 'elsewhere (era first): in_era("second") never holds here' in first
     assert 'too_early (era first): fired("split") never holds here' in first
     assert 'flag("ghost") is never true' in first
