@@ -38,6 +38,7 @@ from game.campaign.expression_tree import (
     Unary,
     Variable,
 )
+from game.campaign.suggest import did_you_mean
 
 MAX_DEPTH = 24
 MAX_NODES = 200
@@ -229,17 +230,19 @@ class Parser:
             raise ExpressionError(message, token.column)
         self.refuse_postfix()  # `os.system` is better answered by "no attributes"
         if token.text not in VARIABLES:
+            hint = did_you_mean(token.text, sorted(VARIABLES))
             known = ", ".join(sorted(VARIABLES))
-            raise ExpressionError(
-                f"unknown name '{token.text}'; variables are: {known}", token.column
-            )
+            message = f"unknown name '{token.text}'{hint or f'; variables are: {known}'}"
+            raise ExpressionError(message, token.column)
         return self.add(Variable(token.column, token.text))
 
     def call(self, name: Token) -> Node:
         spec = FUNCTIONS.get(name.text)
         if spec is None:
+            hint = did_you_mean(name.text, sorted(FUNCTIONS))
             known = ", ".join(sorted(FUNCTIONS))
-            raise ExpressionError(f"unknown function '{name.text}'; known: {known}", name.column)
+            message = f"unknown function '{name.text}'{hint or f'; known: {known}'}"
+            raise ExpressionError(message, name.column)
         opening = self.next()
         self.enter(opening)
         count, wanted = self.count_arguments(), len(spec.params)
@@ -301,7 +304,8 @@ class Parser:
             value = token.text[1:-1]
             if kind == "doctrine":
                 if value not in DOCTRINES:
-                    message = f"unknown doctrine '{value}'; known: {', '.join(DOCTRINES)}"
+                    hint = did_you_mean(value, DOCTRINES) or f"; known: {', '.join(DOCTRINES)}"
+                    message = f"unknown doctrine '{value}'{hint}"
                     raise ExpressionError(message, token.column)
             elif not value:
                 raise ExpressionError(f"the {kind} id must not be empty", token.column)

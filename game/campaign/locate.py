@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
+import re
 import types
 import typing
 from collections.abc import Sequence
@@ -12,6 +12,8 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from game.campaign.errors import PathPart
+from game.campaign.suggest import did_you_mean
+from game.campaign.yaml_safe import reads_as_number
 
 ExpressionColumn = int | None
 
@@ -186,6 +188,23 @@ _BOUNDS = {
 }
 
 
+_YAML11_BOOLEANS = frozenset({"yes", "no", "on", "off", "y", "n"})
+"""YAML 1.1's other words for true and false: text to the loader."""
+
+
+def _unquote_hint(kind: str, value: Any) -> str:
+    """How to write a number or a boolean that was given as text."""
+    if not isinstance(value, str):
+        return ""
+    if kind in ("float_type", "int_type", "float_parsing", "int_parsing") and reads_as_number(
+        value.strip()
+    ):
+        return "; write the number without quotes"
+    if kind in ("bool_type", "bool_parsing") and value.casefold() in _YAML11_BOOLEANS:
+        return "; write true or false (yes, no, on and off are text here)"
+    return ""
+
+
 def word_error(error: ErrorDetails, path: tuple[PathPart, ...], fields: list[str]) -> str:
     """An author-facing sentence for one pydantic error: one line, lower-case start."""
     kind = error["type"]
@@ -195,15 +214,17 @@ def word_error(error: ErrorDetails, path: tuple[PathPart, ...], fields: list[str
     if kind == "missing":
         return f"required field '{name}' is missing"
     if kind == "extra_forbidden":
-        close = difflib.get_close_matches(str(name), fields, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        allowed = f" (allowed: {', '.join(fields)})" if fields and not close else ""
+        hint = did_you_mean(str(name), fields)
+        allowed = f" (allowed: {', '.join(fields)})" if fields and not hint else ""
         return f"unknown field '{name}'{hint}{allowed}"
     if kind == "union_tag_invalid":
         expected = str(ctx.get("expected_tags", "")).replace("'", "")
         tag = value.get("kind") if isinstance(value, dict) else ctx.get("tag")
         if tag is None or tag == "":
             return f"'kind' is empty; expected one of: {expected}"
+        hint = did_you_mean(str(tag), expected.split(", ")) if isinstance(tag, str) else ""
+        if hint:
+            return f"unknown kind {_described(tag)}{hint}"
         return f"unknown kind {_described(tag)}; expected one of: {expected}"
     if kind == "union_tag_not_found":
         return "required field 'kind' is missing (it says which variant this is)"
@@ -219,9 +240,12 @@ def word_error(error: ErrorDetails, path: tuple[PathPart, ...], fields: list[str
             f"expected text, got {_described(value)} ({what}); put it in quotes to keep it as text"
         )
     if kind in _EXPECTED:
-        return f"expected {_EXPECTED[kind]}, got {_described(value)}"
+        return f"expected {_EXPECTED[kind]}, got {_described(value)}{_unquote_hint(kind, value)}"
     if kind in ("literal_error", "enum"):
-        return f"expected {ctx.get('expected')}, got {_described(value)}"
+        expected = str(ctx.get("expected"))
+        choices = re.findall(r"'([^']*)'", expected)
+        hint = did_you_mean(value, choices) if isinstance(value, str) else ""
+        return f"expected {expected}, got {_described(value)}{hint}"
     if kind in _BOUNDS and isinstance(value, str):  # 'nan', 'inf': text, not a number
         return f"expected a number, got {_described(value)}"
     if kind in _BOUNDS:

@@ -6,13 +6,13 @@ for a name inside an expression, the column of that name) so the loader can poin
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from game.campaign import effects as fx
 from game.campaign.errors import format_path
 from game.campaign.models import ActorKind, Campaign, Event, State
+from game.campaign.suggest import did_you_mean
 from game.campaign.walk import Path, all_effects, all_events, all_expressions
 
 PLAYER = "player"
@@ -47,10 +47,10 @@ def _where(path: Path) -> str:
     return format_path(path[:-1]) if path and path[-1] == "id" else format_path(path)
 
 
-def _unknown(kind: str, name: str, known: list[str]) -> str:
-    close = difflib.get_close_matches(name, known, n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    return f"unknown {kind} '{name}'{hint}"
+def _unknown(
+    kind: str, name: str, known: list[str], aliases: Mapping[str, str] | None = None
+) -> str:
+    return f"unknown {kind} '{name}'{did_you_mean(name, known, aliases)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +66,8 @@ class _Index:
     """Alliances at the start, then those effects form."""
     flags: list[str]
     """Flags the campaign lists, then those effects set."""
+    state_names: dict[str, str]
+    """Each state's name, to the state's id: ``JORDAN`` may mean ``JOR``."""
 
     @classmethod
     def of(cls, campaign: Campaign) -> _Index:
@@ -84,12 +86,20 @@ class _Index:
             + [effect.alliance for effect in effects if isinstance(effect, fx.FormAlliance)],
             list(campaign.flags)
             + [effect.flag for effect in effects if isinstance(effect, fx.SetFlag)],
+            {s.name: s.id for s in campaign.states},
         )
 
     def unknown_state(self, path: Path, ident: str | None) -> Iterator[Finding]:
         """A finding if ``ident`` names no state of the campaign."""
         if ident is not None and ident not in self.states:
-            yield Finding(path, _unknown("state", ident, self.state_ids))
+            yield Finding(path, _unknown("state", ident, self.state_ids, self.state_names))
+
+    def not_playable(self, path: Path, ident: str, what: str = "") -> Finding:
+        """``ident`` is not a playable state; a suggestion unless it is another state."""
+        hint = ""
+        if ident not in self.states:
+            hint = did_you_mean(ident, self.campaign.playable, self.state_names)
+        return Finding(path, f"'{ident}' is not a playable state{what}{hint}")
 
 
 def check_campaign(campaign: Campaign) -> list[Finding]:
@@ -167,10 +177,11 @@ def _who_plays(index: _Index) -> Iterator[Finding]:
                 f"'{ident}' cannot be played: it must be a state present when the campaign starts",
             )
     if campaign.default_player not in campaign.playable:
-        yield Finding(
-            ("default_player",),
-            f"default player '{campaign.default_player}' is not in 'playable'",
-        )
+        player = campaign.default_player
+        hint = ""
+        if player not in index.states:  # another state is no typo
+            hint = did_you_mean(player, campaign.playable, index.state_names)
+        yield Finding(("default_player",), f"default player '{player}' is not in 'playable'{hint}")
 
 
 def _borders_agree(index: _Index) -> Iterator[Finding]:
@@ -223,21 +234,19 @@ def _players_playable(index: _Index) -> Iterator[Finding]:
     for path, event in index.events:
         for p, ident in enumerate(event.players):
             if ident not in campaign.playable:
-                yield Finding((*path, "players", p), f"'{ident}' is not a playable state")
+                yield index.not_playable((*path, "players", p), ident)
     for e, era in enumerate(campaign.eras):
         for o, objective in enumerate(era.objectives):
             for p, ident in enumerate(objective.players):
                 if ident not in campaign.playable:
-                    yield Finding(
-                        ("eras", e, "objectives", o, "players", p),
-                        f"'{ident}' is not a playable state",
-                    )
+                    yield index.not_playable(("eras", e, "objectives", o, "players", p), ident)
         for ident in era.briefings:
             if ident not in campaign.playable:
-                yield Finding(
+                yield index.not_playable(
                     ("eras", e, "briefings", ident),
-                    f"'{ident}' is not a playable state: a briefing is only for a state "
-                    f"the player can run ({', '.join(campaign.playable)})",
+                    ident,
+                    ": a briefing is only for a state the player can run "
+                    f"({', '.join(campaign.playable)})",
                 )
 
 
@@ -253,7 +262,8 @@ def _expression_names_resolve(index: _Index) -> Iterator[Finding]:
     for path, expression in all_expressions(index.campaign):
         for ref in expression.references():
             if ref.name not in known[ref.kind]:
-                message = _unknown(ref.kind, ref.name, known[ref.kind])
+                aliases = index.state_names if ref.kind == "state" else None
+                message = _unknown(ref.kind, ref.name, known[ref.kind], aliases)
                 if ref.kind == "flag":
                     message += " (no effect sets it and it is not in 'flags')"
                 yield Finding(path, message, ref.column)
@@ -317,16 +327,16 @@ def _years_agree(index: _Index) -> Iterator[Finding]:
 
 def _effects_resolve(index: _Index) -> Iterator[Finding]:
     """Effects name states and alliances that exist, and no state acts against itself."""
-    states, state_ids, alliance_ids = index.states, index.state_ids, index.alliance_ids
+    alliance_ids = index.alliance_ids
     for path, effect in all_effects(index.campaign):
         for name in ("state", "actor", "target", "against"):
             ident = getattr(effect, name, None)
-            if ident is not None and ident != PLAYER and ident not in states:
-                yield Finding((*path, name), _unknown("state", ident, state_ids))
+            if ident is not None and ident != PLAYER:
+                yield from index.unknown_state((*path, name), ident)
         if isinstance(effect, fx.FormAlliance):
             for m, member in enumerate(effect.members):
-                if member != PLAYER and member not in states:
-                    yield Finding((*path, "members", m), _unknown("state", member, state_ids))
+                if member != PLAYER:
+                    yield from index.unknown_state((*path, "members", m), member)
         if isinstance(effect, fx.BreakAlliance) and effect.alliance not in alliance_ids:
             yield Finding((*path, "alliance"), _unknown("alliance", effect.alliance, alliance_ids))
         if isinstance(effect, fx.HostileAct | fx.Reassure) and effect.actor == effect.target:

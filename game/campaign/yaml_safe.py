@@ -9,7 +9,7 @@ offending event and nothing is ever expanded.  Refused, in the order they are ch
 
 * files over the size cap, binary files (NUL bytes, control characters), non-UTF-8 text
   (a UTF-8 byte-order mark is fine), and empty files;
-* YAML syntax errors;
+* YAML syntax errors, in an author's words (see :mod:`game.campaign.yaml_syntax`);
 * anchors (``&a``), aliases (``*a``) and merge keys (``<<``);
 * tags of any kind (``!!python/object/...``, ``!!binary``, ``!foo``, even ``!!str``);
 * more than one document (``---``) per file;
@@ -17,6 +17,12 @@ offending event and nothing is ever expanded.  Refused, in the order they are ch
   a value longer than ``Limits.max_scalar_length`` characters;
 * duplicate keys, and keys that are lists or mappings;
 * a top level that is not a mapping.
+
+Syntax errors and duplicate keys are all reported, up to ``Limits.max_syntax_errors``:
+after a syntax error the parser can get past (an unquoted colon in prose, a line indented
+wrongly, a tab), the offending spot is neutralised in a copy of the text, positions kept,
+and the copy is read again from the start, within ``Limits.max_reparse_chars`` characters
+of re-reading in all. Every other refusal ends the reading at once.
 
 How values are read (no "Norway problem")
 -----------------------------------------
@@ -52,6 +58,8 @@ from yaml.events import (
     SequenceStartEvent,
     StreamEndEvent,
 )
+
+from game.campaign.yaml_syntax import EditableText, explain
 
 #: True when PyYAML was built with libyaml; the C event parser is ~10x faster.
 HAVE_LIBYAML: bool = bool(getattr(yaml, "__with_libyaml__", False)) and hasattr(yaml, "CSafeLoader")
@@ -146,6 +154,12 @@ class Limits:
     max_depth: int = 64
     max_nodes: int = 400_000
     max_scalar_length: int = 100_000
+    max_syntax_errors: int = 20
+    """Syntax errors (and duplicate keys) reported from one file before the reader stops."""
+    max_reparse_chars: int = 4 * 1024 * 1024
+    """Characters read again, in all, to look for the next syntax error (counted up to
+    where each reading stopped): a 100 KB file is read again as often as it needs, and the
+    work on any file stays within about three readings of the largest allowed."""
 
 
 DEFAULT_LIMITS = Limits()
@@ -220,6 +234,11 @@ def _check_text(raw: bytes, limits: Limits) -> str:
     return text
 
 
+def reads_as_number(text: str) -> bool:
+    """True if ``text``, written plain (unquoted), would be read as a number."""
+    return bool(_INT.fullmatch(text) or _FLOAT.fullmatch(text))
+
+
 def _resolve_plain(text: str, mark: Mark) -> Any:
     """Resolve a plain scalar by the module docstring's table; anything else is text."""
     if text in _CONSTANTS:
@@ -263,32 +282,114 @@ def _top_level_refusal(event: Any, mark: Mark) -> YamlRefused:
     return _refuse(f"a campaign file must be a YAML mapping at the top level, not {kind}", mark)
 
 
-def _syntax_refusal(exc: yaml.YAMLError) -> YamlRefused:
-    if not isinstance(exc, yaml.MarkedYAMLError):  # e.g. a ReaderError; one line, no mark
-        return _refuse("YAML could not be read: " + " ".join(str(exc).split()), None)
-    message = f"YAML syntax error: {exc.problem or 'invalid YAML'}"
-    if exc.context:
-        where = f" at line {exc.context_mark.line + 1}" if exc.context_mark else ""
-        message += f" ({exc.context}{where})"
-    mark = exc.problem_mark or exc.context_mark
-    return _refuse(" ".join(message.split()), _mark(mark) if mark is not None else None)
-
-
 def read_yaml(raw: bytes, *, limits: Limits = DEFAULT_LIMITS) -> YamlDocument:
     """Read one campaign YAML file safely; raise `YamlRefused` if it breaks a rule.
 
     See the module docstring for what is refused and how values are resolved.
     """
     text = _check_text(raw, limits)
+    cap = limits.max_syntax_errors
+    found: dict[tuple[int, int, str], YamlProblem] = {}  # in the order found, no repeats
+
+    def note(problems: list[YamlProblem]) -> bool:
+        """Add ``problems``; True when there are now too many to look for more."""
+        for problem in problems:
+            found.setdefault((*_position(problem.mark), problem.message), problem)
+        return len(found) >= cap
+
+    def refused(stopped: bool = False) -> YamlRefused:
+        problems = sorted(found.values(), key=lambda p: _position(p.mark))
+        if stopped:
+            problems = problems[:cap]
+            last = problems[-1]
+            words = f"{last.message} (the reader stopped here after {len(problems)} problems)"
+            problems[-1] = YamlProblem(words, last.mark)
+        return YamlRefused(problems)
+
+    # `reread` counts the characters read again after the first reading: roughly where
+    # each reading stopped (the parser reads ahead by a few kilobytes at most).
+    attempt, reread, progress = text, 0, (0, 0)
+    editable: EditableText | None = None
+    while True:
+        duplicates: list[YamlProblem] = []
+        try:
+            document = _parse(attempt, limits, duplicates)
+        except _TooManyProblems:
+            note(duplicates)
+            raise refused(stopped=True) from None
+        except YamlRefused as refusal:
+            note(duplicates)
+            if attempt is text:
+                note(refusal.problems)
+            else:  # what a repair left behind (an empty file, say) is not the author's
+                note([p for p in refusal.problems if _position(p.mark) > progress])
+            raise refused() from None
+        except _ParseFailed as failed:
+            if note(duplicates):
+                raise refused(stopped=True) from None
+            error = failed.error
+            if not isinstance(error, yaml.MarkedYAMLError):  # a ReaderError: no place
+                reason = "YAML could not be read: " + " ".join(str(error).split())
+                raise YamlRefused([*found.values(), YamlProblem(reason, None)]) from None
+            if editable is None:
+                editable = EditableText(text)
+            explained = explain(error, editable, failed.last_event)
+            if explained.progress <= progress:  # a consequence of the last repair: stop
+                raise refused() from None
+            progress = explained.progress
+            mark = Mark(explained.line, explained.column)
+            if note([YamlProblem(explained.message, mark)]):
+                raise refused(stopped=True) from None
+            repaired = explained.repaired
+            if repaired is None:
+                raise refused() from None
+            if attempt is not text:
+                reread += failed.read
+            if reread > limits.max_reparse_chars:
+                raise refused(stopped=True) from None
+            attempt = repaired
+            continue
+        if not (duplicates or found):
+            # Nothing else happens here: the collector, paused while building, would walk
+            # the whole new document if anything were allocated now.
+            return document
+        if note(duplicates) and len(found) > cap:
+            raise refused(stopped=True)
+        raise refused()
+
+
+def _position(mark: Mark | None) -> tuple[int, int]:
+    return (mark.line, mark.column) if mark is not None else (1, 1)
+
+
+class _TooManyProblems(Exception):
+    """A reading found as many duplicate keys as the reader reports."""
+
+
+def _parse(text: str, limits: Limits, duplicates: list[YamlProblem]) -> YamlDocument:
+    """One reading of ``text``; duplicate keys are added to ``duplicates``."""
     if not HAVE_LIBYAML:
-        return _read_events(yaml.SafeLoader(text), limits)
+        return _read_events(yaml.SafeLoader(text), limits, duplicates)
     try:
-        return _read_events(yaml.CSafeLoader(text), limits)
+        return _read_events(yaml.CSafeLoader(text), limits, duplicates)
     except _LibyamlDepthLimit:
         # libyaml (0.2.5 and later) looks ahead and stops at its own nesting limit of
         # 1,000 levels before it hands over the event that would trip ours. The pure
         # parser has no such limit, so it reaches our check and its exact position.
-        return _read_events(yaml.SafeLoader(text), limits)
+        duplicates.clear()
+        return _read_events(yaml.SafeLoader(text), limits, duplicates)
+
+
+class _ParseFailed(Exception):
+    """The parser raised ``error``; ``last_event`` is the last event it produced."""
+
+    def __init__(self, error: yaml.YAMLError, last_event: Any) -> None:
+        super().__init__(str(error))
+        self.error = error
+        self.last_event = last_event
+        mark = getattr(error, "problem_mark", None)
+        self.read: int = mark.index if mark is not None else 0
+        """About how many characters the parser had read when it failed."""
 
 
 class _LibyamlDepthLimit(Exception):
@@ -299,27 +400,31 @@ class _LibyamlDepthLimit(Exception):
 _LIBYAML_DEPTH_PROBLEM = "exceeded maximum nesting depth"
 
 
-def _read_events(loader: Any, limits: Limits) -> YamlDocument:
-    """Build the document from ``loader``'s events; a YAML error becomes a refusal."""
+def _read_events(loader: Any, limits: Limits, duplicates: list[YamlProblem]) -> YamlDocument:
+    """Build the document from ``loader``'s events; a YAML error becomes `_ParseFailed`."""
     # Building ~10^5 containers triggers many pointless cyclic-GC passes (the data has no
     # cycles); pausing the collector while building saves roughly 10-15%.
     gc_was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _build(loader.get_event, limits)
-    except yaml.YAMLError as exc:
-        problem = getattr(exc, "problem", None) or ""
+        return _build(loader.get_event, limits, duplicates)
+    except _ParseFailed as failed:
+        problem = getattr(failed.error, "problem", None) or ""
         if _LIBYAML_DEPTH_PROBLEM in problem:
             raise _LibyamlDepthLimit from None
-        raise _syntax_refusal(exc) from None
+        raise
     finally:
         if gc_was_enabled:
             gc.enable()
         loader.dispose()
 
 
-def _build(get_event: Any, limits: Limits) -> YamlDocument:
+def _build(get_event: Any, limits: Limits, duplicates: list[YamlProblem]) -> YamlDocument:
     """Build the data from parser events, refusing on the first offending event.
+
+    A duplicate key is added to ``duplicates`` and reading goes on (the later value
+    wins, but the data is refused anyway); a YAML error is raised as `_ParseFailed` with
+    the last event read before it.
 
     One flat loop with the current container in locals (no recursion, no per-event helper
     calls on the happy path): this is what keeps a 150k-node file well under a second.
@@ -335,72 +440,85 @@ def _build(get_event: Any, limits: Limits) -> YamlDocument:
     key: str | None = None  # in a mapping: the key awaiting its value, or None
     key_mark = Mark(1, 1)
     nodes = documents = 0
-    while True:
-        event = get_event()
-        cls = event.__class__
-        if cls is ScalarEvent or cls is MappingStartEvent or cls is SequenceStartEvent:
-            nodes += 1
-            if event.anchor is not None or event.tag is not None or nodes > max_nodes:
-                raise _node_refusal(event, limits)
-            start = event.start_mark
-            mark = Mark(start.line + 1, start.column + 1)
-            if cls is ScalarEvent:
-                text = event.value
-                if len(text) > max_length:
-                    raise _refuse(
-                        f"a value is {len(text)} characters long; "
-                        f"the limit is {max_length} characters",
-                        mark,
+    event = None
+    try:
+        while True:
+            event = get_event()
+            cls = event.__class__
+            if cls is ScalarEvent or cls is MappingStartEvent or cls is SequenceStartEvent:
+                nodes += 1
+                if event.anchor is not None or event.tag is not None or nodes > max_nodes:
+                    raise _node_refusal(event, limits)
+                start = event.start_mark
+                mark = Mark(start.line + 1, start.column + 1)
+                if cls is ScalarEvent:
+                    text = event.value
+                    if len(text) > max_length:
+                        raise _refuse(
+                            f"a value is {len(text)} characters long; "
+                            f"the limit is {max_length} characters",
+                            mark,
+                        )
+                    plain = event.implicit[0]  # True only for untagged plain scalars
+                    if is_map and key is None:
+                        if plain and text == "<<":
+                            raise _refuse("merge keys ('<<') are not allowed", mark)
+                        if text in cur:
+                            first = key_marks[(*path, text)].line
+                            message = f"duplicate key '{text}' (first at line {first})"
+                            duplicates.append(YamlProblem(message, mark))
+                            if len(duplicates) > limits.max_syntax_errors:
+                                raise _TooManyProblems
+                            key, key_mark = text, key_marks[(*path, text)]
+                            continue
+                        key, key_mark = text, mark
+                        continue
+                    value = (
+                        _resolve_plain(text, mark)
+                        if plain and text[:1] in _MAYBE_NOT_TEXT
+                        else text
                     )
-                plain = event.implicit[0]  # True only for untagged plain scalars
-                if is_map and key is None:
-                    if plain and text == "<<":
-                        raise _refuse("merge keys ('<<') are not allowed", mark)
-                    if text in cur:
-                        first = key_marks[(*path, text)].line
-                        raise _refuse(f"duplicate key '{text}' (first at line {first})", mark)
-                    key, key_mark = text, mark
-                    continue
-                value = (
-                    _resolve_plain(text, mark) if plain and text[:1] in _MAYBE_NOT_TEXT else text
+                else:
+                    if is_map and key is None:
+                        raise _refuse(f"a mapping key must be text, not {_KINDS[cls]}", mark)
+                    if len(stack) >= max_depth:
+                        raise _refuse(f"nesting is deeper than {max_depth} levels", mark)
+                    value = {} if cls is MappingStartEvent else []
+                # In a mapping the key is always set here (a key-less event was taken as the key
+                # or refused above); the second test only tells the type checker so.
+                if is_map and key is not None:
+                    node_path = (*path, key)
+                    cur[key] = value
+                    key_marks[node_path] = key_mark
+                    key = None
+                elif cur is not None:
+                    node_path = (*path, len(cur))
+                    cur.append(value)
+                elif cls is MappingStartEvent:
+                    node_path, root = (), value
+                else:
+                    raise _top_level_refusal(event, mark)
+                value_marks[node_path] = mark
+                if cls is not ScalarEvent:
+                    stack.append((cur, path, is_map))
+                    cur, path, is_map = value, node_path, cls is MappingStartEvent
+            elif cls is MappingEndEvent or cls is SequenceEndEvent:
+                cur, path, is_map = stack.pop()
+            elif cls is AliasEvent:
+                raise _refuse(
+                    f"anchors and aliases are not allowed (found alias '*{event.anchor}')",
+                    _mark(event.start_mark),
                 )
-            else:
-                if is_map and key is None:
-                    raise _refuse(f"a mapping key must be text, not {_KINDS[cls]}", mark)
-                if len(stack) >= max_depth:
-                    raise _refuse(f"nesting is deeper than {max_depth} levels", mark)
-                value = {} if cls is MappingStartEvent else []
-            # In a mapping the key is always set here (a key-less event was taken as the key
-            # or refused above); the second test only tells the type checker so.
-            if is_map and key is not None:
-                node_path = (*path, key)
-                cur[key] = value
-                key_marks[node_path] = key_mark
-                key = None
-            elif cur is not None:
-                node_path = (*path, len(cur))
-                cur.append(value)
-            elif cls is MappingStartEvent:
-                node_path, root = (), value
-            else:
-                raise _top_level_refusal(event, mark)
-            value_marks[node_path] = mark
-            if cls is not ScalarEvent:
-                stack.append((cur, path, is_map))
-                cur, path, is_map = value, node_path, cls is MappingStartEvent
-        elif cls is MappingEndEvent or cls is SequenceEndEvent:
-            cur, path, is_map = stack.pop()
-        elif cls is AliasEvent:
-            raise _refuse(
-                f"anchors and aliases are not allowed (found alias '*{event.anchor}')",
-                _mark(event.start_mark),
-            )
-        elif cls is DocumentStartEvent:
-            documents += 1
-            if documents > 1:
-                raise _refuse("only one YAML document per file is allowed", _mark(event.start_mark))
-        elif cls is StreamEndEvent:
-            break
+            elif cls is DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    raise _refuse(
+                        "only one YAML document per file is allowed", _mark(event.start_mark)
+                    )
+            elif cls is StreamEndEvent:
+                break
+    except yaml.YAMLError as error:  # `event` is the last one read before the error
+        raise _ParseFailed(error, event) from None
     if root is None:  # e.g. a lone '...' that some parsers accept
         raise _refuse("file is empty: a campaign is a YAML mapping", Mark(1, 1))
     return YamlDocument(root, value_marks, key_marks)

@@ -25,7 +25,8 @@ def first_error(old: str, new: str) -> str:
         (
             "military: 100",
             'military: "100"',
-            "c.yaml:20:15: states[0].military: expected a number, got '100'",
+            "c.yaml:20:15: states[0].military: expected a number, got '100'; "
+            "write the number without quotes",
         ),
         (
             "military: 100",
@@ -40,7 +41,8 @@ def first_error(old: str, new: str) -> str:
         (
             "start_year: 1900",
             'start_year: "1900"',
-            "c.yaml:8:13: start_year: expected a whole number, got '1900'",
+            "c.yaml:8:13: start_year: expected a whole number, got '1900'; "
+            "write the number without quotes",
         ),
         (
             "start_year: 1900",
