@@ -74,6 +74,13 @@ FUNCTIONS: Mapping[str, FunctionSpec] = MappingProxyType(
             ),
             FunctionSpec("exists", ("state",), "bool", "the state is in the world now"),
             FunctionSpec(
+                "playing",
+                ("state",),
+                "bool",
+                "the player runs this state in this game (one event for every player, its "
+                "words or effects chosen by who plays)",
+            ),
+            FunctionSpec(
                 "doctrine_is",
                 ("state", "doctrine"),
                 "bool",

@@ -67,4 +67,6 @@ class WorldContext:
                 return self.campaign.eras[world.era_index].id == args[0]
             case "achieved":
                 return args[0] in world.achieved
+            case "playing":
+                return args[0] == self.player_id
         raise KeyError(f"unknown function {name}")

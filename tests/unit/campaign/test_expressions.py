@@ -428,7 +428,7 @@ def test_expression_is_immutable_comparable_and_copyable():
 def test_allow_list_is_documented():
     assert set(FUNCTIONS) == {
         "threat", "allied", "allies", "power", "military", "stability", "intentions",
-        "exists", "doctrine_is", "flag", "fired", "in_era", "achieved",
+        "exists", "doctrine_is", "flag", "fired", "in_era", "achieved", "playing",
     }  # fmt: skip
     assert FUNCTIONS["threat"].signature == "threat(state, state) -> number"
     assert FUNCTIONS["doctrine_is"].signature == "doctrine_is(state, string) -> bool"

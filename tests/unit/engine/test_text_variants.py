@@ -86,3 +86,20 @@ def test_each_playable_state_reads_its_own_briefing_in_the_tutorial():
         texts = {player: era.briefing_for(player) for player in campaign.playable}
         assert len(set(texts.values())) == len(campaign.playable), era.id
         assert texts["VAL"] == era.briefing
+
+
+def test_playing_tells_who_the_player_runs(tmp_path):
+    event = """\
+      - id: news
+        title: News
+        text: A raid in the east.
+        trigger: {kind: scheduled, year: 1900}
+        variants:
+          - when: 'playing(NO)'
+            text: A raid on your own coast.
+"""
+    path = with_text(tmp_path, event)
+    as_aaa = new_game(load_campaign(path), "s", "AAA")
+    as_no = new_game(load_campaign(path), "s", "NO")
+    assert "News: A raid in the east." in [n.text for n in as_aaa.opening]
+    assert "News: A raid on your own coast." in [n.text for n in as_no.opening]
