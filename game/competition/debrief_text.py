@@ -6,12 +6,14 @@ worded by the engine's own renderers.
 
 from __future__ import annotations
 
-from game.engine import Game, debrief_of, decision_text, in_this_game, score_note_text
-
-
-def cell(text: str) -> str:
-    """``text`` as one cell of a Markdown table: on one line, its pipes escaped."""
-    return " ".join(text.split()).replace("|", "\\|")
+from game.engine import (
+    Game,
+    debrief_of,
+    decision_text,
+    in_this_game,
+    markdown_cell,
+    score_note_text,
+)
 
 
 def debrief_markdown(game: Game) -> str:
@@ -54,7 +56,9 @@ def debrief_markdown(game: Game) -> str:
     for o in d.objectives:
         when = f" {o.year}" if o.year is not None and o.status != "pending" else ""
         by = f", by {o.deadline}" if o.deadline else ""
-        lines.append(f"- **{o.status.value}{when}**: {cell(o.text)} ({o.worth} points{by})")
+        lines.append(
+            f"- **{o.status.value}{when}**: {markdown_cell(o.text)} ({o.worth} points{by})"
+        )
     if not d.objectives:
         lines.append("- This campaign set you no objectives.")
     lines += [
@@ -66,5 +70,6 @@ def debrief_markdown(game: Game) -> str:
     lines += ["|---|---|---|"]
     for h in d.history:
         here = in_this_game(h, d.last_year, d.names).replace("\n", "<br>")
-        lines.append(f"| {h.year} | {cell(h.note)} | {cell(here).replace('&lt;br&gt;', '<br>')} |")
+        cells = [markdown_cell(h.note), markdown_cell(here).replace("&lt;br&gt;", "<br>")]
+        lines.append(f"| {h.year} | {cells[0]} | {cells[1]} |")
     return "\n".join(lines) + "\n"

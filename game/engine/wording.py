@@ -148,6 +148,12 @@ def _name(names: Mapping[str, str], ident: str | None) -> str:
     return names.get(ident or "", ident or "no one")
 
 
+def markdown_cell(text: str) -> str:
+    """``text`` as one cell of a Markdown table: on one line, its pipes escaped (a ``|``
+    even inside a code span, as in ``posture defensive|offensive``, would end the cell)."""
+    return " ".join(text.split()).replace("|", "\\|")
+
+
 # -- the one renderer for names, articles, possessives and numbers -------------------------
 def possessive(name: str) -> str:
     """``Kingdom of Valmora's``, ``Brethren of the Skerries'``, ``your``."""

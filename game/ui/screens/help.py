@@ -10,7 +10,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
-from game.engine import ACTIONS, ScoreCard, grades_text
+from game.engine import ACTIONS, ScoreCard, grades_text, markdown_cell
 from game.ui.commands import UI_VERBS, usage
 
 KEYS = (
@@ -72,12 +72,6 @@ other doctrines (`--doctrine` on the command line too) to compare.
 """
 
 
-def cell(text: str) -> str:
-    """``text`` made safe for a Markdown table cell: a ``|`` (even inside a code span, as
-    in ``posture defensive|offensive``) would otherwise end the cell."""
-    return text.replace("|", "\\|")
-
-
 SCORE = """\
 ## The score (docs/scoring.md has the formulas)
 
@@ -108,7 +102,7 @@ def help_markdown(score: ScoreCard | None = None) -> str:
     """The whole help page as Markdown (``score``: the game in progress's, to say what each
     grade needs in it)."""
     lines = ["## Keys", "", "| where | keys |", "|---|---|"]
-    lines += [f"| {cell(where)} | {cell(keys)} |" for where, keys in KEYS]
+    lines += [f"| {markdown_cell(where)} | {markdown_cell(keys)} |" for where, keys in KEYS]
     lines += [
         "",
         "## Orders (they cost action points)",
@@ -118,9 +112,14 @@ def help_markdown(score: ScoreCard | None = None) -> str:
     ]
     for action in ACTIONS.values():
         cost = f"{action.base_cost} per point" if action.max_amount > 1 else str(action.base_cost)
-        lines.append(f"| `{cell(usage(action.name))}` | {cost} | {cell(action.help)} |")
+        lines.append(
+            f"| `{markdown_cell(usage(action.name))}` | {cost} | {markdown_cell(action.help)} |"
+        )
     lines += ["", "## Other commands (free)", "", "| command | what it does |", "|---|---|"]
-    lines += [f"| `{cell(usage(verb))}` | {cell(text)} |" for verb, text in UI_VERBS.items()]
+    lines += [
+        f"| `{markdown_cell(usage(verb))}` | {markdown_cell(text)} |"
+        for verb, text in UI_VERBS.items()
+    ]
     lines += [
         "",
         "State ids are case-insensitive (`ally tes`). Queued orders are checked at once; "

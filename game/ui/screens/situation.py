@@ -3,6 +3,7 @@ the command line. Every action here is also a key, a menu entry and a palette co
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual import events, on
@@ -323,16 +324,18 @@ class SituationRoom(Screen[None]):
         # the board (an event's number a moment too late) is not the start of a command.
         if self.focused is command or event.character is None or not event.character.isalpha():
             return
-        if event.key in self._shortcut_keys():
+        if event.key in self._shortcut_keys:
             return
         event.stop()
         event.prevent_default()
         self.set_focus(command)
         command.insert_text_at_cursor(event.character)
 
-    def _shortcut_keys(self) -> set[str]:
+    @cached_property
+    def _shortcut_keys(self) -> frozenset[str]:
+        """The board's shortcut keys (worked out once, not on every key)."""
         keys: set[str] = set()
         for binding in self.BINDINGS:
             if isinstance(binding, Binding):
                 keys.update(k.strip() for k in binding.key.split(","))
-        return keys
+        return frozenset(keys)
