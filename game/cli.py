@@ -210,8 +210,10 @@ def _add_simulate(commands: argparse._SubParsersAction) -> None:
         formatter_class=_LinesFormatter,
         help="play a campaign headless with a scripted player",
         description="Play a campaign with a scripted player policy and print what happened: "
-        "a readable summary, or with --json one JSON object per turn and a final summary "
-        "line (JSON Lines).",
+        "a readable summary, or with --json one JSON object per turn (each state's bloc "
+        "among them) and a final summary line (JSON Lines). With --history, the game's "
+        "blocs beside the real ones (ATOP 5.1, Leeds et al. 2002) year by year, after the "
+        "summary.",
     )
     simulate.add_argument(
         "campaign",
@@ -243,6 +245,13 @@ def _add_simulate(commands: argparse._SubParsersAction) -> None:
         "repeat for several events",
     )
     simulate.add_argument("--json", action="store_true", help="print JSON Lines")
+    simulate.add_argument(
+        "--history",
+        action="store_true",
+        help="then compare each year's blocs with the real ones (states with COW codes: the "
+        "pole each really shared a defense or offense pact with, ATOP 5.1): the agreement "
+        "(balanced accuracy) and every state's side; with --json, one last line",
+    )
     simulate.add_argument(
         "--save", type=Path, metavar="FILE", help="write the game's replay to FILE at the end"
     )

@@ -18,6 +18,7 @@ from game.cli_common import load_argument, playable_state, print_headless, unkno
 
 if TYPE_CHECKING:
     from game.campaign.loader import LoadedCampaign
+    from game.engine import Game
 
 
 def _load_to_play(args: argparse.Namespace) -> tuple[LoadedCampaign, str] | None:
@@ -73,6 +74,9 @@ def run_simulate(args: argparse.Namespace) -> int:
     from game.engine import new_game, save
 
     if args.competition is not None:
+        if args.history:
+            print("entente simulate: --history: not with --competition", file=sys.stderr)
+            return 2
         return competition.simulate_competition(args)
     wrong = competition.no_competition_flags("simulate", args)
     if wrong is not None:
@@ -90,8 +94,17 @@ def run_simulate(args: argparse.Namespace) -> int:
     if wrong_choice is not None:
         print(f"entente simulate: {wrong_choice}", file=sys.stderr)
         return 2
+    if args.history:
+        from game.history.beside import history_problem
+
+        problem = history_problem(loaded.campaign)
+        if problem is not None:
+            print(f"entente simulate: --history: {problem}", file=sys.stderr)
+            return 2
     game = new_game(loaded, args.seed, player, args.doctrine)
     print_headless(game, args)
+    if args.history:
+        _print_history(game, args.json)
     if args.save is not None:
         try:
             save(game, args.save)
@@ -99,6 +112,34 @@ def run_simulate(args: argparse.Namespace) -> int:
             print(f"entente simulate: --save {args.save}: {error.strerror}", file=sys.stderr)
             return 2
     return 0
+
+
+def _print_history(game: Game, as_json: bool) -> None:
+    """``entente simulate --history``: each played year's blocs beside the real ones."""
+    from game.engine import poles_of
+    from game.history import beside
+
+    agreements = beside.agreement_by_year(game)
+    names = game.view.names()
+    poles = poles_of(game.campaign)
+    overall = beside.overall_score(agreements)
+    if as_json:
+        line = {
+            "history": True,
+            "source": beside.SOURCE,
+            "poles": poles,
+            "score": overall,
+            "years": [beside.agreement_record(a, names) for a in agreements],
+        }
+        print(json.dumps(line, sort_keys=True, separators=(",", ":")))
+        return
+    print(f"Beside history. {beside.method_text(poles, names, overall)}")
+    for entry in agreements:
+        print(f"{entry.year}: {beside.score_text(entry)}.")
+        for row in entry.divergences:
+            print(f"  - {beside.divergence_text(row, names)}")
+        for note in entry.notes:
+            print(f"  History: {note}")
 
 
 def run_validate(args: argparse.Namespace) -> int:

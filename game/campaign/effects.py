@@ -99,15 +99,29 @@ class FormAlliance(CampaignModel):
     pact: Pact = Pact.defense
     against: Identifier | None = None
     """The state the alliance exists to face (inferred when omitted)."""
+    patron: Identifier | None = None
+    """A patron-client pact: the state whose protection the others accept (the Soviet Union
+    for the states the Red Army occupied). Its computer-run members never leave it on their
+    own, whatever their threats, the clients make no other alliance on their own, and no
+    state joins it uninvited; only effects and the player's orders change it. The sides
+    may face different threats."""
 
 
 class BreakAlliance(CampaignModel):
-    """Dissolve an alliance, or take one state out of it."""
+    """Dissolve an alliance, take one state out of it, or take a state out of every
+    alliance it is in (a revolution that repudiates the old regime's treaties)."""
 
     kind: Literal["break_alliance"]
-    alliance: Identifier
+    alliance: Identifier | None = None
+    """The alliance; without it, ``state`` leaves every alliance it is in."""
     state: Identifier | None = None
     """Only this member leaves; without it the whole alliance dissolves."""
+
+    @model_validator(mode="after")
+    def _alliance_or_state(self) -> BreakAlliance:
+        if self.alliance is None and self.state is None:
+            raise ValueError("give 'alliance', 'state' or both")
+        return self
 
 
 class AddState(CampaignModel):

@@ -137,6 +137,13 @@ class State(CampaignModel):
     """False for a state that enters later through an ``add_state`` effect."""
     dossier: Text | None = None
     """A short description shown when choosing a state and in its dossier."""
+    never_allies: list[Identifier] = Field(default_factory=list)
+    """States it never allies with while the computer runs it, nor they with it (the two
+    Koreas, the Arab states and Israel: states that do not recognise each other). Effects
+    and the player's own orders are not bound by it."""
+    cow: Whole | None = Field(default=None, ge=1, le=999)
+    """The state's Correlates of War code (2 United States, 365 Russia/USSR): the debrief then
+    shows what really happened to it beside the game, from the shipped ATOP and COW data."""
 
     @model_validator(mode="after")
     def _capital_for_states(self) -> State:
@@ -158,6 +165,12 @@ class Alliance(CampaignModel):
     against: Identifier | None = None
     """The state the alliance exists to face; without it the engine infers it from the
     members' principal threats. The alliance may dissolve when this threat recedes."""
+    patron: Identifier | None = None
+    """A patron-client pact: the state whose protection the others accept (the Soviet Union
+    for the states the Red Army occupied). Its computer-run members never leave it on their
+    own, whatever their threats, the clients make no other alliance on their own, and no
+    state joins it uninvited; only effects and the player's orders change it. The sides
+    may face different threats."""
 
 
 class Scheduled(CampaignModel):
@@ -335,6 +348,10 @@ class Campaign(CampaignModel):
     alliances: list[Alliance] = Field(default_factory=list)
     eras: list[Era] = Field(min_length=1)
     history: list[HistoryNote] = Field(default_factory=list)
+    poles: list[Identifier] = Field(default_factory=list, max_length=4)
+    """The states whose blocs the debrief compares with what really happened (states with a
+    ``cow`` code): each other state's side is the pole it is allied with. Without it, the
+    two states with the greatest aggregate power at the start."""
 
     @property
     def end_year(self) -> int:

@@ -122,6 +122,11 @@ def _ids_unique(index: _Index) -> Iterator[Finding]:
     )
     yield from _duplicates([((*p, "id"), ev.id) for p, ev in index.events], "event")
     yield from _duplicates(index.objectives, "objective")
+    # Two states with one COW code would give the debrief's history comparison two answers.
+    yield from _duplicates(
+        [(("states", i, "cow"), str(s.cow)) for i, s in enumerate(campaign.states) if s.cow],
+        "COW code",
+    )
 
 
 def _ids_not_reserved(index: _Index) -> Iterator[Finding]:
@@ -148,6 +153,11 @@ def _alliances_face_outsiders(index: _Index) -> Iterator[Finding]:
                 ("alliances", i, "against"),
                 f"'{alliance.against}' is a member of the alliance it faces",
             )
+        if alliance.patron is not None and alliance.patron not in alliance.members:
+            yield Finding(
+                ("alliances", i, "patron"),
+                f"the patron '{alliance.patron}' must be one of the alliance's members",
+            )
 
 
 def _lists_without_repeats(index: _Index) -> Iterator[Finding]:
@@ -155,6 +165,9 @@ def _lists_without_repeats(index: _Index) -> Iterator[Finding]:
     campaign = index.campaign
     yield from _listed_twice(("playable",), campaign.playable)
     yield from _listed_twice(("flags",), campaign.flags)
+    yield from _listed_twice(("poles",), campaign.poles)
+    for i, state in enumerate(campaign.states):
+        yield from _listed_twice(("states", i, "never_allies"), state.never_allies)
     for path, event in index.events:
         yield from _listed_twice((*path, "players"), event.players)
     for e, era in enumerate(campaign.eras):
@@ -176,6 +189,13 @@ def _who_plays(index: _Index) -> Iterator[Finding]:
                 ("playable", i),
                 f"'{ident}' cannot be played: it must be a state present when the campaign starts",
             )
+    for i, ident in enumerate(campaign.poles):
+        yield from index.unknown_state(("poles", i), ident)
+    for i, state in enumerate(campaign.states):
+        for j, other in enumerate(state.never_allies):
+            yield from index.unknown_state(("states", i, "never_allies", j), other)
+            if other == state.id:
+                yield Finding(("states", i, "never_allies", j), "a state cannot refuse itself")
     if campaign.default_player not in campaign.playable:
         player = campaign.default_player
         hint = ""
@@ -337,7 +357,16 @@ def _effects_resolve(index: _Index) -> Iterator[Finding]:
             for m, member in enumerate(effect.members):
                 if member != PLAYER:
                     yield from index.unknown_state((*path, "members", m), member)
-        if isinstance(effect, fx.BreakAlliance) and effect.alliance not in alliance_ids:
+            if effect.patron is not None and effect.patron not in effect.members:
+                yield Finding(
+                    (*path, "patron"),
+                    f"the patron '{effect.patron}' must be one of the alliance's members",
+                )
+        if (
+            isinstance(effect, fx.BreakAlliance)
+            and effect.alliance is not None
+            and effect.alliance not in alliance_ids
+        ):
             yield Finding((*path, "alliance"), _unknown("alliance", effect.alliance, alliance_ids))
         if isinstance(effect, fx.HostileAct | fx.Reassure) and effect.actor == effect.target:
             yield Finding((*path, "target"), "a state cannot act against itself")
@@ -353,9 +382,14 @@ def _listed_twice(path: Path, items: list[str]) -> list[Finding]:
 
 
 def _shares_fit(index: _Index) -> Iterator[Finding]:
-    """Shares of the system's capabilities cannot add up to more than the whole system."""
+    """Shares of the system's capabilities cannot add up to more than the whole system.
+
+    Only the states present at the start count: a state that enters later carries its
+    shares of a later year's system."""
     totals: dict[str, float] = {}
     for state in index.campaign.states:
+        if not state.present:
+            continue
         power = state.power
         names = (
             ("value",)
@@ -376,7 +410,8 @@ def _shares_fit(index: _Index) -> Iterator[Finding]:
             what = "power shares (kind: share)" if name == "value" else f"'{name}' shares"
             yield Finding(
                 ("states",),
-                f"the states' {what} add up to {total:.3f}; shares of one system cannot exceed 1",
+                f"the {what} of the states present at the start add up to {total:.3f}; "
+                "shares of one system cannot exceed 1",
             )
 
 

@@ -1,7 +1,8 @@
 """A game's debrief as Markdown: what a student hands in beside the replay.
 
-The same facts as the terminal's debrief screen (the engine's :class:`~game.engine.Debrief`),
-worded by the engine's own renderers.
+The same facts as the terminal's debrief screen (the engine's :class:`~game.engine.Debrief`,
+and for a campaign with COW codes the blocs beside history of ``game.history.beside``),
+worded by the same renderers.
 """
 
 from __future__ import annotations
@@ -13,6 +14,15 @@ from game.engine import (
     in_this_game,
     markdown_cell,
     score_note_text,
+)
+from game.history.beside import (
+    agreement_by_year,
+    checkpoints,
+    divergence_text,
+    has_history,
+    method_text,
+    overall_score,
+    score_text,
 )
 
 
@@ -72,4 +82,26 @@ def debrief_markdown(game: Game) -> str:
         here = in_this_game(h, d.last_year, d.names).replace("\n", "<br>")
         cells = [markdown_cell(h.note), markdown_cell(here).replace("&lt;br&gt;", "<br>")]
         lines.append(f"| {h.year} | {cells[0]} | {cells[1]} |")
+    if has_history(game.campaign):
+        lines += beside_history_markdown(game, d.names)
     return "\n".join(lines) + "\n"
+
+
+def beside_history_markdown(game: Game, names: dict[str, str]) -> list[str]:
+    """The "Beside history" section: the game's blocs beside the real ones (ATOP) at the
+    checkpoint years, each state on another side with the game's reason and the history
+    note; no lines for a game without a compared year."""
+    agreements = agreement_by_year(game)
+    if not agreements:
+        return []
+    method = method_text(agreements[0].poles, names, overall_score(agreements))
+    lines = ["", "## Beside history", "", method]
+    for entry in checkpoints(agreements):
+        lines += ["", f"### {entry.year}: {score_text(entry)}", ""]
+        # A state outside the score (allied with neither pole, or with both) is marked.
+        lines += [
+            f"- {'' if r.counted else '(not scored) '}{markdown_cell(divergence_text(r, names))}"
+            for r in entry.divergences
+        ] or ["- Every state is on its real side."]
+        lines += [f"- *History:* {markdown_cell(note)}" for note in entry.notes]
+    return lines

@@ -17,6 +17,9 @@ nowhere else in the engine, and read the game through its frozen snapshots and r
   needs);
 - end it: :func:`debrief_of` (a :class:`Debrief`: the decisions that mattered, history beside
   the game);
+- read its blocs: :func:`poles_of` (the campaign's poles), :func:`blocs_at` (a
+  :class:`BlocLine` per state as a turn closed: the pole it stands with, directly or through
+  its allies, as :func:`side_of` finds it, and its alliances);
 - model a world without a campaign's turns (the history check): :func:`build_world`, then
   :func:`assess` it in a :class:`Geography` into a :class:`ThreatMatrix`, and let a
   state :func:`choose_side` in a :class:`Context` (the same rules the game plays by);
@@ -25,6 +28,8 @@ nowhere else in the engine, and read the game through its frozen snapshots and r
 
 from game.campaign.models import ActorKind
 from game.engine.alignment import align_turn
+from game.engine.blocs import BlocLine, blocs_at, own_choices, poles_of, record_of_turn, side_of
+from game.engine.constants import INTENT_DECAY_PER_YEAR
 from game.engine.debrief import (
     Debrief,
     Decision,
@@ -100,6 +105,7 @@ from game.engine.world import Act, AllianceRecord, World, build_world, year_of_t
 __all__ = [
     "ACTIONS",
     "FACTORS",
+    "INTENT_DECAY_PER_YEAR",
     "MAX_BYTES",
     "POLICIES",
     "SCORE_PARTS",
@@ -109,6 +115,7 @@ __all__ = [
     "AlignmentChange",
     "AllianceRecord",
     "AllianceView",
+    "BlocLine",
     "ChangeKind",
     "ChoiceOption",
     "ChoiceOrder",
@@ -161,6 +168,7 @@ __all__ = [
     "WorldView",
     "align_turn",
     "assess",
+    "blocs_at",
     "build_world",
     "change_text",
     "consent_text",
@@ -174,17 +182,21 @@ __all__ = [
     "make_policy",
     "markdown_cell",
     "new_game",
+    "own_choices",
     "person_name",
     "play_headless",
+    "poles_of",
     "problem_text",
     "read_replay",
     "read_rules",
+    "record_of_turn",
     "refusal_text",
     "remove_stale_temporaries",
     "resimulate",
     "save",
     "score_line_text",
     "score_note_text",
+    "side_of",
     "write_atomic",
     "year_of_turn",
 ]

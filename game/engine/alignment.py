@@ -104,6 +104,11 @@ def consent(ctx: Context, state: str, proposer: str) -> Consent:
     v = ctx.view(state)
     if ctx.allied(state, proposer):
         return _consent(ctx, v, proposer, Verdict.already_allied)
+    if ctx.geo.never_allies(state, proposer):
+        return _consent(ctx, v, proposer, Verdict.never_allies)
+    patron = patron_of(world, state)
+    if patron is not None:
+        return _consent(ctx, v, proposer, Verdict.has_patron, patron=patron)
     if v.principal is None:
         return _consent(ctx, v, proposer, Verdict.no_rival)
     if v.doctrine == Doctrine.bandwagon:
@@ -234,8 +239,8 @@ def decide(ctx: Context) -> list[AlignmentChange]:
     moved: set[str] = set()
     for alliance_id in sorted(ctx.world.alliances):
         alliance = ctx.world.alliances.get(alliance_id)
-        if alliance is None:
-            continue
+        if alliance is None or alliance.patron is not None:
+            continue  # a patron-client pact is left only by effects and the player's orders
         for member in list(alliance.members):
             if member == ctx.player or member in moved or alliance_id not in ctx.world.alliances:
                 continue
@@ -402,9 +407,19 @@ def settle(world: World) -> list[AlignmentChange]:
     return out
 
 
+def patron_of(world: World, state: str) -> str | None:
+    """The patron of ``state`` when it is a client in a patron-client pact, else None."""
+    for alliance in world.alliances_of(state):
+        if alliance.patron is not None and alliance.patron != state:
+            return alliance.patron
+    return None
+
+
 def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
     """``state`` looks for a partner against its principal threat (or bandwagons)."""
     matrix = ctx.matrix
+    if patron_of(ctx.world, state) is not None:
+        return None  # a client's alignment is its patron's
     v = ctx.view(state)
     if not v.alarmed or v.principal is None:
         return None
@@ -523,7 +538,9 @@ def join(
     existing = [
         a
         for a in existing
-        if a.against != state
+        if a.patron is None  # a patron-client pact takes no one uninvited
+        and not any(ctx.geo.never_allies(state, m) for m in a.members)
+        and a.against != state
         and not any(hostile_pair(ctx, state, m) for m in a.members)
         and not clashes(world, state, a)
     ]

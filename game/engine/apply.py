@@ -122,17 +122,29 @@ def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News
                     effect.pact.value,
                     world.turn,
                     effect.against,
+                    patron=effect.patron,
                 )
                 world.alliances[effect.alliance] = alliance
             alliance.members = sorted({*alliance.members, *members})
+            if effect.patron is not None:  # a pact the patron now holds as its own
+                alliance.patron = effect.patron
             if len(alliance.members) < 2:
                 del world.alliances[effect.alliance]
                 return []
             united = ", ".join(name(m) for m in alliance.members)
             news = [News(4, f"{alliance.name} now unites {united}.", NewsCategory.alliance)]
             return news + keep_books(world, alliance)
+        case fx.BreakAlliance() if effect.alliance is None:
+            assert effect.state is not None  # the model requires one of the two
+            left: list[News] = []
+            for alliance in world.alliances_of(effect.state):
+                one = fx.BreakAlliance(
+                    kind="break_alliance", alliance=alliance.id, state=effect.state
+                )
+                left += apply_effect(one, ctx, player)
+            return left
         case fx.BreakAlliance():
-            alliance = world.alliances.get(effect.alliance)
+            alliance = world.alliances.get(effect.alliance or "")
             if alliance is None:
                 return []
             if effect.state is not None:
@@ -142,7 +154,7 @@ def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News
                 if len(alliance.members) >= 2 and effect.state != alliance.leader:
                     text = f"{name(effect.state)} leaves {alliance.name}."
                     return [News(4, text, NewsCategory.alliance), *keep_books(world)]
-            del world.alliances[effect.alliance]
+            del world.alliances[alliance.id]
             return [News(4, f"{alliance.name} is dissolved.", NewsCategory.alliance)]
         case fx.AddState():
             states[effect.state].present = True
@@ -205,6 +217,21 @@ def keep_books(world: World, touched: AllianceRecord | None = None) -> list[News
     if touched is not None and touched.id in world.alliances:
         if touched.against in touched.members:
             touched.against = None
+        if touched.patron is not None:
+            # A client's alignment is its patron's: it keeps no pact its patron is not in.
+            for client in [m for m in touched.members if m != touched.patron]:
+                for other in world.alliances_of(client):
+                    if other.id != touched.id and touched.patron not in other.members:
+                        changes += take_out(
+                            world,
+                            client,
+                            other,
+                            Motive.client,
+                            touched.patron,
+                            None,
+                            Grounds(),
+                            settling=False,
+                        )
         while touched.id in world.alliances and (clash := conflicts(world, touched)):
             member, other, rival = clash[0]
             changes += take_out(

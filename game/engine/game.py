@@ -376,6 +376,7 @@ class Game:
                 security=world.security[-1],
                 alliances=alliance_views(world),
                 ordered=ordered,
+                present=tuple(world.ids()),
             )
         )
         resolved_turn, resolved_year, era_id = world.turn, world.year, self.era.id

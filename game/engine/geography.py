@@ -45,6 +45,15 @@ class Geography:
                 # A border declared on one side is a border on both.
                 grid[i, j] = grid[j, i] = True
         self.sea &= ~self.land
+        self.never_allied = frozenset(
+            (min(s.id, other), max(s.id, other)) for s in states for other in s.never_allies
+        )
+        """Pairs of states that never ally while the computer runs them (``never_allies``,
+        declared on either side): a fixed fact of the campaign, like its borders."""
+
+    def never_allies(self, a: str, b: str) -> bool:
+        """True when ``a`` and ``b`` never ally on their own (non-recognition)."""
+        return (min(a, b), max(a, b)) in self.never_allied
 
     def distance(self, a: str, b: str) -> float | None:
         """Capital-to-capital distance in km, or None when either has no capital."""

@@ -72,6 +72,9 @@ class Motive(StrEnum):
     are never of exactly the same members)."""
     player_choice = "player_choice"
     """The player ordered it."""
+    client = "client"
+    """It became a client in a patron-client pact: it leaves the alliances its patron is not
+    in (its alignment is now its patron's)."""
 
 
 class Verdict(StrEnum):
@@ -99,6 +102,10 @@ class Verdict(StrEnum):
     shares_threat = "shares_threat"
     """Accepted: the proposer shares its principal threat."""
     not_shared = "not_shared"
+    never_allies = "never_allies"
+    """Refused: the two never ally (the campaign's ``never_allies``: non-recognition)."""
+    has_patron = "has_patron"
+    """Refused: the state is a client in a patron-client pact; its patron decides."""
 
 
 Where = Literal["land", "sea", "distance"]
@@ -149,6 +156,10 @@ class TurnRecord:
     ordered: dict[str, float] = field(default_factory=dict)
     """The player's rivals and their threat as the player gave this turn's orders (after
     the turn's events and choices): what the board's trend is measured from."""
+    present: tuple[str, ...] = ()
+    """The ids of the states present as the turn closed, sorted: with ``alliances``, each
+    state's bloc that turn (``game.engine.blocs``), kept for the debrief's comparison with
+    history."""
 
 
 class ObjectiveStatus(StrEnum):
@@ -214,6 +225,8 @@ class Grounds:
     where: Where | None = None
     act: str | None = None
     """The rival's heaviest remembered hostile act (the campaign's description)."""
+    patron: str | None = None
+    """The patron of a client in a patron-client pact."""
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import asdict
 from typing import Any
 
+from game.engine.blocs import blocs_at, poles_of
 from game.engine.game import Game
 from game.engine.orders import ChoiceOrder
 from game.engine.policies import Policy
@@ -21,8 +22,8 @@ def _r(value: float) -> float:
 
 
 def turn_record(game: Game, report: TurnReport) -> dict[str, Any]:
-    """One JSON-ready line per turn: alliances, each state's top threats, changes, score, as
-    the turn closed (before the next turn's events)."""
+    """One JSON-ready line per turn: alliances, each state's bloc and top threats, changes,
+    score, as the turn closed (before the next turn's events)."""
     closed = game.history[-1]
     names = game.view.names()
     threats = {
@@ -43,6 +44,11 @@ def turn_record(game: Game, report: TurnReport) -> dict[str, Any]:
         "alliances": {
             a.id: {"name": a.name, "members": list(a.members), "against": a.against}
             for a in closed.alliances
+        },
+        # Each state's bloc (the pole it stands with, or null) and its alliances.
+        "blocs": {
+            line.state: {"bloc": line.bloc, "alliances": list(line.alliances)}
+            for line in blocs_at(game, closed.turn)
         },
         "threats": threats,
         "changes": [
@@ -91,6 +97,7 @@ def summary(game: Game, policy_name: str) -> dict[str, Any]:
         "ended": game.world.ended,
         "score": asdict(game.score),
         "alliances": {key: list(a.members) for key, a in sorted(game.world.alliances.items())},
+        "poles": poles_of(game.campaign),
         "events_fired": dict(sorted(game.world.fired.items())),
         "objectives": {o.id: o.status.value for o in game.objectives()},
         "state_hash": game.world.state_hash(),

@@ -101,10 +101,20 @@ def _calls(game: Game, effect: fx.Effect) -> list[Call]:
         case fx.FormAlliance():
             return [("allied", pair, True) for pair in combinations(sorted(effect.members), 2)]
         case fx.BreakAlliance():
-            alliance = game.view.alliances.get(effect.alliance)
-            members = list(alliance.members) if alliance else []
-            leaving = [effect.state] if effect.state else members
-            pairs = {(min(a, b), max(a, b)) for a in leaving for b in members if a != b}
+            if effect.alliance is None:  # the state leaves every alliance it is in
+                groups = [
+                    a.members for a in game.view.alliances.values() if effect.state in a.members
+                ]
+            else:
+                alliance = game.view.alliances.get(effect.alliance)
+                groups = [alliance.members] if alliance else []
+            pairs = {
+                (min(a, b), max(a, b))
+                for members in groups
+                for a in ([effect.state] if effect.state else members)
+                for b in members
+                if a != b
+            }
             return [("allied", pair, False) for pair in sorted(pairs)]
         case fx.RemoveState():
             return [("exists", (effect.state,), False)]

@@ -302,6 +302,10 @@ def consent_text(c: Consent, names: Mapping[str, str], reader: str | None = None
             )
         case Verdict.shares_threat:
             return f"{me} accepts: {principal_text(names, c.motive, c.rival, c.threat, g)}"
+        case Verdict.never_allies:
+            return f"{me} does not recognise {you}: it will never ally with {you}"
+        case Verdict.has_patron:
+            return f"{me} is a client of {_name(names, g.patron)}, which decides its alliances"
         case Verdict.not_shared:
             return (
                 f"{possessive(me)} principal threat is {rival}, which {you} {does} not share "
@@ -347,6 +351,8 @@ def change_text(c: AlignmentChange, names: Mapping[str, str]) -> str:
                 )
             case Motive.clashing_pact:
                 return f"{me} left {pact}: it now stands against {rival}, one of its partners there"
+            case Motive.client:
+                return f"{me} left {pact}: it is now a client of {rival}, which decides for it"
             case _:
                 pressure, limit = compared(_num(g.pressure), _num(g.limit))
                 return (

@@ -66,6 +66,11 @@ class AllianceRecord:
     leader: str | None = None
     """For a pact formed by bandwagoning: the strong state the others sided with. The pact
     lasts only as long as its leader stays in it."""
+    patron: str | None = None
+    """For a patron-client pact (a campaign's ``patron``): its computer-run members never
+    leave it on their own, its clients make no other alliance on their own, and no state
+    joins it uninvited. Left out of :meth:`World.snapshot` when None, so the hash of every
+    game without one is what it was before the field existed."""
     generated: bool = False
     """The game named it after its members (a pact the alignment AI or the player made), so
     the name follows them: :func:`rename` makes it again when they change. False: a
@@ -210,6 +215,8 @@ class World:
         data["alliances"] = {k: data["alliances"][k] for k in sorted(data["alliances"])}
         for alliance in data["alliances"].values():
             del alliance["generated"]  # see AllianceRecord.generated
+            if alliance["patron"] is None:
+                del alliance["patron"]  # see AllianceRecord.patron
         return data
 
     def state_hash(self) -> str:
@@ -265,6 +272,7 @@ def build_world(campaign: Campaign, doctrine: Doctrine | None = None) -> World:
             pact=Pact(a.pact).value,
             formed_turn=0,
             against=a.against,
+            patron=a.patron,
         )
         for a in sorted(campaign.alliances, key=lambda a: a.id)
     }
@@ -428,7 +436,9 @@ def fold_twins(world: World) -> list[tuple[AllianceRecord, AllianceRecord]]:
     is an author's alliance before one the game named (the campaign's "Strait League"
     keeps its name), then the older (formed first, then by id): the standing commitment
     carries on, and the other is folded into it. The survivor keeps its purpose; one with
-    none takes the folded alliance's ``against`` (unless a member is allied with it).
+    none takes the folded alliance's ``against`` (unless a member is allied with it), and
+    a folded patron-client pact makes the survivor one (the patron's hold is the stronger
+    tie).
     """
     folded: list[tuple[AllianceRecord, AllianceRecord]] = []
     first: dict[tuple[str, ...], AllianceRecord] = {}
@@ -444,6 +454,8 @@ def fold_twins(world: World) -> list[tuple[AllianceRecord, AllianceRecord]]:
         holds = rival is not None and not any(world.allied(m, rival) for m in survivor.members)
         if survivor.against is None and survivor.leader is None and holds:
             survivor.against = rival
+        if survivor.patron is None and alliance.patron is not None:
+            survivor.patron = alliance.patron
         folded.append((alliance, survivor))
     return folded
 

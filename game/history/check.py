@@ -26,6 +26,7 @@ from game.engine import (
     align_turn,
     assess,
     change_text,
+    side_of,  # the bloc reading the game's debrief shares (game.engine.blocs)
 )
 from game.history import sources
 from game.history.metrics import accuracy, auc, balanced_accuracy
@@ -145,28 +146,6 @@ def baseline_predictions(year: int, state: int, poles: list[int], majority: int)
         "disputes": friend,
         "nearest": min(poles, key=lambda p: (distance_km(year, state, p), p)),
     }
-
-
-def side_of(
-    alliances: list[AllianceRecord], state: str, poles: list[str], chose: str | None = None
-) -> str | None:
-    """The pole ``state`` is allied with: directly, else through its bloc (the pole fewest
-    alliance steps away). Between poles equally near (two poles in one bloc), the one it
-    chose itself (``chose``: the state it last allied or bandwagoned with); None when no
-    pole is reachable, or two are equally near and it chose neither."""
-    reached, frontier = {state}, [state]
-    while frontier:
-        step = sorted(
-            {m for a in alliances if set(a.members) & set(frontier) for m in a.members} - reached
-        )
-        found = [p for p in poles if p in step]
-        if len(found) > 1 and chose in found:
-            return chose
-        if found:
-            return found[0] if len(found) == 1 else None
-        reached.update(step)
-        frontier = step
-    return None
 
 
 @dataclass

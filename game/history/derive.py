@@ -64,9 +64,10 @@ def derive(source: Path) -> dict[str, int]:
     )
     counts["capabilities.csv.gz"] = _write(
         "capabilities.csv.gz",
-        ["ccode", "year", "milex", "milper", "cinc"],
+        ["ccode", "year", "milex", "milper", "irst", "pec", "tpop", "upop", "cinc"],
         (
-            [_int(r["ccode"]), _int(r["year"]), r["milex"], r["milper"], r["cinc"]]
+            [_int(r["ccode"]), _int(r["year"])]
+            + [r[k] for k in ("milex", "milper", "irst", "pec", "tpop", "upop", "cinc")]
             for r in _rows(source / "cow_nmc.csv")
             if r["cinc"] not in ("", "NA")
         ),
@@ -114,6 +115,14 @@ def derive(source: Path) -> dict[str, int]:
         (
             [_int(r["ccode1"]), _int(r["ccode2"]), _int(r["styear"]), _int(r["endyear"])]
             for r in _rows(source / "grh_arms_races.csv")
+        ),
+    )
+    counts["wars.csv.gz"] = _write(
+        "wars.csv.gz",
+        ["war", "ccode1", "ccode2", "year"],
+        (
+            [_int(r["warnum"]), _int(r["ccode1"]), _int(r["ccode2"]), _int(r["year"])]
+            for r in _rows(source / "cow_war_inter.csv")
         ),
     )
     counts["alliances.csv.gz"] = _write(

@@ -40,6 +40,14 @@ class Capability:
     milex: float | None
     milper: float | None
     cinc: float
+    irst: float | None = None
+    """Iron and steel production, thousand tons."""
+    pec: float | None = None
+    """Primary energy consumption, thousand coal-ton equivalents."""
+    tpop: float | None = None
+    """Total population, thousands."""
+    upop: float | None = None
+    """Urban population, thousands."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +100,10 @@ def capabilities() -> dict[int, dict[int, Capability]]:
     out: dict[int, dict[int, Capability]] = {}
     for r in _rows("capabilities.csv.gz"):
         out.setdefault(int(r["year"]), {})[int(r["ccode"])] = Capability(
-            _float(r["milex"]), _float(r["milper"]), float(r["cinc"])
+            _float(r["milex"]),
+            _float(r["milper"]),
+            float(r["cinc"]),
+            *(_float(r[k]) if k in r else None for k in ("irst", "pec", "tpop", "upop")),
         )
     return out
 
@@ -154,6 +165,17 @@ def arms_races() -> list[tuple[int, int, int, int]]:
         (int(r["ccode1"]), int(r["ccode2"]), int(r["start"]), int(r["end"]))
         for r in _rows("arms_races.csv.gz")
     ]
+
+
+@cache
+def war_pairs() -> dict[int, set[tuple[int, int, int]]]:
+    """COW inter-state war number -> the (state, enemy, year) it was at war in (directed)."""
+    out: dict[int, set[tuple[int, int, int]]] = {}
+    for r in _rows("wars.csv.gz"):
+        out.setdefault(int(r["war"]), set()).add(
+            (int(r["ccode1"]), int(r["ccode2"]), int(r["year"]))
+        )
+    return out
 
 
 @cache

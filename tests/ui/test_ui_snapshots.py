@@ -9,6 +9,7 @@ deliberate change of the look (or of the engine's numbers), review and update wi
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
@@ -24,8 +25,11 @@ from ui_pilot import (
     write_autosave,
 )
 
+from game.campaign.loader import load_campaign
 from game.ui import saves
 from game.ui.app import EntenteApp
+
+WORLD = Path(__file__).resolve().parents[1] / "data" / "world_campaign.yaml"
 
 Script = Callable[[Pilot], Awaitable[None]]
 
@@ -110,6 +114,11 @@ def with_corrupt_save() -> EntenteApp:
     return EntenteApp(seed="snap")
 
 
+def world_app() -> EntenteApp:
+    """A new game of the small real-world campaign (the map on Natural Earth's land)."""
+    return EntenteApp(load_campaign(WORLD), seed="snap", start="new")
+
+
 def finished() -> EntenteApp:
     write_autosave(played())
     return new_app(start="continue")
@@ -128,6 +137,7 @@ SCENARIOS: dict[str, tuple[Callable[[], EntenteApp], Script]] = {
     "report": (new_app, report),
     "dossier": (new_app, in_room("d", "DossierScreen")),
     "map": (new_app, in_room("m", "MapScreen")),
+    "map_world": (world_app, in_room("m", "MapScreen")),
     "help": (new_app, in_room("question_mark", "HelpScreen")),
     "save": (new_app, in_room("s", "SaveDialog")),
     "load": (with_saves, load),

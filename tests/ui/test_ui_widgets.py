@@ -7,12 +7,12 @@ from ui_pilot import played
 from game.ui.render import bar, bloc_styles, clip, threat_style, trend
 from game.ui.screens.map import legend_content
 from game.ui.widgets.alliances import alliances_content
+from game.ui.widgets.map_labels import Mark, layout
+from game.ui.widgets.map_projection import window_for
 from game.ui.widgets.map_view import (
     Capital,
     edge_cell,
     far_states,
-    place,
-    project,
     split_far,
     state_styles,
 )
@@ -60,10 +60,11 @@ def test_board_rows_fit_their_width():
 
 def test_the_projection_keeps_east_west_and_north_south():
     capitals = [Capital("A", 40, -150), Capital("B", 45, -140), Capital("C", 20, -130)]
-    cells = project(capitals, 40, 12, 3)
+    window = window_for(capitals, 40, 12)
+    cells = {c.state: window.cell(c.lat, c.lon) for c in capitals}
     assert cells["A"][0] < cells["B"][0] < cells["C"][0]  # west to east
     assert cells["B"][1] < cells["A"][1] < cells["C"][1]  # north to south
-    assert all(0 <= x <= 40 - 3 and 0 <= y < 12 for x, y in cells.values())
+    assert all(2 <= x < 40 - 2 and 1 <= y < 12 - 1 for x, y in cells.values())
 
 
 def test_a_state_far_from_all_the_others_goes_to_the_edge():
@@ -114,8 +115,10 @@ def test_the_map_knows_the_short_way_round_the_180th_meridian():
     kept, off = split_far([*fiji, Capital("K", -18, -140)])
     assert kept == fiji and [(f.state, f.direction) for f in off] == [("K", "east")]
     assert 4000 < off[0].km < 4800
-    cells = project(fiji, 40, 10, 1)
+    window = window_for(fiji, 40, 10)
+    cells = {c.state: window.cell(c.lat, c.lon) for c in fiji}
     assert [cells[s][0] for s in "FGIJ"] == sorted(cells[s][0] for s in "FGIJ")  # west to east
+    assert all(0 <= x < 40 for x, _ in cells.values())
 
 
 def test_the_map_legend_gives_the_far_state_its_distance():
@@ -126,8 +129,9 @@ def test_the_map_legend_gives_the_far_state_its_distance():
 
 
 def test_labels_never_overlap():
-    cells = {s: (10, 5) for s in ("AAA", "BBB", "CCC", "DD")}
-    placed = place(cells, 40, 12)
+    marks = [Mark(s, (10, 5), s, needed=True) for s in ("AAA", "BBB", "CCC", "DD")]
+    placed = layout(marks, 40, 12).labels
+    assert set(placed) == {"AAA", "BBB", "CCC", "DD"}
     spans = [{(x + i, y) for i in range(len(s))} for s, (x, y) in placed.items()]
     for i, a in enumerate(spans):
         for b in spans[i + 1 :]:

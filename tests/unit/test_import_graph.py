@@ -4,11 +4,12 @@ The graph is read from the source (every ``import`` statement, including those i
 functions and under ``TYPE_CHECKING``, which tools and readers see as dependencies too), so
 a cycle hidden behind a lazy import is found as well.
 
-Layers: ``campaign`` -> ``engine`` -> (``history``, ``competition``) -> (``ui``, ``web``) ->
+Layers: ``campaign`` -> ``engine`` -> ``history`` -> ``competition`` -> (``ui``, ``web``) ->
 the command line (``web`` serves the game to browsers by running it in processes of its own,
-so it never imports ``ui``). A layer imports only the layers it is allowed; ``ui`` and
-``history`` never import each other. ``game.vocabulary`` (names the command line offers),
-``game.paths`` (where files go) and ``game`` itself sit below all.
+so it never imports ``ui``). A layer imports only the layers it is allowed; the debriefs of
+``ui`` and ``competition`` read ``history`` (the game's blocs beside the real ones), which
+never imports them. ``game.vocabulary`` (names the command line offers), ``game.paths``
+(where files go) and ``game`` itself sit below all.
 """
 
 from __future__ import annotations
@@ -26,9 +27,9 @@ LAYERS = {
     "campaign": set(),
     "engine": {"campaign"},
     "history": {"campaign", "engine"},
-    "competition": {"campaign", "engine"},
+    "competition": {"campaign", "engine", "history"},
     "authoring": {"campaign", "engine"},
-    "ui": {"campaign", "engine", "competition"},
+    "ui": {"campaign", "engine", "history", "competition"},
     "web": {"campaign", "engine", "competition"},
     "cli": {"campaign", "engine", "history", "competition", "authoring", "ui", "web"},
 }

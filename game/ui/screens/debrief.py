@@ -1,5 +1,6 @@
 """The debrief: the score and grade, security and alliances over time, the decisions that
-mattered, and the campaign's history notes beside what happened in this game."""
+mattered, the campaign's history notes beside what happened in this game and, for a
+campaign whose states carry COW codes, the game's blocs beside the real ones."""
 
 from __future__ import annotations
 
@@ -22,6 +23,16 @@ from game.engine import (
     grades_text,
     in_this_game,
     score_note_text,
+)
+from game.history.beside import (
+    YearAgreement,
+    agreement_by_year,
+    checkpoints,
+    divergence_text,
+    has_history,
+    method_text,
+    overall_score,
+    score_text,
 )
 from game.ui.render import objective_line
 from game.ui.widgets.charts import LineChart, Series
@@ -57,6 +68,36 @@ def outcome_content(d: Debrief) -> Content:
         f"\nYou played {d.player_name} ({d.player}); seed {d.seed}; "
         f"doctrine {doctrine}; outcome {d.outcome or 'undecided'}.",
     )
+
+
+def beside_content(entry: YearAgreement, names: dict[str, str]) -> Content:
+    """One year of the game's blocs beside the real ones: the agreement, each state on
+    another side than in history with the game's reason (those outside the score muted),
+    and the campaign's history note."""
+    lines = [Content.styled(score_text(entry), "bold")]
+    lines += [
+        Content.styled(f"• {divergence_text(r, names)}", "" if r.counted else "$foreground-muted")
+        for r in entry.divergences
+    ]
+    if not entry.divergences:
+        lines.append(Content("Every state is on its real side."))
+    lines += [Content.styled(f"History: {note}", "italic $accent") for note in entry.notes]
+    return Content("\n").join(lines)
+
+
+def beside_history(game: Game, names: dict[str, str]) -> ComposeResult:
+    """The "Beside history" section: the checkpoint years of the game's blocs beside the
+    real ones (ATOP), with the method and its source."""
+    agreements = agreement_by_year(game)
+    if not agreements:
+        return
+    yield Static("Beside history", classes="section-title")
+    method = method_text(agreements[0].poles, names, overall_score(agreements))
+    yield Static(Content.styled(method, "$foreground-muted"), id="beside-method")
+    for entry in checkpoints(agreements):
+        with Horizontal(classes="history-row beside-row"):
+            yield Static(str(entry.year), classes="history-year")
+            yield Static(beside_content(entry, names), classes="beside-text")
 
 
 class DebriefScreen(Screen[None]):
@@ -125,6 +166,8 @@ class DebriefScreen(Screen[None]):
                     yield Static(str(entry.year), classes="history-year")
                     yield Static(entry.note, classes="history-note")
                     yield Static(in_this_game(entry, d.last_year, d.names), classes="history-game")
+            if has_history(self.game.campaign):
+                yield from beside_history(self.game, d.names)
         yield Footer()
 
     def on_mount(self) -> None:

@@ -1,8 +1,11 @@
-"""The map: capitals placed on the character grid by an equirectangular projection.
+"""The map: the present states at their capitals on the Earth's land, coloured by bloc.
 
-Each present state is drawn as its id at its capital, coloured by its bloc (unallied states
-grey; the player highlighted). The projection is recomputed from the widget's size at every
-render, so the map fills whatever room the terminal gives it.
+The window is the bounding box of the capitals (:mod:`.map_projection`), recomputed from
+the widget's size at every render, so the map fills whatever room the terminal gives it;
+the land behind is Natural Earth's, drawn in half blocks in a muted colour. Each state is a
+marker at its capital, coloured by its first bloc (unallied states grey); the player, its
+allies and its principal threats are always named, the others where room allows
+(:mod:`.map_labels`).
 
 A state far from all the others (an empire across the ocean) would squeeze the rest into a
 corner, so it is drawn at the map's edge in its direction, with an arrow, and the legend
@@ -12,7 +15,9 @@ gives its distance: the map keeps the room for the neighbourhood where proximity
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from statistics import median
 
 from textual.content import Content
@@ -20,25 +25,42 @@ from textual.widget import Widget
 
 from game.engine import WorldView, great_circle_km
 from game.ui.render import UNALLIED_STYLE, bloc_styles
+from game.ui.widgets.map_labels import Layout, Mark, layout
+from game.ui.widgets.map_projection import (
+    Capital,
+    Window,
+    graticule,
+    land_cells,
+    scale_text,
+    unwrapped,
+    window_for,
+    wrap,
+)
 
+__all__ = ["Capital", "FarState", "MapView", "capitals_of", "far_states", "split_far"]
+
+MARKER = "●"
 GRATICULE = "·"
-KM_PER_DEGREE = 111.32
+LAND_STYLE = "$foreground 22%"
+"""Land: a muted grey of the theme's own foreground, well behind the states' colours."""
+LAND_BACKGROUND = "on $foreground 22%"
+GRATICULE_STYLE = "$foreground 40%"
+SCALE_STYLE = "$foreground-muted"
 SCALE_COLUMNS = 10
+SCALE_MAX_LATITUDES = 60.0
+"""A scale bar only on a map spanning fewer degrees of latitude than this: on a world map
+a column spans very different distances at the equator and near the poles."""
+TOP_THREATS = 3
+"""The player's most threatening rivals always labelled."""
 FAR_FACTOR = 4.0
 """A state is far off the map when its capital is more than this many times the typical
 distance of the capitals from their centre (the median), and at least FAR_MIN_KM away."""
 FAR_MIN_KM = 1000.0
+FAR_GAIN = 2.0
+"""And only when the others, without them, span at most 1/FAR_GAIN of the degrees they
+span with them: a world map keeps Brazil and Australia, which are on its land anyway."""
 ARROWS = ("→", "↗", "↑", "↖", "←", "↙", "↓", "↘")
 COMPASS = ("east", "north-east", "north", "north-west", "west", "south-west", "south", "south-east")
-
-
-@dataclass(frozen=True)
-class Capital:
-    """A state to draw: its id and its capital's coordinates."""
-
-    state: str
-    lat: float
-    lon: float
 
 
 @dataclass(frozen=True)
@@ -59,29 +81,25 @@ class FarState:
     def direction(self) -> str:
         return COMPASS[self.octant]
 
+    @property
+    def label(self) -> str:
+        """The id with its arrow pointing off the map: before it on the west side."""
+        return self.arrow + self.state if self.octant in (3, 4, 5) else self.state + self.arrow
 
-def _wrap(degrees: float) -> float:
-    """A longitude difference brought into [-180, 180): the short way round."""
-    return (degrees + 180.0) % 360.0 - 180.0
 
-
-def unwrapped(capitals: list[Capital]) -> dict[str, float]:
-    """Each capital's longitude, continued across the 180th meridian from the capitals'
-    circular mean, so a region that straddles it stays in one piece."""
-    if not capitals:
-        return {}
-    ref = math.degrees(
-        math.atan2(
-            sum(math.sin(math.radians(c.lon)) for c in capitals),
-            sum(math.cos(math.radians(c.lon)) for c in capitals),
-        )
-    )
-    return {c.state: ref + _wrap(c.lon - ref) for c in capitals}
+def span(capitals: list[Capital]) -> float:
+    """The degrees the capitals span, east-west (at their middle latitude) or north-south,
+    whichever is more."""
+    lons = unwrapped(capitals).values()
+    lats = [c.lat for c in capitals]
+    squeeze = math.cos(math.radians(min(60.0, abs(max(lats) + min(lats)) / 2)))
+    return max(max(lats) - min(lats), (max(lons) - min(lons)) * squeeze)
 
 
 def split_far(capitals: list[Capital]) -> tuple[list[Capital], list[FarState]]:
     """The capitals to project, and the states far from all of them (at most a third of
-    the map, and never so many that fewer than two remain)."""
+    the map, never so many that fewer than two remain, and only when the map of the rest
+    gains room by it)."""
     if len(capitals) < 3:
         return capitals, []
     lon = unwrapped(capitals)
@@ -93,12 +111,14 @@ def split_far(capitals: list[Capital]) -> tuple[list[Capital], list[FarState]]:
     if not far or len(far) > len(capitals) // 3:
         return capitals, []
     near = [c for c in capitals if km[c.state] <= limit]
+    if span(near) * FAR_GAIN > span(capitals):
+        return capitals, []
     # The direction is read from the centre of the states that stay on the map.
     lat1 = sum(c.lat for c in near) / len(near)
     lon1 = sum(lon[c.state] for c in near) / len(near)
     out = []
     for c in far:
-        east = _wrap(c.lon - lon1) * math.cos(math.radians(lat1))
+        east = wrap(c.lon - lon1) * math.cos(math.radians(lat1))
         octant = round(math.atan2(c.lat - lat1, east) / (math.pi / 4)) % 8
         out.append(FarState(c.state, great_circle_km(lat1, lon1, c.lat, c.lon), octant))
     return near, out
@@ -112,90 +132,6 @@ def edge_cell(octant: int, width: int, height: int, label: int) -> tuple[int, in
     x = {1: right, 0: right // 2, -1: 0}[dx]
     y = {-1: 0, 0: bottom // 2, 1: bottom}[dy]
     return x, y
-
-
-def _eastings(capitals: list[Capital]) -> dict[str, float]:
-    """Each capital's east-west position in degrees at the capitals' mean latitude."""
-    mean_lat = math.radians(sum(c.lat for c in capitals) / len(capitals))
-    return {state: lon * math.cos(mean_lat) for state, lon in unwrapped(capitals).items()}
-
-
-def project(
-    capitals: list[Capital], width: int, height: int, label: int
-) -> dict[str, tuple[int, int]]:
-    """Each capital's cell (column, row) in a ``width`` x ``height`` grid, leaving ``label``
-    columns at the right so the last id fits."""
-    if not capitals:
-        return {}
-    xs = _eastings(capitals)
-    ys = {c.state: c.lat for c in capitals}
-    x0, x1 = min(xs.values()), max(xs.values())
-    y0, y1 = min(ys.values()), max(ys.values())
-    usable_w, usable_h = max(1, width - label - 1), max(1, height - 1)
-    out = {}
-    for c in capitals:
-        x = (xs[c.state] - x0) / (x1 - x0) * usable_w if x1 > x0 else usable_w / 2
-        y = (y1 - ys[c.state]) / (y1 - y0) * usable_h if y1 > y0 else usable_h / 2
-        out[c.state] = (round(x), round(y))
-    return out
-
-
-def km_per_column(capitals: list[Capital], width: int, label: int) -> float | None:
-    """How many kilometres one column spans east-west (None when it cannot be known)."""
-    if len(capitals) < 2:
-        return None
-    xs = list(_eastings(capitals).values())
-    span = max(xs) - min(xs)
-    return span * KM_PER_DEGREE / max(1, width - label - 1) if span > 0 else None
-
-
-def scale_text(km: float) -> str:
-    """A scale bar ``SCALE_COLUMNS`` wide with the distance it spans."""
-    distance = km * SCALE_COLUMNS
-    rounded = f"{distance:,.0f}" if distance < 100 else f"{round(distance, -1):,.0f}"
-    return "├" + "─" * (SCALE_COLUMNS - 2) + "┤ " + rounded + " km"
-
-
-def _offsets(radius: int):
-    yield 0, 0
-    for r in range(1, radius + 1):
-        for dy, dx in (
-            (-r, 0),
-            (r, 0),
-            (0, r * 2),
-            (0, -r * 2),
-            (-r, r * 2),
-            (r, r * 2),
-            (-r, -r * 2),
-            (r, -r * 2),
-        ):
-            yield dx, dy
-
-
-def place(
-    cells: dict[str, tuple[int, int]],
-    width: int,
-    height: int,
-    texts: dict[str, str] | None = None,
-) -> dict[str, tuple[int, int]]:
-    """Labels without overlaps: a label that would cover another is nudged nearby.
-    ``texts`` gives a label other than the state's id."""
-    taken: set[tuple[int, int]] = set()
-    placed = {}
-    for state in sorted(cells, key=lambda s: (cells[s][1], cells[s][0], s)):
-        size = len((texts or {}).get(state, state))
-        x, y = cells[state]
-        best = (min(max(0, x), max(0, width - size)), min(max(0, y), max(0, height - 1)))
-        for dx, dy in _offsets(max(width, height)):
-            nx = min(max(0, x + dx), max(0, width - size))
-            ny = min(max(0, y + dy), max(0, height - 1))
-            span = {(nx + i, ny) for i in range(-1, size + 1)}
-            if not span & taken:
-                best = (nx, ny)
-                break
-        placed[state] = best
-        taken |= {(best[0] + i, best[1]) for i in range(size)}
-    return placed
 
 
 def state_styles(world: WorldView, player: str) -> dict[str, str]:
@@ -224,58 +160,121 @@ def far_states(world: WorldView) -> list[FarState]:
     return split_far(capitals_of(world))[1]
 
 
-class MapView(Widget):
-    """The present states at their capitals, coloured by bloc."""
+def ranked(world: WorldView, player: str, threats: Sequence[str]) -> tuple[list[str], set[str]]:
+    """Every present state in the order the map names them (the player, its allies, its
+    rivals from the most threatening, then the rest by id), and the ones always named: the
+    player, its allies and its ``TOP_THREATS`` principal threats."""
+    present = set(world.ids())
+    allies = [s for s in world.allies_of(player) if s in present]
+    rivals = [s for s in threats if s in present and s != player]
+    order = list(dict.fromkeys([player, *allies, *rivals, *sorted(present)]))
+    needed = {player, *allies, *rivals[:TOP_THREATS]} & present
+    return [s for s in order if s in present], needed
 
-    def __init__(self, world: WorldView, player: str, *, id: str | None = None) -> None:
+
+def marks_for(
+    world: WorldView, player: str, threats: Sequence[str], width: int, height: int
+) -> tuple[Window, list[Mark]]:
+    """The window of a ``width`` x ``height`` map and every state's mark on it, most
+    important first; far states at the edge, always labelled."""
+    near, far = split_far(capitals_of(world))
+    # Far states keep the outer ring of cells; the others are projected inside it.
+    window = window_for(near, width, height, inset=1 if far else 0)
+    cells = {c.state: window.cell(c.lat, c.lon) for c in near}
+    order, needed = ranked(world, player, threats)
+    marks = {s: Mark(s, cells[s], s, s in needed) for s in order if s in cells}
+    for f in far:
+        cell = edge_cell(f.octant, width, height, len(f.label))
+        marks[f.state] = Mark(f.state, cell, f.label, needed=True, marker=False)
+    return window, [marks[s] for s in order if s in marks]
+
+
+Grid = list[tuple[list[str], list[str]]]
+"""The map's rows, each as its characters and their styles, a cell each."""
+
+
+@lru_cache(maxsize=16)
+def base_layer(window: Window) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """The map before the states: land, and the graticule on water."""
+    rows = [
+        (list(row), [LAND_STYLE if c != " " else "" for c in row]) for row in land_cells(window)
+    ]
+    for x, y in graticule(window):
+        if 0 <= y < window.height and 0 <= x < window.width and rows[y][0][x] == " ":
+            rows[y][0][x], rows[y][1][x] = GRATICULE, GRATICULE_STYLE
+    return tuple((tuple(chars), tuple(styles)) for chars, styles in rows)
+
+
+def draw(window: Window, placed: Layout, marks: list[Mark], styles: dict[str, str]) -> Grid:
+    """Every cell of the map: land, the graticule on water, the markers and the labels
+    (with the land's colour behind them on land, so the coast stays whole), the scale."""
+    grid = [(list(chars), list(looks)) for chars, looks in base_layer(window)]
+
+    def put(x: int, y: int, char: str, style: str) -> None:
+        chars, looks = grid[y]
+        if chars[x] == "█" and "reverse" not in style:
+            style = f"{style} {LAND_BACKGROUND}"
+        chars[x], looks[x] = char, style
+
+    for (x, y), state in placed.markers.items():
+        put(x, y, MARKER, styles[state].replace("reverse ", ""))
+    text = {m.state: m.text for m in marks}
+    used = set(placed.markers)
+    for state, (x, y) in placed.labels.items():
+        for i, char in enumerate(text[state]):
+            put(x + i, y, char, styles[state])
+            used.add((x + i, y))
+    scale = scale_text(window.km_per_column, SCALE_COLUMNS)
+    bottom = window.height - 1
+    # The scale bar goes in the bottom-left corner of a regional map, unless a state is there.
+    if (
+        window.lat_span < SCALE_MAX_LATITUDES
+        and len(scale) < window.width
+        and not any((x, bottom) in used for x in range(len(scale) + 1))
+    ):
+        chars, looks = grid[bottom]
+        chars[: len(scale)] = scale
+        looks[: len(scale)] = [SCALE_STYLE] * len(scale)
+    return grid
+
+
+def to_content(grid: Grid) -> Content:
+    """The cells as Content, a span per run of one style."""
+    lines = []
+    for chars, looks in grid:
+        parts = []
+        start = 0
+        for x in range(1, len(looks) + 1):
+            if x == len(looks) or looks[x] != looks[start]:
+                parts.append(("".join(chars[start:x]), looks[start]))
+                start = x
+        lines.append(Content.assemble(*parts))
+    return Content("\n").join(lines)
+
+
+class MapView(Widget):
+    """The present states at their capitals on the world's land, coloured by bloc."""
+
+    def __init__(
+        self,
+        world: WorldView,
+        player: str,
+        *,
+        threats: Sequence[str] = (),
+        id: str | None = None,
+    ) -> None:
+        """``threats``: the player's rivals, the most threatening first (they are named
+        before the others)."""
         super().__init__(id=id)
         self.world = world
         self.player = player
+        self.threats = tuple(threats)
 
     def render(self) -> Content:
         width, height = self.size.width, self.size.height
         if width < 4 or height < 2:
             return Content("")
-        near, far = split_far(capitals_of(self.world))
-        texts = {c.state: c.state for c in near}
-        for f in far:
-            # The arrow points off the map: before the id on the west side, after it elsewhere.
-            texts[f.state] = f.arrow + f.state if f.octant in (3, 4, 5) else f.state + f.arrow
-        # Room at the right for the longest label on the map (far labels sit at the edges).
-        label = max((len(c.state) for c in near), default=3)
-        # Far states keep the outer ring of cells; the others are projected inside it.
-        inset = 1 if far else 0
-        inner = project(near, width - 2 * inset, height - 2 * inset, label)
-        cells = {s: (x + inset, y + inset) for s, (x, y) in inner.items()}
-        cells |= {f.state: edge_cell(f.octant, width, height, len(texts[f.state])) for f in far}
-        cells = place(cells, width, height, texts)
-        grid = [
-            [(GRATICULE if (x % 6 == 0 and y % 3 == 0) else " ") for x in range(width)]
-            for y in range(height)
-        ]
+        window, marks = marks_for(self.world, self.player, self.threats, width, height)
+        placed = layout(marks, width, height)
         styles = state_styles(self.world, self.player)
-        owners: dict[tuple[int, int], str] = {}
-        for state, (x, y) in cells.items():
-            for i, char in enumerate(texts[state]):
-                if x + i < width:
-                    grid[y][x + i] = char
-                    owners[(x + i, y)] = state
-        km = km_per_column(near, width - 2 * inset, label)
-        scale = scale_text(km) if km else ""
-        bottom = height - 1
-        # The scale bar goes in the bottom-left corner, unless a state is drawn there.
-        if (
-            scale
-            and len(scale) < width
-            and not any((x, bottom) in owners for x in range(len(scale) + 1))
-        ):
-            for x, char in enumerate(scale):
-                grid[bottom][x] = char
-        lines = []
-        for y, row in enumerate(grid):
-            parts: list[tuple[str, str] | str] = []
-            for x, char in enumerate(row):
-                owner = owners.get((x, y))
-                parts.append((char, styles[owner]) if owner else (char, "$foreground-muted"))
-            lines.append(Content.assemble(*parts))
-        return Content("\n").join(lines)
+        return to_content(draw(window, placed, marks, styles))

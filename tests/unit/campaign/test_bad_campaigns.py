@@ -35,7 +35,7 @@ EFFECT_KINDS = (
 CAMPAIGN_FIELDS = (
     "schema_version, id, version, title, description, authors, sources, start_year, "
     "turn_months, action_points, doctrine, playable, default_player, flags, scoring, "
-    "states, alliances, eras, history"
+    "states, alliances, eras, history, poles"
 )
 FUNCTIONS = (
     "achieved, allied, allies, doctrine_is, exists, fired, flag, in_era, intentions, "
@@ -481,7 +481,7 @@ CASES = [
         "    military: 30\n    kind: state\n    state: ON\n",
         "39:5: states[2].state: unknown field 'state' (allowed: id, name, kind, capital, "
         "region, borders, power, military, offense, reach, global_reach, stability, ideology, "
-        "doctrine, personality, present, dossier)",
+        "doctrine, personality, present, dossier, never_allies, cow)",
     ),
     edit(
         "missing_field_points_at_parent",
