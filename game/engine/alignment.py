@@ -588,6 +588,11 @@ def join(
     ctx.refresh(alliance.members)
     while alliance.id in world.alliances and (clash := conflicts(world, alliance)):
         member, other, rival = clash[0]
+        if other.patron is not None:
+            # A patron's hold is not given up for a newer pact: the patron-client pact
+            # drops the purpose that clashes instead (its sides may face different threats).
+            other.against = None
+            continue
         out += leave(ctx, member, other, Motive.clashing_pact, rival)
     return out
 
@@ -614,6 +619,8 @@ def assign_purposes(ctx: Context) -> None:
         alliance = ctx.world.alliances[key]
         if alliance.against is not None or alliance.leader is not None:
             continue
+        if alliance.patron is not None:
+            continue  # a patron-client pact's sides may face different threats
         counts: dict[str, int] = {}
         for member in alliance.members:
             rival = ctx.matrix.principal(member)

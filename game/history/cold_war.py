@@ -82,9 +82,11 @@ EXIT_TEXT = {
 
 
 NEVER_WHY = (
-    "never_allies: states that did not recognise each other (the two Koreas, the two Chinas, "
-    "the two Vietnams, the two Germanys under the Hallstein doctrine, Israel and the Arab "
-    "states that fought it) never ally on their own."
+    "never_allies: states without diplomatic relations never ally on their own: the two "
+    "Koreas, Chinas, Vietnams and Germanys (the Hallstein doctrine), Israel and the Arab "
+    "states that fought it, Taiwan, South Korea and South Vietnam with the communist "
+    "powers, North Korea with the USA and Japan, Cuba with the USA after 1961 (its "
+    "revolution takes it out of the Rio Treaty)."
 )
 
 

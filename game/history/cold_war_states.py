@@ -126,6 +126,7 @@ STATES: tuple[StateSpec, ...] = (
         aggression=0.2,
         caution=0.5,
         why="Batista's small army until 1959 (the revolution is an event).",
+        never_allies=("USA",),
     ),
     StateSpec(
         id="MEX",
@@ -523,7 +524,7 @@ STATES: tuple[StateSpec, ...] = (
         caution=0.6,
         why="The Nationalist government after its retreat in 1949, sworn to return.",
         enters=1949,
-        never_allies=("CHN",),
+        never_allies=("CHN", "USSR"),
     ),
     StateSpec(
         id="MON",
@@ -565,7 +566,7 @@ STATES: tuple[StateSpec, ...] = (
         caution=0.3,
         why="Kim Il-sung's army, trained and armed by the USSR for the invasion of 1950.",
         enters=1948,
-        never_allies=("ROK",),
+        never_allies=("USA", "JPN"),
     ),
     StateSpec(
         id="ROK",
@@ -580,6 +581,7 @@ STATES: tuple[StateSpec, ...] = (
         caution=0.6,
         why="A constabulary army without tanks in 1950.",
         enters=1949,
+        never_allies=("PRK", "USSR", "CHN"),
     ),
     StateSpec(
         id="DRV",
@@ -594,7 +596,6 @@ STATES: tuple[StateSpec, ...] = (
         caution=0.4,
         why="The army that beat France at Dien Bien Phu, committed to unifying Vietnam.",
         enters=1954,
-        never_allies=("RVN",),
     ),
     StateSpec(
         id="RVN",
@@ -610,6 +611,7 @@ STATES: tuple[StateSpec, ...] = (
         why="A weak regime facing an insurgency (stability 0.3).",
         enters=1954,
         leaves=1975,
+        never_allies=("DRV", "USSR", "CHN"),
     ),
     StateSpec(
         id="PHI",
