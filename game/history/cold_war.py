@@ -86,7 +86,8 @@ NEVER_WHY = (
     "Koreas, Chinas, Vietnams and Germanys (the Hallstein doctrine), Israel and the Arab "
     "states that fought it, Taiwan, South Korea and South Vietnam with the communist "
     "powers, North Korea with the USA and Japan, Cuba with the USA after 1961 (its "
-    "revolution takes it out of the Rio Treaty)."
+    "revolution takes it out of the Rio Treaty), China and Albania with the USA (no "
+    "relations until 1979 and 1991)."
 )
 
 

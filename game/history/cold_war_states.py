@@ -493,6 +493,7 @@ STATES: tuple[StateSpec, ...] = (
         aggression=0.3,
         caution=0.5,
         why="Hoxha's tiny, militant communist state.",
+        never_allies=("USA",),
     ),
     StateSpec(
         id="CHN",
@@ -510,6 +511,7 @@ STATES: tuple[StateSpec, ...] = (
             " Nationalist government is a wartime ally of the USA, the communists of the "
             "USSR."
         ),
+        never_allies=("USA",),
     ),
     StateSpec(
         id="TAW",

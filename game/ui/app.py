@@ -81,7 +81,9 @@ class EntenteApp(MenuActions):
         self.busy = False
         """True while an engine worker runs: no other engine call starts meanwhile."""
         self.last_report: TurnReport | None = None
-        self._want_new_game = False
+        self._want_new_game: str | None = None
+        """A new game asked for while the campaign was loading: the campaign id to
+        highlight ("" for the default)."""
         self.saved_mark: tuple[object, ...] | None = None
         """Where the game stood when it was last saved (see :meth:`unsaved_work`)."""
 
@@ -146,9 +148,9 @@ class EntenteApp(MenuActions):
         if self.loaded is None:
             self.loaded = message.loaded
         self._show_campaign(message.error)
-        if self._want_new_game and self.loaded is not None:
-            self._want_new_game = False
-            self.action_new_game()
+        if self._want_new_game is not None and self.loaded is not None:
+            wanted, self._want_new_game = self._want_new_game, None
+            self.action_new_game(wanted or None)
 
     # -- the flow of a game ----------------------------------------------------------
     def _reset_to(self, screen: Screen) -> None:

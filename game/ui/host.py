@@ -56,8 +56,11 @@ class GameHost(Protocol):
     def action_help(self) -> None:
         """Keys, commands and the primer."""
 
-    def action_new_game(self) -> None:
-        """Choose and start a new game."""
+    def action_new_game(self, campaign: str | None = None) -> None:
+        """Choose and start a new game (``campaign``: the id to highlight)."""
+
+    def action_tutorial(self) -> None:
+        """Choose and start a new game of the tutorial."""
 
     def action_continue_game(self) -> None:
         """Load the most recent autosave."""

@@ -33,7 +33,7 @@ class MenuActions(EngineWorkers):
     queue: OrderQueue | None
     seed: str | None
     player: str | None
-    _want_new_game: bool
+    _want_new_game: str | None
     saved_mark: tuple[object, ...] | None
     _settings: Settings | None = None
 
@@ -139,14 +139,21 @@ class MenuActions(EngineWorkers):
         )
         return True
 
-    def action_new_game(self) -> None:
-        """Choose and start a new game (in a competition: the student's own game)."""
+    def action_tutorial(self) -> None:
+        """Choose and start a new game of the tutorial (it comes highlighted)."""
+        from game.campaign.library import TUTORIAL_CAMPAIGN
+
+        self.action_new_game(TUTORIAL_CAMPAIGN)
+
+    def action_new_game(self, campaign: str | None = None) -> None:
+        """Choose and start a new game (in a competition: the student's own game);
+        ``campaign``: the id of the campaign to highlight (default: the loaded one)."""
         from game.ui.screens.new_game import NewGameChoice, NewGameScreen
 
         if self._competition_fixed():
             return
         if self.loaded is None:
-            self._want_new_game = True
+            self._want_new_game = campaign or ""
             self.notify("Loading the campaign…")
             return
 
@@ -155,7 +162,9 @@ class MenuActions(EngineWorkers):
                 self._start(choice.loaded, choice.seed, choice.player, choice.doctrine)
 
         seed = self.seed or random_seed()
-        self.push_screen(NewGameScreen(self._campaigns(), seed, self.player), chosen)
+        campaigns = self._campaigns()
+        first = next((i for i, lc in enumerate(campaigns) if lc.campaign.id == campaign), 0)
+        self.push_screen(NewGameScreen(campaigns, seed, self.player, first), chosen)
 
     def _campaigns(self) -> list[LoadedCampaign]:
         from game.campaign.errors import CampaignInvalid

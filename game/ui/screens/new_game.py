@@ -75,14 +75,21 @@ class NewGameScreen(Screen[NewGameChoice | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "start", "Start"),
+        Binding("t", "tutorial", "Tutorial"),
         Binding("escape", "cancel", "Back"),
     ]
 
     def __init__(
-        self, campaigns: list[LoadedCampaign], seed: str, player: str | None = None
+        self,
+        campaigns: list[LoadedCampaign],
+        seed: str,
+        player: str | None = None,
+        first: int = 0,
     ) -> None:
+        """``first``: the index of the campaign highlighted when the screen opens."""
         super().__init__()
         self.campaigns = campaigns
+        self.first = first if 0 <= first < len(campaigns) else 0
         self.seed = seed
         self.player = player
 
@@ -118,8 +125,8 @@ class NewGameScreen(Screen[NewGameChoice | None]):
         self.query_one("#campaigns").border_title = "Campaign"
         self.query_one("#states").border_title = "Your state"
         self.query_one("#seed", Input).cursor_blink = False
-        self.query_one("#campaigns", OptionList).highlighted = 0
-        self._show_campaign(0)
+        self.query_one("#campaigns", OptionList).highlighted = self.first
+        self._show_campaign(self.first)
         self.query_one("#states", OptionList).focus()
 
     @property
@@ -152,7 +159,8 @@ class NewGameScreen(Screen[NewGameChoice | None]):
 
     @on(OptionList.OptionHighlighted, "#states")
     def _state(self, event: OptionList.OptionHighlighted) -> None:
-        if event.option.id:
+        # A highlight posted before the campaign changed names a state of the old one.
+        if event.option.id and event.option.id in self.loaded.campaign.playable:
             self.query_one("#state-info", Static).update(
                 state_content(self.loaded, event.option.id)
             )
@@ -179,6 +187,17 @@ class NewGameScreen(Screen[NewGameChoice | None]):
         seed = self.query_one("#seed", Input).value.strip() or self.seed
         doctrine = str(self.query_one("#doctrine", Select).value) or None
         self.dismiss(NewGameChoice(self.loaded, player, seed, doctrine))
+
+    def action_tutorial(self) -> None:
+        """Highlight the tutorial campaign (the short invented one that teaches the basics)."""
+        from game.campaign.library import TUTORIAL_CAMPAIGN
+
+        for i, loaded in enumerate(self.campaigns):
+            if loaded.campaign.id == TUTORIAL_CAMPAIGN:
+                self.query_one("#campaigns", OptionList).highlighted = i
+                self.query_one("#states").focus()
+                return
+        self.notify("The tutorial is not installed.", severity="warning")
 
     def action_cancel(self) -> None:
         """Back to the title screen."""

@@ -35,6 +35,7 @@ TAGLINE = "a game of alliances and the balance of threat"
 
 MENU = (
     ("new", "New game", "n"),
+    ("tutorial", "Tutorial", "t"),
     ("continue", "Continue", "c"),
     ("load", "Load a game", "l"),
     ("help", "Help", "?"),
@@ -47,6 +48,7 @@ class TitleScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "app.new_game", "New game"),
+        Binding("t", "app.tutorial", "Tutorial"),
         Binding("c", "app.continue_game", "Continue"),
         Binding("l", "app.load", "Load"),
         Binding("question_mark", "app.help", "Help"),
@@ -108,6 +110,7 @@ class TitleScreen(Screen[None]):
     async def _chosen(self, event: OptionList.OptionSelected) -> None:
         actions = {
             "new": "new_game",
+            "tutorial": "tutorial",
             "continue": "continue_game",
             "load": "load",
             "help": "help",
