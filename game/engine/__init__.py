@@ -43,7 +43,7 @@ from game.engine.explain import Explanation, FactorExplanation
 from game.engine.game import EngineError, Game, OrderOption, new_game
 from game.engine.geography import Geography, great_circle_km
 from game.engine.orders import ACTIONS, Action, ChoiceOrder, Order
-from game.engine.policies import POLICIES, ForcedChoices, Policy, make_policy
+from game.engine.policies import POLICIES, ForcedChoices, Passive, Policy, make_policy
 from game.engine.reading import Context
 from game.engine.record import (
     MAX_BYTES,
@@ -108,6 +108,7 @@ __all__ = [
     "INTENT_DECAY_PER_YEAR",
     "MAX_BYTES",
     "POLICIES",
+    "Passive",
     "SCORE_PARTS",
     "Act",
     "Action",

@@ -90,6 +90,35 @@ class WorldView:
         """The alliances ``state`` belongs to, sorted by id."""
         return alliances_with(self.alliances, state)
 
+    def blocs(self) -> list[Bloc]:
+        """The blocs: alliances joined by shared members, each led by its most powerful
+        member; the largest first (then by leader)."""
+        groups: list[tuple[set[str], list[str]]] = []  # (members, alliance ids)
+        for alliance_id in sorted(self.alliances):
+            members = set(self.alliances[alliance_id].members)
+            touching = [g for g in groups if g[0] & members]
+            merged = (members.union(*(g[0] for g in touching)), [alliance_id])
+            for group in touching:
+                merged[1].extend(group[1])
+                groups.remove(group)
+            groups.append(merged)
+        out = []
+        for members, ids in groups:
+            ordered = sorted(members)
+            leader = max(ordered, key=lambda s: (self.states[s].power, s))
+            out.append(Bloc(leader, tuple(ordered), tuple(sorted(ids))))
+        return sorted(out, key=lambda b: (-len(b.members), b.leader))
+
+
+@dataclass(frozen=True)
+class Bloc:
+    """States joined by alliances, directly or through one another."""
+
+    leader: str
+    """Its most powerful member."""
+    members: tuple[str, ...]
+    alliances: tuple[str, ...]
+
 
 def alliance_views(world: World) -> tuple[AllianceView, ...]:
     """Every alliance of ``world`` as a snapshot, sorted by id."""

@@ -67,6 +67,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Iterator[zipfile.ZipFile]
 def test_the_wheel_carries_the_tutorial_as_game_campaigns(wheel: zipfile.ZipFile) -> None:
     tutorial = (ROOT / "campaigns" / "tutorial.yaml").read_bytes()
     assert wheel.read("game/campaigns/tutorial.yaml") == tutorial
+    cold_war = (ROOT / "campaigns" / "cold_war.yaml").read_bytes()
+    assert wheel.read("game/campaigns/cold_war.yaml") == cold_war
     assert "game/campaigns/__init__.py" in wheel.namelist()
 
 
@@ -101,7 +103,9 @@ def test_importlib_resources_finds_the_shipped_campaigns() -> None:
     assert shipped_dir() / "tutorial.yaml" == tutorial
     assert tutorial in shipped_campaigns()
     assert resolve_campaign("tutorial") == tutorial
-    assert resolve_campaign(None) == tutorial
+    cold_war = files("game.campaigns") / "cold_war.yaml"
+    assert cold_war.is_file() and cold_war in shipped_campaigns()
+    assert resolve_campaign(None) == cold_war  # the default game
 
 
 def test_an_editable_install_reads_the_checkouts_campaigns() -> None:

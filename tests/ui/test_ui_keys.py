@@ -157,3 +157,20 @@ def test_settings_survive_damaged_and_hostile_files(data_dir):
     assert load_settings() == Settings()
     assert save_settings(Settings(confirm_end_turn=False)) is None
     assert load_settings() == Settings(confirm_end_turn=False)
+
+
+async def test_the_tutorial_is_one_key_away_on_the_new_game_screen():
+    from game.ui.app import EntenteApp
+
+    app = EntenteApp(seed="snap")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: app.loaded is not None)
+        assert app.loaded.campaign.id == "cold_war"  # the default game
+        await pilot.press("n")
+        await until(pilot, screen_is(pilot, "NewGameScreen"))
+        assert app.screen.loaded.campaign.id == "cold_war"
+        await pilot.press("t")
+        await pilot.pause()
+        assert app.screen.loaded.campaign.id == "tutorial"
+        states = app.screen.query_one("#states")
+        assert states.get_option_at_index(states.highlighted).id == "VAL"

@@ -25,7 +25,10 @@ from ui_pilot import (
     write_autosave,
 )
 
-from game.campaign.loader import load_campaign
+from game.campaign.library import resolve_campaign
+from game.campaign.loader import LoadedCampaign, load_campaign
+from game.engine import Passive, play_headless
+from game.engine import new_game as start_game
 from game.ui import saves
 from game.ui.app import EntenteApp
 
@@ -119,6 +122,28 @@ def world_app() -> EntenteApp:
     return EntenteApp(load_campaign(WORLD), seed="snap", start="new")
 
 
+def cold_war_app() -> EntenteApp:
+    """A new game of the default campaign, the Cold War, as the United States."""
+    return EntenteApp(cold_war(), seed="snap", start="new")
+
+
+def cold_war() -> LoadedCampaign:
+    return load_campaign(resolve_campaign("cold_war"))
+
+
+def cold_war_finished() -> EntenteApp:
+    """A whole Cold War game as India, played headless: its debrief sets it beside history."""
+    game = start_game(cold_war(), "snap", "IND")
+    for _ in play_headless(game, Passive()):
+        pass
+    write_autosave(game)
+    return EntenteApp(cold_war(), seed="snap", start="continue", player="IND")
+
+
+async def cold_war_room(pilot: Pilot) -> None:
+    await to_room(pilot)
+
+
 def finished() -> EntenteApp:
     write_autosave(played())
     return new_app(start="continue")
@@ -143,6 +168,9 @@ SCENARIOS: dict[str, tuple[Callable[[], EntenteApp], Script]] = {
     "load": (with_saves, load),
     "error": (with_corrupt_save, error),
     "debrief": (finished, debrief),
+    "cold_war_situation": (cold_war_app, cold_war_room),
+    "cold_war_map": (cold_war_app, in_room("m", "MapScreen")),
+    "cold_war_debrief": (cold_war_finished, debrief),
 }
 SIZES = {"80x24": (80, 24), "120x40": (120, 40)}
 

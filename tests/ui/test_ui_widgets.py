@@ -151,7 +151,7 @@ def test_colours_by_bloc_and_the_player():
 
 def test_alliances_and_status_text():
     game = played(1)
-    text = str(alliances_content(game.world, "VAL"))
+    text = str(alliances_content(game.view, "VAL"))
     assert "The Strait League" in text and "Unallied" in text
     league = text.splitlines()[text.splitlines().index("★ The Strait League") + 1].split()
     members = league[: league.index("vs")] if "vs" in league else league
@@ -160,6 +160,31 @@ def test_alliances_and_status_text():
     wide = status_content(game, 3, 140)
     assert "AP 3/3" in str(narrow) and "seed snap" not in str(narrow)
     assert "seed snap" in str(wide) and wide.cell_length <= 140
+
+
+def test_the_alliances_panel_groups_the_blocs_of_the_cold_war():
+    from game.campaign.library import resolve_campaign
+    from game.campaign.loader import load_campaign
+    from game.engine import Passive, new_game, play_headless
+
+    game = new_game(load_campaign(resolve_campaign("cold_war")), "snap", "IND")
+    for _ in play_headless(game, Passive(), turns=3):
+        pass
+    view = game.view
+    blocs = view.blocs()
+    # Every alliance is in exactly one bloc, a bloc's alliances share members, the
+    # largest comes first and its leader is its most powerful member.
+    assert sorted(a for b in blocs for a in b.alliances) == sorted(view.alliances)
+    assert [len(b.members) for b in blocs] == sorted((len(b.members) for b in blocs), reverse=True)
+    soviet = next(b for b in blocs if "POL" in b.members)
+    assert soviet.leader == "USSR" and len(soviet.alliances) >= 3
+    text = str(alliances_content(view, "IND")).splitlines()
+    heading = f"Bloc of Soviet Union: {len(soviet.members)} states, {len(soviet.alliances)} alliances"
+    assert heading in text
+    start = text.index(heading) + 1
+    names = {view.alliances[a].name for a in soviet.alliances}
+    shown = [line[2:] for line in text[start : start + 2 * len(names)] if line[:2] in ("■ ", "★ ")]
+    assert set(shown) == names  # the bloc's alliances follow its heading
 
 
 def test_the_help_tables_keep_their_cells_and_the_score_matches_the_engine():

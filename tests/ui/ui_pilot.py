@@ -70,16 +70,21 @@ def saves_listed(pilot: Pilot) -> Callable[[], bool]:
 
 
 async def to_room(pilot: Pilot) -> None:
-    """From a new game's briefing to the situation room (choice 1 of the first event, if
-    one awaits)."""
+    """From a new game's briefing to the situation room (choice 1 of every event that
+    awaits: a turn may open with several)."""
     await until(pilot, screen_is(pilot, "BriefingScreen"))
     await pilot.press("enter")
-    await until(pilot, lambda: type(pilot.app.screen).__name__ in ("EventModal", "SituationRoom"))
-    if type(pilot.app.screen).__name__ == "EventModal":
+    while True:
+        await until(
+            pilot,
+            lambda: type(pilot.app.screen).__name__ in ("EventModal", "SituationRoom")
+            and not pilot.app.busy,
+        )
+        if type(pilot.app.screen).__name__ == "SituationRoom":
+            return
+        shown = pilot.app.screen
         await pilot.press("1")
-    await until(
-        pilot, lambda: type(pilot.app.screen).__name__ == "SituationRoom" and not pilot.app.busy
-    )
+        await until(pilot, lambda shown=shown: pilot.app.screen is not shown)
 
 
 async def type_command(pilot: Pilot, line: str) -> None:

@@ -13,8 +13,9 @@ from game.ui.render import UNALLIED_STYLE, bloc_styles
 
 
 def alliances_content(world: WorldView, player: str) -> Content:
-    """The player's allies, every alliance with its members (the player's first, in bold),
-    then guarantees and the unallied states."""
+    """The player's allies, then the blocs (alliances joined by shared members: the
+    player's first, then the largest), each with its alliances and their members (the
+    player's own in bold), then guarantees and the unallied states."""
     styles = bloc_styles(list(world.alliances))
     lines: list[Content] = []
     allies = world.allies_of(player)
@@ -23,24 +24,21 @@ def alliances_content(world: WorldView, player: str) -> Content:
         if allies
         else Content.assemble(("Your bloc ", "bold"), ("none: you stand alone", UNALLIED_STYLE))
     )
-    own = [a for a in sorted(world.alliances) if player in world.alliances[a].members]
-    others = [a for a in sorted(world.alliances) if player not in world.alliances[a].members]
-    for alliance_id in own + others:
-        alliance = world.alliances[alliance_id]
-        style = styles[alliance_id]
-        marker = "★ " if player in alliance.members else "■ "
-        members = " ".join(alliance.members)
-        against = f" vs {alliance.against}" if alliance.against else ""
-        lines.append(
-            Content.assemble(
-                (marker, style),
-                (alliance.name, f"bold {style}" if player in alliance.members else style),
-                "\n  ",
-                members,
-                (against, "$foreground-muted"),
+    blocs = sorted(world.blocs(), key=lambda b: player not in b.members)
+    for bloc in blocs:
+        if len(bloc.alliances) > 1:
+            lead = world.states[bloc.leader].name
+            lines.append(
+                Content.styled(
+                    f"Bloc of {lead}: {len(bloc.members)} states, "
+                    f"{len(bloc.alliances)} alliances",
+                    "bold $foreground-muted",
+                )
             )
-        )
-    if not lines:
+        own = [a for a in bloc.alliances if player in world.alliances[a].members]
+        for alliance_id in own + [a for a in bloc.alliances if a not in own]:
+            lines.append(_alliance_line(world, alliance_id, player, styles[alliance_id]))
+    if len(lines) == 1 and not blocs:
         lines.append(Content.styled("No alliances.", UNALLIED_STYLE))
     guarantees = [f"{a}→{b}" for a, b in world.guarantees]
     if guarantees:
@@ -50,6 +48,19 @@ def alliances_content(world: WorldView, player: str) -> Content:
     if alone:
         lines.append(Content.assemble(("Unallied ", "bold $foreground-muted"), " ".join(alone)))
     return Content("\n").join(lines)
+
+
+def _alliance_line(world: WorldView, alliance_id: str, player: str, style: str) -> Content:
+    alliance = world.alliances[alliance_id]
+    mine = player in alliance.members
+    against = f" vs {alliance.against}" if alliance.against else ""
+    return Content.assemble(
+        ("★ " if mine else "■ ", style),
+        (alliance.name, f"bold {style}" if mine else style),
+        "\n  ",
+        " ".join(alliance.members),
+        (against, "$foreground-muted"),
+    )
 
 
 class AllianceList(VerticalScroll, can_focus=True):
