@@ -179,7 +179,9 @@ def test_the_alliances_panel_groups_the_blocs_of_the_cold_war():
     soviet = next(b for b in blocs if "POL" in b.members)
     assert soviet.leader == "USSR" and len(soviet.alliances) >= 3
     text = str(alliances_content(view, "IND")).splitlines()
-    heading = f"Bloc of Soviet Union: {len(soviet.members)} states, {len(soviet.alliances)} alliances"
+    heading = (
+        f"Bloc of Soviet Union: {len(soviet.members)} states, {len(soviet.alliances)} alliances"
+    )
     assert heading in text
     start = text.index(heading) + 1
     names = {view.alliances[a].name for a in soviet.alliances}

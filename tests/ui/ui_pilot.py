@@ -77,8 +77,10 @@ async def to_room(pilot: Pilot) -> None:
     while True:
         await until(
             pilot,
-            lambda: type(pilot.app.screen).__name__ in ("EventModal", "SituationRoom")
-            and not pilot.app.busy,
+            lambda: (
+                type(pilot.app.screen).__name__ in ("EventModal", "SituationRoom")
+                and not pilot.app.busy
+            ),
         )
         if type(pilot.app.screen).__name__ == "SituationRoom":
             return
