@@ -52,6 +52,17 @@ class PowerShare(CampaignModel):
     value: Unit
 
 
+POWER_COMPONENTS = (
+    "military_expenditure",
+    "military_personnel",
+    "iron_steel",
+    "energy",
+    "total_population",
+    "urban_population",
+)
+"""The six COW National Material Capabilities components, in COW's order."""
+
+
 class PowerComponents(CampaignModel):
     """Aggregate power from the six COW National Material Capabilities components.
 
@@ -69,14 +80,7 @@ class PowerComponents(CampaignModel):
     @property
     def value(self) -> float:
         """The CINC-style score: the mean of the six shares."""
-        parts = (
-            self.military_expenditure,
-            self.military_personnel,
-            self.iron_steel,
-            self.energy,
-            self.total_population,
-            self.urban_population,
-        )
+        parts: list[float] = [getattr(self, name) for name in POWER_COMPONENTS]
         return sum(parts) / len(parts)
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from game.campaign import effects as fx
 from game.campaign.errors import format_path
-from game.campaign.models import ActorKind, Campaign, Event, State
+from game.campaign.models import POWER_COMPONENTS, ActorKind, Campaign, Event, State
 from game.campaign.suggest import did_you_mean
 from game.campaign.walk import Path, all_effects, all_events, all_expressions
 
@@ -391,18 +391,7 @@ def _shares_fit(index: _Index) -> Iterator[Finding]:
         if not state.present:
             continue
         power = state.power
-        names = (
-            ("value",)
-            if power.kind == "share"
-            else (
-                "military_expenditure",
-                "military_personnel",
-                "iron_steel",
-                "energy",
-                "total_population",
-                "urban_population",
-            )
-        )
+        names = ("value",) if power.kind == "share" else POWER_COMPONENTS
         for name in names:
             totals[name] = totals.get(name, 0.0) + getattr(power, name)
     for name, total in totals.items():

@@ -35,6 +35,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+from game.campaign.models import POWER_COMPONENTS
 from game.engine import INTENT_DECAY_PER_YEAR
 from game.history import sources
 from game.history.cold_war_states import STATES, StateSpec
@@ -54,14 +55,9 @@ states at war with each other in it is part of the war, not a grievance of the p
 MIN_SEVERITY = 0.02
 """A remembered dispute that has faded below this is left out (the engine forgets acts
 near this weight)."""
-COMPONENTS = {
-    "military_expenditure": "milex",
-    "military_personnel": "milper",
-    "iron_steel": "irst",
-    "energy": "pec",
-    "total_population": "tpop",
-    "urban_population": "upop",
-}
+NMC_COLUMNS = ("milex", "milper", "irst", "pec", "tpop", "upop")
+"""The COW NMC columns of the format's six components (``POWER_COMPONENTS``), in order."""
+COMPONENTS = dict(zip(POWER_COMPONENTS, NMC_COLUMNS, strict=True))
 ENTRY_TEXT = {
     "ISR": "The State of Israel declares its independence; its Arab neighbours invade.",
     "PRK": "The Democratic People's Republic of Korea is proclaimed in Pyongyang.",

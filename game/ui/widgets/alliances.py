@@ -30,8 +30,7 @@ def alliances_content(world: WorldView, player: str) -> Content:
             lead = world.states[bloc.leader].name
             lines.append(
                 Content.styled(
-                    f"Bloc of {lead}: {len(bloc.members)} states, "
-                    f"{len(bloc.alliances)} alliances",
+                    f"Bloc of {lead}: {len(bloc.members)} states, {len(bloc.alliances)} alliances",
                     "bold $foreground-muted",
                 )
             )

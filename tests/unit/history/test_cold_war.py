@@ -15,8 +15,6 @@ from game.engine import great_circle_km
 from game.history import cold_war, sources
 from game.history.cold_war_states import PLAYABLE, STATES
 
-COMPONENTS = ("milex", "milper", "irst", "pec", "tpop", "upop")
-
 
 @pytest.fixture(scope="module")
 def campaign() -> Campaign:
@@ -71,18 +69,7 @@ def test_power_and_military_are_cow_nmc_of_the_first_year(
     year = spec.enters or 1947
     state = campaign.state(state_id)
     assert isinstance(state.power, PowerComponents)
-    for field, column in zip(
-        (
-            "military_expenditure",
-            "military_personnel",
-            "iron_steel",
-            "energy",
-            "total_population",
-            "urban_population",
-        ),
-        COMPONENTS,
-        strict=True,
-    ):
+    for field, column in cold_war.COMPONENTS.items():
         assert getattr(state.power, field) == pytest.approx(
             world_share(spec.cow, year, column), abs=1e-5
         )
