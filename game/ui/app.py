@@ -126,7 +126,7 @@ class EntenteApp(MenuActions):
         )
 
     def on_no_autosave(self, message: NoAutosave) -> None:
-        self.busy = False
+        self.release_engine()
         if message.campaign is None:
             self.notify("No autosave yet: start a new game.")
         elif self.loaded is not None:
@@ -171,7 +171,7 @@ class EntenteApp(MenuActions):
         from game.ui.screens.briefing import BriefingScreen
         from game.ui.screens.situation import SituationRoom
 
-        self.busy = False
+        self.release_engine()
         game = self.game = message.game
         self.loaded = game.loaded
         self.queue = OrderQueue(game)
@@ -236,11 +236,13 @@ class EntenteApp(MenuActions):
         game = self.game
         if game is None or index is None or not game.pending:
             return
-        if self._begin_engine_call():
+        if self.busy:  # the last turn's autosave is being written: the answer waits for it
+            self.when_engine_free(lambda: self._chosen(index))
+        elif self._begin_engine_call():
             self.resolve_choice(game, game.pending[0].event, index)
 
     def on_choice_resolved(self, message: ChoiceResolved) -> None:
-        self.busy = False
+        self.release_engine()
         room = self.room
         if room is not None and self.game is not None and self.game.answers:
             room.add_answer(self.game.answers[-1])
@@ -283,7 +285,7 @@ class EntenteApp(MenuActions):
         from game.ui.orders_queue import OrderQueue
         from game.ui.screens.error_dialog import ErrorDialog
 
-        self.busy = False
+        self.release_engine()
         if message.game is None:  # the game could not be restored: back to the title
             self.action_title()
         else:
@@ -301,16 +303,22 @@ class EntenteApp(MenuActions):
     def on_turn_resolved(self, message: TurnResolved) -> None:
         from game.ui.screens.report import TurnReportScreen
 
-        self.busy = False
+        # The engine stays busy until the turn's autosave is written (``on_saved``).
         report = self.last_report = message.report
         if self.queue is not None:
             self.queue.clear()
+        self.push_screen(TurnReportScreen(report, message.view.names()), self._after_report)
+        # The room behind the report is brought up to date once the report is on screen:
+        # the player reads the report meanwhile instead of waiting for both.
+        self.call_after_refresh(self._show_in_room, report)
+
+    def _show_in_room(self, report: TurnReport) -> None:
+        """The turn's report in the situation room: its news in the log, the board anew."""
         room = self.room
         if room is not None:
             room.add_report(report)
             room.refresh_all()
             room.show_hint("")
-        self.push_screen(TurnReportScreen(report, message.view.names()), self._after_report)
 
     def _after_report(self, _: None = None) -> None:
         from game.ui.screens.briefing import BriefingScreen
@@ -345,7 +353,7 @@ class EntenteApp(MenuActions):
     def on_game_failed(self, message: GameFailed) -> None:
         from game.ui.screens.error_dialog import ErrorDialog
 
-        self.busy = False
+        self.release_engine()
         self.push_screen(ErrorDialog(message.title, message.error))
 
     # -- screens any game screen opens -----------------------------------------------

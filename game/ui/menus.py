@@ -226,8 +226,8 @@ class MenuActions(EngineWorkers):
             self.write_save(self.game, name)
 
     def on_saved(self, message: Saved) -> None:
-        if not message.auto:
-            self.busy = False
+        if not message.auto or message.frees_engine:
+            self.release_engine()
         if not message.error and message.game is self.game:
             self.saved_mark = message.progress
         if message.error:

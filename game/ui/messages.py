@@ -83,11 +83,15 @@ class Saved(Message):
         auto: bool,
         game: Game | None = None,
         progress: tuple[object, ...] = (),
+        frees_engine: bool = False,
     ) -> None:
         super().__init__()
         self.path = path
         self.error = error
         self.auto = auto
+        self.frees_engine = frees_engine
+        """The engine call that wrote it ends with it (a turn's autosave, written after
+        its report is on screen): the engine is free again."""
         self.game = game
         """The game that was saved."""
         self.progress = progress

@@ -26,6 +26,8 @@ from game.ui.messages import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from game.campaign.loader import LoadedCampaign
     from game.competition.handin import Handin
     from game.engine import Game, Order, Replay
@@ -59,6 +61,9 @@ class EngineWorkers(App[None]):
     busy: bool
     """True while an engine worker runs: no other engine call starts meanwhile."""
 
+    _waiting: Callable[[], None] | None = None
+    """A player's answer that came while the engine was busy: given once it is free."""
+
     def _begin_engine_call(self) -> bool:
         """Claim the engine for one call; False (and a word to the player) if it is busy."""
         if self.busy:
@@ -66,6 +71,22 @@ class EngineWorkers(App[None]):
             return False
         self.busy = True
         return True
+
+    def when_engine_free(self, call: Callable[[], None]) -> None:
+        """Make ``call`` now, or as soon as the engine call in progress ends (a turn's
+        autosave is written after its report is shown, and a quick player may answer the
+        next event meanwhile: the answer waits instead of being refused)."""
+        if self.busy:
+            self._waiting = call
+        else:
+            call()
+
+    def release_engine(self) -> None:
+        """The engine call in progress has ended: the engine is free again."""
+        self.busy = False
+        waiting, self._waiting = self._waiting, None
+        if waiting is not None:
+            waiting()
 
     @work(thread=True, exclusive=True, group="campaign")
     def load_default_campaign(self) -> None:
@@ -141,8 +162,9 @@ class EngineWorkers(App[None]):
 
     @work(thread=True, exclusive=True, group="engine")
     def resolve_turn(self, game: Game, orders: list[Order]) -> None:
-        """Resolve the turn, autosave, then report (the autosave is written before the
-        report is shown, so no other engine call can run while it is being written).
+        """Resolve the turn, report it, then autosave. The report goes first, so the
+        player reads while the file is written; the engine stays claimed (``busy``) until
+        the autosave is written, so no other engine call touches the game meanwhile.
 
         Should the engine fail, the app lives on: the game is rebuilt as it stood before the
         turn from its replay, and the player is told.
@@ -154,8 +176,9 @@ class EngineWorkers(App[None]):
         except Exception as failure:  # an engine bug must not end the player's game
             self.post_message(TurnFailed(_restored(before, game), _failure(failure)))
             return
-        saved = self._keep(game)
         self.post_message(TurnResolved(report, view))
+        saved = self._keep(game)
+        saved.frees_engine = True
         self.post_message(saved)
 
     def _keep(self, game: Game) -> Saved:

@@ -10,7 +10,7 @@ from ui_pilot import played, screen_is, until
 
 from game.campaign.loader import load_campaign
 from game.engine import make_policy, new_game, play_headless
-from game.history import beside
+from game.history import beside, contrast
 from game.ui.app import EntenteApp
 
 CAMPAIGN = Path(__file__).resolve().parents[1] / "data" / "cow_campaign.yaml"
@@ -42,6 +42,17 @@ async def test_the_debrief_sets_the_blocs_beside_history() -> None:
             for row in entry.divergences:
                 assert names[row.state] in body
         assert "History: Greece and Turkey join NATO." in body
+        # The theory's contrast: the same world left to the AI alone under each doctrine,
+        # played in a worker while the debrief is read, scored as the player's world is.
+        screen = app.screen
+        await until(pilot, lambda: getattr(screen, "contrast", None) is not None, timeout=60)
+        shown = str(screen.query_one("#beside-contrast").render())
+        assert "The theory's contrast" in shown
+        for found in screen.contrast:
+            assert found.years == len(agreements)
+            alone = contrast.ai_alone(game, found.doctrine)
+            assert found.score == beside.overall_score(beside.agreement_by_year(alone))
+        assert contrast.contrast_lines(screen.contrast)[1] in shown
 
 
 async def test_the_tutorials_debrief_has_no_such_section() -> None:
@@ -51,4 +62,5 @@ async def test_the_tutorials_debrief_has_no_such_section() -> None:
         await until(pilot, screen_is(pilot, "DebriefScreen"))
         assert "Beside history" not in texts(app)
         assert not app.screen.query("#beside-method")
+        assert not app.screen.query("#beside-contrast")
         assert "History beside your game" in texts(app)

@@ -102,6 +102,9 @@ async def error(pilot: Pilot) -> None:
 
 async def debrief(pilot: Pilot) -> None:
     await until(pilot, screen_is(pilot, "DebriefScreen"))
+    screen = pilot.app.screen
+    if screen.query("#beside-contrast"):  # the theory's contrast is played in a worker
+        await until(pilot, lambda: getattr(screen, "contrast", None) is not None, timeout=60)
 
 
 def with_saves() -> EntenteApp:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -33,6 +34,12 @@ from game.history.beside import (
     method_text,
     overall_score,
     score_text,
+)
+from game.history.contrast import (
+    DoctrineAgreement,
+    contrast_lines,
+    contrast_verdict,
+    doctrine_contrast,
 )
 from game.ui.render import objective_line
 from game.ui.widgets.charts import LineChart, Series
@@ -94,10 +101,28 @@ def beside_history(game: Game, names: dict[str, str]) -> ComposeResult:
     yield Static("Beside history", classes="section-title")
     method = method_text(agreements[0].poles, names, overall_score(agreements))
     yield Static(Content.styled(method, "$foreground-muted"), id="beside-method")
+    yield Static(Content.styled(CONTRAST_PENDING, "$foreground-muted"), id="beside-contrast")
     for entry in checkpoints(agreements):
         with Horizontal(classes="history-row beside-row"):
             yield Static(str(entry.year), classes="history-year")
             yield Static(beside_content(entry, names), classes="beside-text")
+
+
+CONTRAST_PENDING = (
+    "The same world left to the AI alone, under balance of threat and under balance of "
+    "power: being played..."
+)
+
+
+def contrast_content(contrast: tuple[DoctrineAgreement, ...]) -> Content:
+    """The theory's contrast: how far the AI alone agrees with history under each doctrine,
+    and what that says."""
+    lines = [Content.styled("The theory's contrast", "bold")]
+    lines += [Content(line) for line in contrast_lines(contrast)]
+    verdict = contrast_verdict(contrast)
+    if verdict:
+        lines.append(Content.styled(verdict, "$accent"))
+    return Content("\n").join(lines)
 
 
 class DebriefScreen(Screen[None]):
@@ -117,6 +142,8 @@ class DebriefScreen(Screen[None]):
         self.game = game
         self.handin_note = handin_note
         """For a competition game: which files to hand in, and where they are."""
+        self.contrast: tuple[DoctrineAgreement, ...] | None = None
+        """The theory's contrast beside history, once the AI alone has played it."""
 
     def compose(self) -> ComposeResult:
         d = debrief_of(self.game)
@@ -172,3 +199,25 @@ class DebriefScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#debrief-body").focus()
+        if self.query("#beside-contrast"):
+            self.play_contrast()
+
+    @work(thread=True, exclusive=True, group="contrast", exit_on_error=False)
+    def play_contrast(self) -> None:
+        """Play the campaign again by the AI alone under each doctrine (a few seconds for a
+        long campaign: the rest of the debrief is read meanwhile)."""
+        try:
+            shown: tuple[DoctrineAgreement, ...] | str = doctrine_contrast(self.game)
+        except Exception as failure:  # the debrief itself must survive an engine bug
+            shown = f"The theory's contrast could not be played: {failure}"
+        self.app.call_from_thread(self._show_contrast, shown)
+
+    def _show_contrast(self, shown: tuple[DoctrineAgreement, ...] | str) -> None:
+        found = self.query("#beside-contrast")
+        if not found:  # the player left the debrief meanwhile
+            return
+        if isinstance(shown, str):
+            found.first(Static).update(Content.styled(shown, "$error"))
+            return
+        self.contrast = shown
+        found.first(Static).update(contrast_content(shown))

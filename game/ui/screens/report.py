@@ -15,6 +15,8 @@ from textual.widgets import Footer, Static
 from game.engine import (
     AlignmentChange,
     ChangeKind,
+    News,
+    ObjectiveStatus,
     Refusal,
     ScoreCard,
     TurnReport,
@@ -64,6 +66,33 @@ def refusal_line(refusal: Refusal, names: dict[str, str]) -> Content:
     return Content.assemble(("✗ ", "bold $error"), text)
 
 
+ROUTINE = 1
+"""The importance of routine news (a state arming, aid sent): folded when the year is busy."""
+NEWS_SHOWN = 12
+"""Items a busy year's report lists before its routine news is folded into a count."""
+
+
+def report_news(news: list[News]) -> list[Content]:
+    """The year's news for the report, most important first. In a busy year (a large
+    campaign has dozens of items a turn) the routine items past the first ``NEWS_SHOWN``
+    lines are folded into one line that counts them: every item stays in the news log."""
+    if not news:
+        return [Content.styled("A quiet year.", "$foreground-muted")]
+    ranked = sorted(news, key=lambda n: -n.importance)  # stable: the engine's order within
+    room = max(NEWS_SHOWN, sum(1 for n in ranked if n.importance > ROUTINE))
+    shown, folded = ranked[:room], ranked[room:]
+    lines = [news_line(n) for n in shown]
+    if folded:
+        noun = "item" if len(folded) == 1 else "items"
+        lines.append(
+            Content.styled(
+                f"· {len(folded)} more routine {noun}: the whole year is in the news log.",
+                "$foreground-muted",
+            )
+        )
+    return lines
+
+
 def section(title: str, lines: list[Content]) -> Static:
     """A titled block of lines."""
     body = Content("\n").join([Content.styled(title, "bold $accent"), *lines])
@@ -98,8 +127,8 @@ class TurnReportScreen(Screen[None]):
                 yield section("The campaign is over", [Content(report.ended)])
             # Alliance changes come as news too; they are listed once, below, with marks.
             reasons = {change_text(c, self.names) for c in report.alignment_changes}
-            news = [news_line(n) for n in report.news if n.text not in reasons]
-            yield section("News", news or [Content.styled("A quiet year.", "$foreground-muted")])
+            news = report_news([n for n in report.news if n.text not in reasons])
+            yield section("News", news)
             if report.alignment_changes:
                 yield section(
                     "Alliance changes",
@@ -108,8 +137,15 @@ class TurnReportScreen(Screen[None]):
             if report.refusals:
                 refused = [refusal_line(r, self.names) for r in report.refusals]
                 yield section("Refused orders", refused)
-            if report.objectives:
-                yield section("Objectives", [objective_line(o) for o in report.objectives])
+            # The objectives still open and those decided this year; the ones decided in
+            # earlier years stay on the situation room's panel and in the debrief.
+            current = [
+                o
+                for o in report.objectives
+                if o.status is ObjectiveStatus.pending or o.year == report.year
+            ]
+            if current:
+                yield section("Objectives", [objective_line(o) for o in current])
             top = [
                 Content.assemble(
                     f"{line.rival:<4}",

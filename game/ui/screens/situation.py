@@ -150,7 +150,12 @@ class SituationRoom(Screen[None]):
         """A one-line message under the command line."""
         style = "$error" if error else "$foreground-muted"
         content = Content.styled(text, style) if isinstance(text, str) else text
-        self.query_one("#hint", Static).update(content)
+        hint = self.query_one("#hint", Static)
+        # One line replacing one line keeps the room's layout: re-laying out the whole
+        # room (a 50-row board) would delay the turn being resolved behind it.
+        width = hint.content_size.width
+        layout = not (_one_line(content, width) and _one_line(hint.visual, width))
+        hint.update(content, layout=layout)
 
     def show_resolving(self) -> None:
         """Say that the turn is being resolved (orders wait until its report)."""
@@ -339,3 +344,10 @@ class SituationRoom(Screen[None]):
             if isinstance(binding, Binding):
                 keys.update(k.strip() for k in binding.key.split(","))
         return frozenset(keys)
+
+
+def _one_line(content: object, width: int) -> bool:
+    """Whether ``content`` (a hint's text) fits on one line ``width`` cells wide."""
+    if not isinstance(content, Content):
+        return False
+    return "\n" not in content.plain and content.cell_length <= width
