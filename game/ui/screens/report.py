@@ -16,6 +16,7 @@ from game.engine import (
     AlignmentChange,
     ChangeKind,
     News,
+    ObjectiveState,
     ObjectiveStatus,
     Refusal,
     ScoreCard,
@@ -93,6 +94,14 @@ def report_news(news: list[News]) -> list[Content]:
     return lines
 
 
+def current_objectives(report: TurnReport) -> list[ObjectiveState]:
+    """The objectives a report lists: those still open and those decided this year (the
+    ones decided earlier stay on the situation room's panel and in the debrief)."""
+    return [
+        o for o in report.objectives if o.status is ObjectiveStatus.pending or o.year == report.year
+    ]
+
+
 def section(title: str, lines: list[Content]) -> Static:
     """A titled block of lines."""
     body = Content("\n").join([Content.styled(title, "bold $accent"), *lines])
@@ -137,13 +146,7 @@ class TurnReportScreen(Screen[None]):
             if report.refusals:
                 refused = [refusal_line(r, self.names) for r in report.refusals]
                 yield section("Refused orders", refused)
-            # The objectives still open and those decided this year; the ones decided in
-            # earlier years stay on the situation room's panel and in the debrief.
-            current = [
-                o
-                for o in report.objectives
-                if o.status is ObjectiveStatus.pending or o.year == report.year
-            ]
+            current = current_objectives(report)
             if current:
                 yield section("Objectives", [objective_line(o) for o in current])
             top = [
