@@ -12,6 +12,7 @@ from game.authoring.coverage import Coverage, EventTally
 from game.authoring.lint import LintKind, LintWarning
 from game.authoring.runs import RunSpec
 from game.campaign.errors import CampaignError
+from game.campaign.models import After
 
 JSON_VERSION = 1
 """The version of the ``--json`` object's layout."""
@@ -38,7 +39,18 @@ def _why_never_fired(tally: EventTally, warnings: list[LintWarning], coverage: C
     if reasons:
         return reasons[0]
     event = next(e for era in coverage.campaign.eras for e in era.events if e.id == tally.id)
-    when = getattr(event.trigger, "when", None)
+    trigger = event.trigger
+    if isinstance(trigger, After):
+        leader = coverage.events.get(trigger.event)
+        if leader is not None and not leader.runs:
+            return f"it follows '{trigger.event}', which never fired either"
+        if leader is not None and trigger.choice is not None:
+            taken = (
+                leader.choices[trigger.choice - 1] if trigger.choice <= len(leader.choices) else 0
+            )
+            if not taken:
+                return f"it follows option {trigger.choice} of '{trigger.event}', never taken"
+    when = getattr(trigger, "when", None)
     for use in when.calls() if when is not None else []:
         if use.sign <= 0 or not use.args:
             continue

@@ -18,7 +18,7 @@ from game.campaign import effects as fx
 from game.campaign.errors import CampaignError, PathPart
 from game.campaign.expressions import Expression
 from game.campaign.loader import LIMITS, LoadedCampaign, Pointer, read_capped
-from game.campaign.models import Campaign, Era, Event
+from game.campaign.models import After, Campaign, Era, Event
 from game.campaign.walk import all_effects
 from game.campaign.yaml_safe import read_yaml
 
@@ -111,7 +111,29 @@ def reachability(campaign: Campaign) -> list[LintWarning]:
                                 event.id if needed else None,
                             )
                         )
+            out += _follower_players(campaign, base, event, events)
     return out
+
+
+def _follower_players(
+    campaign: Campaign, path: Path, event: Event, events: dict[str, Event]
+) -> list[LintWarning]:
+    """A follow-up limited to players its event never fires for cannot fire for them."""
+    trigger = event.trigger
+    if not isinstance(trigger, After) or trigger.event not in events:
+        return []
+    leader = events[trigger.event].players or list(campaign.playable)
+    mine = event.players or list(campaign.playable)
+    shut_out = [p for p in mine if p not in leader]
+    if not shut_out:
+        return []
+    if len(shut_out) == len(mine):
+        message = (
+            f"'{trigger.event}' fires only for {', '.join(leader)}, and this follow-up only "
+            f"for {', '.join(mine)}: the event can never fire"
+        )
+        return [LintWarning(LintKind.unreachable, (*path, "players"), message, event.id)]
+    return []
 
 
 def _years_out(condition: Expression, first: int, last: int, where: str) -> Iterator[str]:

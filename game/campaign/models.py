@@ -209,7 +209,21 @@ class Chance(CampaignModel):
     """Only roll while this condition holds."""
 
 
-Trigger = Annotated[Scheduled | OnCondition | Chance, Field(discriminator="kind")]
+class After(CampaignModel):
+    """Fire in the same turn, right after another event of the same era is resolved: its
+    effects applied and, if it offers options, the player's choice made. A chain of events
+    told in one year (the war, then the summit) is a chain of ``after`` triggers."""
+
+    kind: Literal["after"]
+    event: Identifier
+    """The event it follows (of the same era)."""
+    choice: Whole | None = Field(default=None, ge=1, le=9)
+    """Only when the player takes this option of it (1 is the first), not any option."""
+    when: Condition | None = None
+    """Only if this condition holds then, read in the world as the event before left it."""
+
+
+Trigger = Annotated[Scheduled | OnCondition | Chance | After, Field(discriminator="kind")]
 
 
 class Choice(CampaignModel):

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from game.campaign import effects as fx
 from game.campaign.errors import format_path
-from game.campaign.models import POWER_COMPONENTS, ActorKind, Campaign, Event, State
+from game.campaign.models import POWER_COMPONENTS, ActorKind, After, Campaign, Event, State
 from game.campaign.suggest import did_you_mean
 from game.campaign.walk import Path, all_effects, all_events, all_expressions
 
@@ -404,6 +404,56 @@ def _shares_fit(index: _Index) -> Iterator[Finding]:
             )
 
 
+def _followers_follow(index: _Index) -> Iterator[Finding]:
+    """An ``after`` trigger follows an event of its own era (a later era's event cannot
+    fire before it, an earlier one's is over), an option the event offers, and no chain of
+    them comes back to where it started."""
+    for e, era in enumerate(index.campaign.eras):
+        by_id = {event.id: event for event in era.events}
+        for v, event in enumerate(era.events):
+            trigger = event.trigger
+            if not isinstance(trigger, After):
+                continue
+            path: Path = ("eras", e, "events", v, "trigger")
+            leader = by_id.get(trigger.event)
+            if leader is None:
+                elsewhere = next(
+                    (other.id for _, other in index.events if other.id == trigger.event), None
+                )
+                yield Finding(
+                    (*path, "event"),
+                    f"'{trigger.event}' is an event of another era: a follow-up fires in the "
+                    f"same turn as the event it follows, so both must be in era '{era.id}'"
+                    if elsewhere
+                    else _unknown("event", trigger.event, list(by_id)),
+                )
+                continue
+            if trigger.choice is not None and trigger.choice > len(leader.choices):
+                offers = (
+                    f"offers {len(leader.choices)} options"
+                    if leader.choices
+                    else "offers no options"
+                )
+                yield Finding(
+                    (*path, "choice"),
+                    f"option {trigger.choice} of '{leader.id}' does not exist: it {offers}",
+                )
+            # Each event follows one other, so the chain back from it is a line: it is a
+            # circle through this event when the line comes back to it.
+            chain = [event.id]
+            step: Event | None = leader
+            while step is not None and step.id not in chain[1:]:
+                chain.append(step.id)
+                if step.id == event.id:
+                    circle = " -> ".join(reversed(chain))
+                    yield Finding(
+                        (*path, "event"),
+                        f"the follow-ups go round in a circle ({circle}): none would ever fire",
+                    )
+                    break
+                step = by_id.get(step.trigger.event) if isinstance(step.trigger, After) else None
+
+
 _CHECKS: tuple[Callable[[_Index], Iterator[Finding]], ...] = (
     _ids_unique,
     _ids_not_reserved,
@@ -417,5 +467,6 @@ _CHECKS: tuple[Callable[[_Index], Iterator[Finding]], ...] = (
     _effects_resolve,
     _players_playable,
     _expression_names_resolve,
+    _followers_follow,
 )
 """The checks in the order their findings are reported."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from game.campaign.models import Campaign, Event, Objective, Scheduled, Scoring
+from game.campaign.models import After, Campaign, Event, Objective, Scheduled, Scoring
 from game.engine.evaluate import WorldContext
 from game.engine.report import ObjectiveState, ObjectiveStatus
 from game.engine.scoring import objective_points, objectives_for
@@ -27,6 +27,8 @@ def due_events(campaign: Campaign, ctx: WorldContext, rng: random.Random) -> lis
         if event.players and ctx.player_id not in event.players:
             continue
         trigger = event.trigger
+        if trigger.kind == "after":
+            continue  # a follow-up fires only after its event (see followers)
         if isinstance(trigger, Scheduled):
             fires = (
                 trigger.turn == world.turn
@@ -42,6 +44,28 @@ def due_events(campaign: Campaign, ctx: WorldContext, rng: random.Random) -> lis
         if fires:
             due.append(event)
     return due
+
+
+def followers(campaign: Campaign, ctx: WorldContext, event: str, choice: int | None) -> list[Event]:
+    """The current era's follow-ups of ``event`` that fire now that it is resolved (with
+    ``choice``, the 0-based option the player took), in file order: each ``after`` trigger
+    on it whose option (if it names one) was taken and whose condition holds in the world
+    as the event left it."""
+    world = ctx.world
+    found = []
+    for other in campaign.eras[world.era_index].events:
+        trigger = other.trigger
+        if not isinstance(trigger, After) or trigger.event != event:
+            continue
+        if world.fired.get(other.id) and not other.repeatable:
+            continue
+        if other.players and ctx.player_id not in other.players:
+            continue
+        if trigger.choice is not None and (choice is None or trigger.choice != choice + 1):
+            continue
+        if trigger.when is None or bool(trigger.when.evaluate(ctx)):
+            found.append(other)
+    return found
 
 
 def check_objectives(campaign: Campaign, ctx: WorldContext) -> list[Objective]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from game.campaign.effects import Doctrine, Effect
 from game.campaign.loader import LoadedCampaign
-from game.campaign.models import Era
+from game.campaign.models import Era, Event
 from game.engine import ai, alignment, apply, events, orders, scoring
 from game.engine.constants import INTENT_DECAY_PER_YEAR, MEMORY_CUTOFF
 from game.engine.evaluate import WorldContext
@@ -304,6 +304,10 @@ class Game:
         picked = event.choices[choice.choice]
         news = [News(3, f'{event.title}: you chose "{picked.label}".', NewsCategory.event)]
         news += self._apply(picked.effects)
+        # Its follow-ups fire now; those with options come next, before anything else waits.
+        before = len(self.pending)
+        news += self._follow(event.id, choice.choice)
+        self.pending[:] = self.pending[before:] + self.pending[:before]
         self.answers.append(EventAnswer(self.world.turn, self.world.year, news))
         self._close_phase()
         if self.over:
@@ -463,27 +467,47 @@ class Game:
         """Fire this turn's events; those with choices wait for the player."""
         news: list[News] = []
         for event in events.due_events(self.campaign, self._evaluator(), self.rng):
-            self.world.fired[event.id] = self.world.fired.get(event.id, 0) + 1
-            # The words that fit the world as the event fires (its variants, else its own).
-            variant = apply.chosen_variant(event.variants, self._evaluator())
-            title = (variant.title if variant and variant.title else event.title).strip()
-            text = (variant.text if variant else event.text).strip()
-            news.append(News(4, f"{title}: {text}", NewsCategory.event))
-            news += self._apply(event.effects)
-            if event.choices:
-                self.pending.append(
-                    PendingChoice(
-                        event.id,
-                        title,
-                        text,
-                        tuple(
-                            ChoiceOption(c.label, (c.text or "").strip(), (c.hint or "").strip())
-                            for c in event.choices
-                        ),
-                    )
-                )
+            news += self._fire(event)
         if self.over:
             self.pending.clear()
+        return news
+
+    def _fire(self, event: Event) -> list[News]:
+        """Fire one event: its words, its effects, then its options wait for the player;
+        an event without options is resolved at once, so its follow-ups fire now too."""
+        self.world.fired[event.id] = self.world.fired.get(event.id, 0) + 1
+        # The words that fit the world as the event fires (its variants, else its own).
+        variant = apply.chosen_variant(event.variants, self._evaluator())
+        title = (variant.title if variant and variant.title else event.title).strip()
+        text = (variant.text if variant else event.text).strip()
+        news = [News(4, f"{title}: {text}", NewsCategory.event)]
+        news += self._apply(event.effects)
+        if event.choices:
+            self.pending.append(
+                PendingChoice(
+                    event.id,
+                    title,
+                    text,
+                    tuple(
+                        ChoiceOption(c.label, (c.text or "").strip(), (c.hint or "").strip())
+                        for c in event.choices
+                    ),
+                )
+            )
+        else:
+            news += self._follow(event.id, None)
+        return news
+
+    def _follow(self, event: str, choice: int | None) -> list[News]:
+        """Fire the follow-ups of ``event``, just resolved (``choice``: the option taken),
+        reading the world as it left it. The loader refuses circles, and each event fires
+        at most once unless repeatable, so a chain ends."""
+        if self.over:
+            return []
+        self._matrix = None  # the event changed the world: its follow-ups read it anew
+        news: list[News] = []
+        for follower in events.followers(self.campaign, self._evaluator(), event, choice):
+            news += self._fire(follower)
         return news
 
     def _apply(self, effects: Sequence[Effect]) -> list[News]:

@@ -546,7 +546,7 @@ CASES = [
         RAID,
         "trigger: {kind: yearly, year: 1901}",
         "52:18: eras[0].events[0].trigger: unknown kind 'yearly'; "
-        "expected one of: scheduled, condition, chance",
+        "expected one of: scheduled, condition, chance, after",
     ),
     edit(
         "empty_kind",

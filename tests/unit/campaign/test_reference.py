@@ -96,3 +96,21 @@ def test_minimal_campaign_in_the_guide_validates() -> None:
     assert first is not None, "docs/authoring.md has no ```yaml block"
     loaded = parse_campaign(first.group(1).encode(), "docs/authoring.md (minimal campaign)")
     assert loaded.campaign.states and loaded.campaign.eras
+
+
+def test_the_guides_event_examples_are_valid_events() -> None:
+    """Every example in the guide's section on events (2.6) is a valid event or list of
+    events, the follow-up chain (``kind: after``) among them."""
+    import yaml
+
+    guide = AUTHORING.read_text(encoding="utf-8")
+    part = guide.split("### 2.6 Events and their triggers", 1)[1].split("### 2.7", 1)[0]
+    blocks = re.findall(r"^```yaml\n(.*?)^```", part, flags=re.MULTILINE | re.DOTALL)
+    kinds = set()
+    for block in blocks:
+        data = yaml.safe_load(block)
+        for event in data if isinstance(data, list) else [data]:
+            if "trigger" not in event:  # a fragment (one option, say), not a whole event
+                continue
+            kinds.add(models.Event.model_validate(event).trigger.kind)
+    assert kinds == {"scheduled", "condition", "chance", "after"}
