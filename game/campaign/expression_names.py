@@ -16,7 +16,7 @@ from types import MappingProxyType
 class Reference:
     """A campaign id an expression names, so the loader can check that it exists."""
 
-    kind: str  # "state" | "flag" | "event" | "era" | "objective"
+    kind: str  # "state" | "flag" | "event" | "era" | "objective" | "alliance"
     name: str
     column: int
 
@@ -46,6 +46,7 @@ STRING_KINDS = {
     "era": "early_cold_war",
     "objective": "contain_ussr",
     "doctrine": "balance_of_threat",
+    "alliance": "nato",
 }
 """The parameter kinds written as string literals, each with an example id for messages."""
 
@@ -63,6 +64,20 @@ FUNCTIONS: Mapping[str, FunctionSpec] = MappingProxyType(
             ),
             FunctionSpec("allied", ("state", "state"), "bool", "the two are in an alliance"),
             FunctionSpec("allies", ("state",), "number", "how many allies the state has"),
+            FunctionSpec(
+                "member",
+                ("state", "alliance"),
+                "bool",
+                "the state belongs to that alliance (by its id: one at the start or one an "
+                "effect forms)",
+            ),
+            FunctionSpec(
+                "principal_threat",
+                ("state", "state"),
+                "bool",
+                "the second state is the first's principal threat: the rival it reads as the "
+                "most threatening",
+            ),
             FunctionSpec("power", ("state",), "number", "aggregate power share (CINC-like, 0..1)"),
             FunctionSpec("military", ("state",), "number", "military strength"),
             FunctionSpec("stability", ("state",), "number", "stability, 0..1"),
@@ -90,6 +105,8 @@ FUNCTIONS: Mapping[str, FunctionSpec] = MappingProxyType(
             FunctionSpec("fired", ("event",), "bool", "the event has fired at least once"),
             FunctionSpec("in_era", ("era",), "bool", "the current era has that id"),
             FunctionSpec("achieved", ("objective",), "bool", "the objective is achieved"),
+            FunctionSpec("min", ("number", "number"), "number", "the smaller of two numbers"),
+            FunctionSpec("max", ("number", "number"), "number", "the larger of two numbers"),
         )
     }
 )

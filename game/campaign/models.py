@@ -260,6 +260,9 @@ class Objective(CampaignModel):
     id: Identifier
     text: Text
     when: Condition
+    hold: Whole = Field(default=1, ge=1, le=100)
+    """Turns in a row the condition must hold (checked as each turn closes) before the
+    objective is achieved: 3 means "keep it up for three turns"."""
     points: Whole = Field(ge=-10_000, le=10_000)
     deadline: Year | None = None
     """The last year in which the objective can be achieved."""

@@ -278,6 +278,7 @@ def _expression_names_resolve(index: _Index) -> Iterator[Finding]:
         "event": [ev.id for _, ev in index.events],
         "era": [era.id for era in index.campaign.eras],
         "objective": [ident for _, ident in index.objectives],
+        "alliance": index.alliance_ids,
     }
     for path, expression in all_expressions(index.campaign):
         for ref in expression.references():
@@ -331,6 +332,18 @@ def _years_agree(index: _Index) -> Iterator[Finding]:
                 yield Finding(
                     ("eras", e, "objectives", o, "deadline"),
                     f"deadline {deadline} is outside {era.start}-{campaign.end_year}",
+                )
+            last = min(deadline or campaign.end_year, campaign.end_year)
+            turns = sum(
+                1
+                for m in range(0, months, campaign.turn_months)
+                if era.start <= campaign.start_year + m // 12 <= last
+            )
+            if objective.hold > 1 and last >= era.start and objective.hold > turns:
+                yield Finding(
+                    ("eras", e, "objectives", o, "hold"),
+                    f"it must hold for {objective.hold} turns in a row, but only {turns} "
+                    f"turns fall in {era.start}-{last}: it could never be achieved",
                 )
     for e, era in enumerate(eras):
         for v, event in enumerate(era.events):

@@ -36,8 +36,11 @@ class WorldContext:
         """One allow-listed function of the expression language."""
         # Every function the engine answers takes ids (and a doctrine's name): the parser
         # checks each argument's kind against the function's signature when the file loads.
+        if name in ("min", "max"):  # the only functions of numbers
+            numbers = cast("tuple[float, ...]", args)
+            return min(numbers) if name == "min" else max(numbers)
         args = cast("tuple[str, ...]", args)
-        world, matrix = self.world, self.matrix
+        world = self.world
         states = world.states
 
         def stat(ident: str, attr: str) -> float:
@@ -45,10 +48,16 @@ class WorldContext:
             return float(getattr(record, attr)) if record and record.present else 0.0
 
         match name:
+            # Only these three need the threat matrix: it is assessed when first asked for.
             case "threat":
-                return matrix.get(args[1], args[0])  # the threat args[0] poses to args[1]
+                return self.matrix.get(args[1], args[0])  # the threat args[0] poses to args[1]
             case "intentions":
-                return matrix.factor("intentions", args[1], args[0])
+                return self.matrix.factor("intentions", args[1], args[0])
+            case "principal_threat":
+                return self.matrix.principal(args[0]) == args[1]
+            case "member":
+                alliance = world.alliances.get(args[1])
+                return alliance is not None and args[0] in alliance.members
             case "allied":
                 return world.allied(args[0], args[1])
             case "allies":

@@ -78,9 +78,17 @@ def check_objectives(campaign: Campaign, ctx: WorldContext) -> list[Objective]:
             continue
         if objective.deadline is not None and world.year > objective.deadline:
             continue
-        if objective.when.evaluate(ctx):
-            world.achieved[objective.id] = world.turn
-            done.append(objective)
+        if not objective.when.evaluate(ctx):
+            world.held.pop(objective.id, None)  # the run is broken: it starts again
+            continue
+        if objective.hold > 1:
+            run = world.held.get(objective.id, 0) + 1
+            if run < objective.hold:
+                world.held[objective.id] = run
+                continue
+            world.held.pop(objective.id, None)
+        world.achieved[objective.id] = world.turn
+        done.append(objective)
     return done
 
 
@@ -116,6 +124,8 @@ def objective_states(
                 status,
                 objective_points(campaign, player, objective, weights),
                 year,
+                objective.hold,
+                world.held.get(objective.id, 0) if status is ObjectiveStatus.pending else 0,
             )
         )
     return out

@@ -186,6 +186,10 @@ class ObjectiveState:
     """What achieving it adds to the score (``docs/scoring.md``): what the player is shown."""
     year: int | None = None
     """The year it was achieved, or (failed) the year it was lost."""
+    hold: int = 1
+    """Turns in a row its condition must hold."""
+    held: int = 0
+    """Turns in a row it has held so far (pending objectives with ``hold`` above 1)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "status", ObjectiveStatus(self.status))

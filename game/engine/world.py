@@ -138,6 +138,9 @@ class World:
     """Event id -> how many times it has fired."""
     achieved: dict[str, int] = field(default_factory=dict)
     """Objective id -> the turn it was achieved."""
+    held: dict[str, int] = field(default_factory=dict)
+    """Objective id -> the turns in a row its condition has held so far, for objectives
+    that must hold for more than one turn (``hold``) and are not yet achieved."""
     receded: dict[str, int] = field(default_factory=dict)
     """'state|alliance' -> consecutive turns the alliance's threat has stayed low."""
     wars: int = 0
@@ -213,6 +216,8 @@ class World:
         data = asdict(self)
         data["states"] = {k: data["states"][k] for k in sorted(data["states"])}
         data["alliances"] = {k: data["alliances"][k] for k in sorted(data["alliances"])}
+        if not data["held"]:
+            del data["held"]  # so a campaign without 'hold' keeps the hashes of its saves
         for alliance in data["alliances"].values():
             del alliance["generated"]  # see AllianceRecord.generated
             if alliance["patron"] is None:

@@ -102,6 +102,8 @@ def objective_line(objective: ObjectiveState) -> Content:
     mark, style = OBJECTIVE_MARKS[objective.status.value]
     if objective.status == "pending":
         when = f"by {objective.deadline}" if objective.deadline else "open"
+        if objective.hold > 1:  # an objective to keep up: how far along it is
+            when += f"; held {objective.held} of {objective.hold} turns"
     else:
         when = f"{objective.status.value} {objective.year}" if objective.year else ""
     return Content.assemble(

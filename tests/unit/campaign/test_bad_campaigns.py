@@ -39,7 +39,7 @@ CAMPAIGN_FIELDS = (
 )
 FUNCTIONS = (
     "achieved, allied, allies, doctrine_is, exists, fired, flag, in_era, intentions, "
-    "military, playing, power, stability, threat"
+    "max, member, military, min, playing, power, principal_threat, stability, threat"
 )
 
 

@@ -150,7 +150,7 @@ def test_state_ids_and_strings_reach_the_context_as_text():
 @pytest.mark.parametrize("name", sorted(FUNCTIONS))
 def test_every_function_can_be_called(name):
     spec = FUNCTIONS[name]
-    examples = {"state": "USA", "doctrine": '"bandwagon"'}
+    examples = {"state": "USA", "doctrine": '"bandwagon"', "number": "2"}
     args = ", ".join(examples.get(kind, '"x"') for kind in spec.params)
     context = FakeContext()
     expression = parse_expression(f"{name}({args})", spec.returns)
@@ -429,6 +429,7 @@ def test_allow_list_is_documented():
     assert set(FUNCTIONS) == {
         "threat", "allied", "allies", "power", "military", "stability", "intentions",
         "exists", "doctrine_is", "flag", "fired", "in_era", "achieved", "playing",
+        "member", "principal_threat", "min", "max",
     }  # fmt: skip
     assert FUNCTIONS["threat"].signature == "threat(state, state) -> number"
     assert FUNCTIONS["doctrine_is"].signature == "doctrine_is(state, string) -> bool"
