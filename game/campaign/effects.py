@@ -37,6 +37,19 @@ class Stat(StrEnum):
     reach = "reach"
     stability = "stability"
     ideology = "ideology"
+    aggression = "aggression"
+    """Its personality: readiness to act against weaker neighbours (a change of leader)."""
+    caution = "caution"
+    """Its personality: reluctance to take risks."""
+
+
+class EffectModel(CampaignModel):
+    """What every effect may say besides its own fields."""
+
+    when: Condition | None = None
+    """Only if this condition holds when the effect would apply (read in the world as the
+    effects before it left it): an era's changes, an event's or an option's effects that
+    depend on what happened ("if the June war was fought")."""
 
 
 class Pact(StrEnum):
@@ -48,7 +61,7 @@ class Pact(StrEnum):
     consultation = "consultation"
 
 
-class Adjust(CampaignModel):
+class Adjust(EffectModel):
     """Change one statistic of a state, by an amount or to a value."""
 
     kind: Literal["adjust"]
@@ -67,7 +80,7 @@ class Adjust(CampaignModel):
         return self
 
 
-class HostileAct(CampaignModel):
+class HostileAct(EffectModel):
     """``actor`` does something hostile to ``target``: raises its offensive intentions."""
 
     kind: Literal["hostile_act"]
@@ -79,7 +92,7 @@ class HostileAct(CampaignModel):
     """What happened, in a few words ("the Straits demands")."""
 
 
-class Reassure(CampaignModel):
+class Reassure(EffectModel):
     """``actor`` reassures ``target``: lowers how hostile its record looks to the target."""
 
     kind: Literal["reassure"]
@@ -89,7 +102,7 @@ class Reassure(CampaignModel):
     description: ShortText
 
 
-class FormAlliance(CampaignModel):
+class FormAlliance(EffectModel):
     """Create an alliance (or add members to an existing one with the same id)."""
 
     kind: Literal["form_alliance"]
@@ -107,7 +120,7 @@ class FormAlliance(CampaignModel):
     may face different threats."""
 
 
-class BreakAlliance(CampaignModel):
+class BreakAlliance(EffectModel):
     """Dissolve an alliance, take one state out of it, or take a state out of every
     alliance it is in (a revolution that repudiates the old regime's treaties)."""
 
@@ -124,21 +137,30 @@ class BreakAlliance(CampaignModel):
         return self
 
 
-class AddState(CampaignModel):
+class RenameAlliance(EffectModel):
+    """Give an alliance a new name; its members and history stay (the Baghdad Pact becomes
+    CENTO when Iraq leaves)."""
+
+    kind: Literal["rename_alliance"]
+    alliance: Identifier
+    name: ShortText
+
+
+class AddState(EffectModel):
     """Bring a declared state (``present: false``) into the world."""
 
     kind: Literal["add_state"]
     state: Identifier
 
 
-class RemoveState(CampaignModel):
+class RemoveState(EffectModel):
     """Take a state out of the world (conquest, collapse, union)."""
 
     kind: Literal["remove_state"]
     state: Identifier
 
 
-class SetDoctrine(CampaignModel):
+class SetDoctrine(EffectModel):
     """Change the doctrine of one state, or of every computer-run state."""
 
     kind: Literal["set_doctrine"]
@@ -147,7 +169,7 @@ class SetDoctrine(CampaignModel):
     doctrine: Doctrine
 
 
-class SetFlag(CampaignModel):
+class SetFlag(EffectModel):
     """Set (or clear) a named flag that conditions can test with ``flag("name")``."""
 
     kind: Literal["set_flag"]
@@ -166,7 +188,7 @@ class TextVariant(CampaignModel):
     text: Text
 
 
-class Narrative(CampaignModel):
+class Narrative(EffectModel):
     """Add a line to the news of the turn."""
 
     kind: Literal["narrative"]
@@ -177,7 +199,7 @@ class Narrative(CampaignModel):
     """Other words for other worlds: the first variant whose condition holds."""
 
 
-class EndGame(CampaignModel):
+class EndGame(EffectModel):
     """End the campaign now."""
 
     kind: Literal["end_game"]
@@ -191,6 +213,7 @@ Effect = Annotated[
     | Reassure
     | FormAlliance
     | BreakAlliance
+    | RenameAlliance
     | AddState
     | RemoveState
     | SetDoctrine

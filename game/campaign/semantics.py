@@ -376,7 +376,7 @@ def _effects_resolve(index: _Index) -> Iterator[Finding]:
                     f"the patron '{effect.patron}' must be one of the alliance's members",
                 )
         if (
-            isinstance(effect, fx.BreakAlliance)
+            isinstance(effect, fx.BreakAlliance | fx.RenameAlliance)
             and effect.alliance is not None
             and effect.alliance not in alliance_ids
         ):

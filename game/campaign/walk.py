@@ -46,6 +46,8 @@ def all_expressions(campaign: Campaign) -> Iterator[tuple[Path, Expression]]:
         for o, objective in enumerate(era.objectives):
             yield ("eras", e, "objectives", o, "when"), objective.when
     for path, effect in all_effects(campaign):
+        if effect.when is not None:
+            yield (*path, "when"), effect.when
         if isinstance(effect, fx.Narrative):
             for n, variant in enumerate(effect.variants):
                 yield (*path, "variants", n, "when"), variant.when

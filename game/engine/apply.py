@@ -16,6 +16,8 @@ LIMITS = {
     "reach": (0.0, 40_000.0),
     "stability": (0.0, 1.0),
     "ideology": (-1.0, 1.0),
+    "aggression": (0.0, 1.0),
+    "caution": (0.0, 1.0),
 }
 
 
@@ -26,6 +28,8 @@ STAT_WORDS = {
     "reach": "reach (km)",
     "stability": "stability",
     "ideology": "ideology",
+    "aggression": "aggression",
+    "caution": "caution",
 }
 """How the news names each stat an ``adjust`` effect changes."""
 
@@ -49,6 +53,8 @@ def bind_player(effect: fx.Effect, player: str) -> fx.Effect:
 
 def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News]:
     """Apply one effect; returns the news it makes (often none)."""
+    if effect.when is not None and not effect.when.evaluate(ctx):
+        return []  # the effect's own condition does not hold now
     effect = bind_player(effect, player)
     world = ctx.world
     states = world.states
@@ -156,6 +162,12 @@ def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News
                     return [News(4, text, NewsCategory.alliance), *keep_books(world)]
             del world.alliances[alliance.id]
             return [News(4, f"{alliance.name} is dissolved.", NewsCategory.alliance)]
+        case fx.RenameAlliance():
+            alliance = world.alliances.get(effect.alliance)
+            if alliance is None or alliance.name == effect.name:
+                return []
+            old, alliance.name = alliance.name, effect.name
+            return [News(3, f"{old} becomes {effect.name}.", NewsCategory.alliance)]
         case fx.AddState():
             states[effect.state].present = True
             return [News(4, f"{name(effect.state)} enters the stage.", NewsCategory.world)]

@@ -29,7 +29,7 @@ CORPUS = DATA / "bad_campaigns"
 SOURCE = "bad.yaml"
 
 EFFECT_KINDS = (
-    "adjust, hostile_act, reassure, form_alliance, break_alliance, add_state, "
+    "adjust, hostile_act, reassure, form_alliance, break_alliance, rename_alliance, add_state, "
     "remove_state, set_doctrine, set_flag, narrative, end_game"
 )
 CAMPAIGN_FIELDS = (
@@ -417,7 +417,7 @@ CASES = [
         "stat: military",
         "stat: money",
         "82:19: eras[1].events[0].effects[1].stat: expected 'power', 'military', 'offense', "
-        "'reach', 'stability' or 'ideology', got 'money'",
+        "'reach', 'stability', 'ideology', 'aggression' or 'caution', got 'money'",
     ),
     edit(
         "schema_version",
@@ -979,7 +979,8 @@ CASES = [
         "stat: military",
         "stat: Military",
         "82:19: eras[1].events[0].effects[1].stat: expected 'power', 'military', 'offense', "
-        "'reach', 'stability' or 'ideology', got 'Military'; did you mean 'military'?",
+        "'reach', 'stability', 'ideology', 'aggression' or 'caution', got 'Military'; "
+        "did you mean 'military'?",
     ),
     edit(
         "state_in_expression_in_another_case",

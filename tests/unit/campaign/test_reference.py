@@ -28,7 +28,8 @@ def all_models() -> list[type[BaseModel]]:
     while todo:
         model = todo.pop()
         todo += model.__subclasses__()
-        if model.__module__ in (models.__name__, effects.__name__):
+        # A base its variants share (every effect's ``when``) is documented through them.
+        if model.__module__ in (models.__name__, effects.__name__) and not model.__subclasses__():
             found.append(model)
     return sorted(found, key=lambda model: model.__name__)
 
