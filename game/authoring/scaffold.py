@@ -22,7 +22,7 @@ TEMPLATE = """\
 #   entente play {file}                 # and play it
 # The guide: docs/authoring.md (the format, the expression language, a checklist).
 
-schema_version: 1
+schema_version: 2
 id: {ident}
 version: "0.1"
 title: "{title}"

@@ -284,6 +284,17 @@ class Expression:
         3``), in text order, each with the way it pulls (``function`` is the variable)."""
         return _bounds(self._root, 1, variables=True)
 
+    def functions(self) -> list[str]:
+        """Every function the expression calls, in text order (repeats kept)."""
+        found: list[str] = []
+        todo = [self._root]
+        while todo:
+            node = todo.pop()
+            if isinstance(node, Call):
+                found.append(node.spec.name)
+            todo.extend(reversed(node.children()))
+        return found
+
     def evaluate(self, context: EvaluationContext) -> bool | float:
         """The value against the game now: a bool for conditions, a float for formulas."""
         # The parser typed the root as result_type, "bool" or "number", never a string.

@@ -27,7 +27,9 @@ from game.campaign.types import (
     Year,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""The format's newest version. Version 1 files load as they always did; the parts new in
+version 2 (``game.campaign.versions``) need ``schema_version: 2``."""
 
 
 class Capital(CampaignModel):
@@ -346,7 +348,10 @@ class Source(CampaignModel):
 class Campaign(CampaignModel):
     """A whole campaign: the root of a campaign YAML file."""
 
-    schema_version: Literal[1]
+    schema_version: Literal[1, 2]
+    """The format version the file is written in: 2 for the newest parts (follow-up events,
+    conditional effects, renamed alliances, objectives to keep up, personality changes,
+    member(), principal_threat(), min() and max()); 1 files load as they always did."""
     id: Identifier
     version: ShortText
     title: ShortText

@@ -13,6 +13,7 @@ from game.campaign import effects as fx
 from game.campaign.errors import format_path
 from game.campaign.models import POWER_COMPONENTS, ActorKind, After, Campaign, Event, State
 from game.campaign.suggest import did_you_mean
+from game.campaign.versions import version_2_parts
 from game.campaign.walk import Path, all_effects, all_events, all_expressions
 
 PLAYER = "player"
@@ -467,6 +468,18 @@ def _followers_follow(index: _Index) -> Iterator[Finding]:
                 step = by_id.get(step.trigger.event) if isinstance(step.trigger, After) else None
 
 
+def _version_fits(index: _Index) -> Iterator[Finding]:
+    """A file that says ``schema_version: 1`` uses no part new in version 2."""
+    if index.campaign.schema_version >= 2:
+        return
+    for path, part in version_2_parts(index.campaign):
+        yield Finding(
+            path,
+            f"{part} is new in schema_version 2: write 'schema_version: 2' at the top of "
+            "the file (version 1 files load as before)",
+        )
+
+
 _CHECKS: tuple[Callable[[_Index], Iterator[Finding]], ...] = (
     _ids_unique,
     _ids_not_reserved,
@@ -481,5 +494,6 @@ _CHECKS: tuple[Callable[[_Index], Iterator[Finding]], ...] = (
     _players_playable,
     _expression_names_resolve,
     _followers_follow,
+    _version_fits,
 )
 """The checks in the order their findings are reported."""

@@ -422,8 +422,8 @@ CASES = [
     edit(
         "schema_version",
         "schema_version: 1",
-        "schema_version: 2",
-        "2:17: schema_version: expected 1, got 2",
+        "schema_version: 3",
+        "2:17: schema_version: expected 1 or 2, got 3",
     ),
     # --- unknown and missing fields ---------------------------------------------------
     edit(

@@ -14,10 +14,12 @@ from game.campaign.loader import load_campaign
 from game.engine import ObjectiveStatus, new_game
 
 MINIMAL = Path(__file__).parents[2] / "data" / "minimal_campaign.yaml"
+VERSION_2 = MINIMAL.read_text().replace("schema_version: 1", "schema_version: 2", 1)
+"""The minimal campaign in the format version these parts need."""
 
 
 def with_objective(tmp_path: Path, objective: str) -> Path:
-    text = MINIMAL.read_text()
+    text = VERSION_2
     path = tmp_path / "campaign.yaml"
     path.write_text(text.replace("    objectives:\n", "    objectives:\n" + objective, 1))
     return path

@@ -12,12 +12,14 @@ from game.campaign.loader import load_campaign
 from game.engine import new_game
 
 MINIMAL = Path(__file__).parents[2] / "data" / "minimal_campaign.yaml"
+VERSION_2 = MINIMAL.read_text().replace("schema_version: 1", "schema_version: 2", 1)
+"""The minimal campaign in the format version these parts need."""
 RAID = "      - id: raid\n"
 
 
 def with_events(tmp_path: Path, events: str) -> Path:
     path = tmp_path / "campaign.yaml"
-    path.write_text(MINIMAL.read_text().replace(RAID, events + RAID, 1))
+    path.write_text(VERSION_2.replace(RAID, events + RAID, 1))
     return path
 
 
@@ -53,7 +55,7 @@ def test_an_effect_applies_only_when_its_condition_holds_then(tmp_path) -> None:
 
 
 def test_a_conditional_era_change_follows_the_game_played(tmp_path) -> None:
-    text = MINIMAL.read_text().replace(
+    text = VERSION_2.replace(
         "    briefing: The second era.\n",
         "    briefing: The second era.\n    changes:\n"
         "      - {kind: set_flag, flag: remembered, when: 'fired(\"raid\")'}\n"

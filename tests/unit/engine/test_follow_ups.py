@@ -16,6 +16,8 @@ from game.campaign.loader import load_campaign
 from game.engine import ChoiceOrder, make_policy, new_game, play_headless, resimulate
 
 MINIMAL = Path(__file__).parents[2] / "data" / "minimal_campaign.yaml"
+VERSION_2 = MINIMAL.read_text().replace("schema_version: 1", "schema_version: 2", 1)
+"""The minimal campaign in the format version these parts need."""
 
 CHAIN = """\
       - id: war
@@ -61,9 +63,7 @@ CHAIN = """\
 
 def campaign_with(tmp_path: Path, events: str) -> Path:
     path = tmp_path / "campaign.yaml"
-    path.write_text(
-        MINIMAL.read_text().replace("      - id: raid\n", events + "      - id: raid\n", 1)
-    )
+    path.write_text(VERSION_2.replace("      - id: raid\n", events + "      - id: raid\n", 1))
     return path
 
 
