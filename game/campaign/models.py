@@ -236,6 +236,13 @@ class Choice(CampaignModel):
     effects: list[Effect] = Field(default_factory=list)
     hint: Text | None = None
     """Advice shown beside the choice: what the theory says will follow."""
+    when: Condition | None = None
+    """Open only while this condition holds (read when the player is asked); otherwise the
+    option is shown closed, with ``unavailable``."""
+    unavailable: ShortText | None = None
+    """Why the option is closed, in the player's words ("Parliament will not vote it")."""
+    cost: Whole = Field(default=0, ge=0, le=20)
+    """Action points the option takes from this turn's orders: closed when fewer are left."""
 
 
 class Event(CampaignModel):
@@ -350,8 +357,9 @@ class Campaign(CampaignModel):
 
     schema_version: Literal[1, 2]
     """The format version the file is written in: 2 for the newest parts (follow-up events,
-    conditional effects, renamed alliances, objectives to keep up, personality changes,
-    member(), principal_threat(), min() and max()); 1 files load as they always did."""
+    conditional effects, options with conditions and costs, renamed alliances, objectives
+    to keep up, personality changes, member(), principal_threat(), min() and max()); 1 files
+    load as they always did."""
     id: Identifier
     version: ShortText
     title: ShortText

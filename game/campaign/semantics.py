@@ -468,6 +468,25 @@ def _followers_follow(index: _Index) -> Iterator[Finding]:
                 step = by_id.get(step.trigger.event) if isinstance(step.trigger, After) else None
 
 
+def _options_open(index: _Index) -> Iterator[Finding]:
+    """Every event the player must answer has an option always open (neither a condition
+    nor a cost), and an option's ``unavailable`` comes with its ``when``."""
+    for path, event in index.events:
+        for c, choice in enumerate(event.choices):
+            if choice.unavailable is not None and choice.when is None:
+                yield Finding(
+                    (*path, "choices", c, "unavailable"),
+                    "'unavailable' says why the option is closed, but it has no 'when' that "
+                    "could close it",
+                )
+        if event.choices and all(c.when is not None or c.cost for c in event.choices):
+            yield Finding(
+                (*path, "choices"),
+                "every option has a condition or a cost: give at least one option neither, so "
+                "the player can always answer",
+            )
+
+
 def _version_fits(index: _Index) -> Iterator[Finding]:
     """A file that says ``schema_version: 1`` uses no part new in version 2."""
     if index.campaign.schema_version >= 2:
@@ -494,6 +513,7 @@ _CHECKS: tuple[Callable[[_Index], Iterator[Finding]], ...] = (
     _players_playable,
     _expression_names_resolve,
     _followers_follow,
+    _options_open,
     _version_fits,
 )
 """The checks in the order their findings are reported."""

@@ -27,6 +27,10 @@ def version_2_parts(campaign: Campaign) -> Iterator[tuple[Path, str]]:
     for path, event in all_events(campaign):
         if isinstance(event.trigger, After):
             yield (*path, "trigger", "kind"), "a follow-up event (trigger kind 'after')"
+        for c, choice in enumerate(event.choices):
+            for name in ("when", "unavailable", "cost"):
+                if getattr(choice, name):
+                    yield (*path, "choices", c, name), f"an option's '{name}'"
     for e, era in enumerate(campaign.eras):
         for o, objective in enumerate(era.objectives):
             if objective.hold != 1:

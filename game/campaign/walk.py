@@ -42,6 +42,9 @@ def all_expressions(campaign: Campaign) -> Iterator[tuple[Path, Expression]]:
             yield (*path, "trigger", "when"), when
         for n, variant in enumerate(event.variants):
             yield (*path, "variants", n, "when"), variant.when
+        for c, choice in enumerate(event.choices):
+            if choice.when is not None:
+                yield (*path, "choices", c, "when"), choice.when
     for e, era in enumerate(campaign.eras):
         for o, objective in enumerate(era.objectives):
             yield ("eras", e, "objectives", o, "when"), objective.when

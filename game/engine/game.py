@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.campaign.effects import Doctrine, Effect
 from game.campaign.loader import LoadedCampaign
@@ -100,6 +100,8 @@ class Game:
         """The turns this game lasts: the campaign's, or fewer under a competition's limit."""
         self.log: list[TurnLog] = [TurnLog(1)]
         self.pending: list[PendingChoice] = []
+        self.spent = 0
+        """Action points this turn's options have cost (taken from its orders)."""
         self.history: list[TurnRecord] = []
         """Every resolved turn as it closed, in order."""
         self.reports: list[TurnReport] = []
@@ -153,8 +155,9 @@ class Game:
 
     @property
     def action_points(self) -> int:
-        """Action points the player has each turn."""
-        return self.campaign.action_points
+        """Action points the player has for this turn's orders: the campaign's, less what
+        this turn's options have cost."""
+        return max(0, self.campaign.action_points - self.spent)
 
     def objectives(self) -> list[ObjectiveState]:
         """The player's objectives so far, each pending, achieved or failed."""
@@ -298,16 +301,24 @@ class Game:
             )
         if not 0 <= choice.choice < len(waiting.choices):
             raise EngineError(f"choose 1 to {len(waiting.choices)} for '{waiting.event}'")
+        closed = waiting.choices[choice.choice]
+        if not closed.open:
+            raise EngineError(
+                f"option {choice.choice + 1} of '{waiting.event}' is closed: "
+                f"{closed.closed_because}"
+            )
         self.pending.pop(0)
         self.log[-1].choices.append(choice)
         event = next(e for e in self.era.events if e.id == choice.event)
         picked = event.choices[choice.choice]
         news = [News(3, f'{event.title}: you chose "{picked.label}".', NewsCategory.event)]
+        self.spent += picked.cost
         news += self._apply(picked.effects)
         # Its follow-ups fire now; those with options come next, before anything else waits.
         before = len(self.pending)
         news += self._follow(event.id, choice.choice)
         self.pending[:] = self.pending[before:] + self.pending[:before]
+        self._reopen_pending()  # the world and the points left have changed
         self.answers.append(EventAnswer(self.world.turn, self.world.year, news))
         self._close_phase()
         if self.over:
@@ -440,6 +451,7 @@ class Game:
         world.turn += 1
         world.year = year_of_turn(self.campaign, world.turn)
         self.log.append(TurnLog(world.turn))
+        self.spent = 0  # a new turn: its options have cost nothing yet
         news: list[News] = []
         if world.year > self.era.end:
             world.era_index += 1
@@ -483,20 +495,40 @@ class Game:
         news = [News(4, f"{title}: {text}", NewsCategory.event)]
         news += self._apply(event.effects)
         if event.choices:
-            self.pending.append(
-                PendingChoice(
-                    event.id,
-                    title,
-                    text,
-                    tuple(
-                        ChoiceOption(c.label, (c.text or "").strip(), (c.hint or "").strip())
-                        for c in event.choices
-                    ),
-                )
-            )
+            self.pending.append(PendingChoice(event.id, title, text, self._options(event)))
         else:
             news += self._follow(event.id, None)
         return news
+
+    def _options(self, event: Event) -> tuple[ChoiceOption, ...]:
+        """An event's options as the player is asked them now: each open or closed (its
+        condition, or too few action points left for its cost)."""
+        evaluator = self._evaluator()
+        found = []
+        for c in event.choices:
+            reason = ""
+            if c.when is not None and not c.when.evaluate(evaluator):
+                reason = (c.unavailable or "its condition does not hold now").strip()
+            elif c.cost > self.action_points:
+                reason = f"it takes {c.cost} action points and {self.action_points} are left"
+            found.append(
+                ChoiceOption(
+                    c.label,
+                    (c.text or "").strip(),
+                    (c.hint or "").strip(),
+                    c.cost,
+                    not reason,
+                    reason,
+                )
+            )
+        return tuple(found)
+
+    def _reopen_pending(self) -> None:
+        """Ask the waiting events' options anew (after a choice changed the world)."""
+        events_by_id = {e.id: e for e in self.era.events}
+        self.pending[:] = [
+            replace(p, choices=self._options(events_by_id[p.event])) for p in self.pending
+        ]
 
     def _follow(self, event: str, choice: int | None) -> list[News]:
         """Fire the follow-ups of ``event``, just resolved (``choice``: the option taken),

@@ -59,7 +59,7 @@ class Passive:
     """Takes the first option of every event and orders nothing."""
 
     def choose(self, game: Game, pending: PendingChoice) -> int:
-        return 0
+        return pending.open_options()[0]  # the first option, the historical one, if open
 
     def orders(self, game: Game) -> list[Order]:
         return []
@@ -72,7 +72,7 @@ class RandomPlayer:
         self.rng = random.Random(f"policy|{seed}")
 
     def choose(self, game: Game, pending: PendingChoice) -> int:
-        return self.rng.randrange(len(pending.choices))
+        return self.rng.choice(pending.open_options())
 
     def orders(self, game: Game) -> list[Order]:
         options = list(_options(game).values())
@@ -91,8 +91,9 @@ class Hawk:
     """Arms, threatens its principal threat and allies with whoever will have it."""
 
     def choose(self, game: Game, pending: PendingChoice) -> int:
-        scores = [_hostility(game, pending, i) for i in range(len(pending.choices))]
-        return scores.index(max(scores))
+        open_ = pending.open_options()
+        scores = [_hostility(game, pending, i) for i in open_]
+        return open_[scores.index(max(scores))]
 
     def orders(self, game: Game) -> list[Order]:
         options = _options(game)
@@ -123,8 +124,9 @@ class Dove:
     state."""
 
     def choose(self, game: Game, pending: PendingChoice) -> int:
-        scores = [_hostility(game, pending, i) for i in range(len(pending.choices))]
-        return scores.index(min(scores))
+        open_ = pending.open_options()
+        scores = [_hostility(game, pending, i) for i in open_]
+        return open_[scores.index(min(scores))]
 
     def orders(self, game: Game) -> list[Order]:
         options = _options(game)
@@ -182,7 +184,7 @@ class ForcedChoices:
 
     def choose(self, game: Game, pending: PendingChoice) -> int:
         index = self.forced.pop(pending.event, None)
-        if index is not None and 0 <= index < len(pending.choices):
+        if index is not None and index in pending.open_options():
             return index
         return self.policy.choose(game, pending)
 

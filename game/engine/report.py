@@ -345,6 +345,12 @@ class ChoiceOption:
     """What the option means (empty when the campaign says nothing more)."""
     hint: str
     """A hint for the player (empty when there is none)."""
+    cost: int = 0
+    """Action points it takes from this turn's orders."""
+    open: bool = True
+    """False when its condition does not hold now, or too few action points are left."""
+    closed_because: str = ""
+    """Why it is closed, in the campaign's words or the game's (empty when open)."""
 
 
 @dataclass(frozen=True)
@@ -355,6 +361,11 @@ class PendingChoice:
     title: str
     text: str
     choices: tuple[ChoiceOption, ...]
+
+    def open_options(self) -> list[int]:
+        """The 0-based indexes of the options the player may take now (never empty: the
+        loader wants an option with neither condition nor cost in every event)."""
+        return [i for i, c in enumerate(self.choices) if c.open] or list(range(len(self.choices)))
 
 
 class ScoreNoteKind(StrEnum):

@@ -304,8 +304,9 @@ class Statesman:
 
     def choose(self, game: Game, pending: PendingChoice) -> int:
         event = next(e for e in game.era.events if e.id == pending.event)
-        values = [worth(game, choice.effects) for choice in event.choices]
-        return values.index(max(values))  # the first of equals
+        open_ = pending.open_options()
+        values = [worth(game, event.choices[i].effects) for i in open_]
+        return open_[values.index(max(values))]  # the first of equals
 
     def orders(self, game: Game) -> list[Order]:
         player, view = game.player, game.view

@@ -19,10 +19,16 @@ from game.engine import ChoiceOption, PendingChoice
 
 
 def choice_prompt(number: int, choice: ChoiceOption) -> Content:
-    """A choice as the list shows it: its number, label and text."""
+    """A choice as the list shows it: its number, label and text, what it costs, and why
+    it is closed when it is."""
     parts: list[str | tuple[str, str]] = [(f"{number} ", "bold $accent"), (choice.label, "bold")]
+    if choice.cost:
+        noun = "action point" if choice.cost == 1 else "action points"
+        parts.append((f"  (costs {choice.cost} {noun} of this turn's)", "$warning"))
     if choice.text:
         parts += ["\n  ", (choice.text, "$foreground-muted")]
+    if not choice.open:
+        parts += ["\n  ", (f"Closed: {choice.closed_because}.", "$error")]
     return Content.assemble(*parts)
 
 
@@ -51,7 +57,7 @@ class EventModal(ModalScreen[int]):
                 yield Static(self.pending.text, id="event-text")
             yield OptionList(
                 *(
-                    Option(choice_prompt(i, c), id=str(i - 1))
+                    Option(choice_prompt(i, c), id=str(i - 1), disabled=not c.open)
                     for i, c in enumerate(self.pending.choices, 1)
                 ),
                 id="event-choices",
@@ -61,9 +67,10 @@ class EventModal(ModalScreen[int]):
 
     def on_mount(self) -> None:
         choices = self.query_one("#event-choices", OptionList)
-        choices.highlighted = 0
+        first = self.pending.open_options()[0]
+        choices.highlighted = first
         choices.focus()
-        self._show_hint(0)
+        self._show_hint(first)
 
     def _show_hint(self, index: int) -> None:
         hint = self.pending.choices[index].hint
@@ -81,8 +88,13 @@ class EventModal(ModalScreen[int]):
 
     def action_choose(self, index: int) -> None:
         """Pick choice ``index`` (0-based), if there is one."""
-        if 0 <= index < len(self.pending.choices):
-            self.dismiss(index)
+        if not 0 <= index < len(self.pending.choices):
+            return
+        option = self.pending.choices[index]
+        if not option.open:  # shown, so the player sees what they cannot do, and why
+            self.notify(f"Option {index + 1} is closed: {option.closed_because}.", timeout=5)
+            return
+        self.dismiss(index)
 
     def action_explain_choosing(self) -> None:
         """Enter picks nothing: say how a choice is made."""
