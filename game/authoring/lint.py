@@ -16,7 +16,7 @@ from enum import StrEnum
 
 from game.campaign import effects as fx
 from game.campaign.errors import CampaignError, PathPart
-from game.campaign.expressions import Expression
+from game.campaign.expressions import FUNCTIONS, Expression
 from game.campaign.loader import LIMITS, LoadedCampaign, Pointer, read_capped
 from game.campaign.models import After, Campaign, Era, Event
 from game.campaign.walk import all_effects
@@ -136,6 +136,20 @@ def _follower_players(
     return []
 
 
+def _contradictions(condition: Expression) -> Iterator[str]:
+    """A call the condition needs both true and false: it can never hold."""
+    needed: dict[tuple[str, tuple[str, ...]], int] = {}
+    for use in condition.required():
+        key = (use.function, use.args)
+        if needed.get(key, use.sign) != use.sign:
+            kinds = FUNCTIONS[use.function].params
+            shown = ", ".join(
+                a if kind == "state" else f'"{a}"' for a, kind in zip(use.args, kinds, strict=False)
+            )
+            yield f"it needs {use.function}({shown}) both true and false: it never holds"
+        needed.setdefault(key, use.sign)
+
+
 def _years_out(condition: Expression, first: int, last: int, where: str) -> Iterator[str]:
     """A ``year`` (or ``turn``) comparison the condition needs that no year from ``first``
     to ``last`` (the years it is read in) meets."""
@@ -158,6 +172,7 @@ def _never(
 ) -> Iterator[str]:
     """Why ``condition`` can never hold in ``event`` (which fires only in ``era``)."""
     yield from _years_out(condition, era.start, era.end, "the event fires only in")
+    yield from _contradictions(condition)
     for use in condition.calls():
         if use.sign <= 0 or not use.args:
             continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
 from game.campaign.expression_names import FunctionSpec, Reference
@@ -283,6 +283,25 @@ class Expression:
         """The comparisons of a variable with a plain number (``year >= 1990``, ``turn <
         3``), in text order, each with the way it pulls (``function`` is the variable)."""
         return _bounds(self._root, 1, variables=True)
+
+    def required(self) -> list[CallUse]:
+        """The true-or-false calls the whole condition needs, each with the value it needs
+        (sign +1 true, -1 false): the terms of its top-level ``and`` chain that are a call
+        or ``not`` a call. ``flag("x") and not flag("x")`` needs the same call both ways."""
+        root = self._root
+        terms = (
+            list(root.children())
+            if isinstance(root, Operation) and root.rest and root.rest[0][0] == "and"
+            else [root]
+        )
+        found: list[CallUse] = []
+        for term in terms:
+            sign = 1
+            while isinstance(term, Unary) and term.op == "not":
+                term, sign = term.operand, -sign
+            if isinstance(term, Call):
+                found += [replace(use, sign=sign) for use in _uses(term, 1)]
+        return found
 
     def functions(self) -> list[str]:
         """Every function the expression calls, in text order (repeats kept)."""

@@ -145,3 +145,20 @@ def test_every_shipped_campaign_can_reach_everything(campaign):
     assert not coverage.never_taken()
     assert not coverage.never_achieved()
     assert [w.message for w in warnings] == []
+
+
+def test_a_condition_that_needs_a_call_both_ways_is_unreachable(tmp_path):
+    both = """\
+      - id: both_ways
+        title: Both ways
+        text: Never.
+        trigger: {kind: condition, when: 'year > 1900 and flag("ready") and not flag("ready")'}
+      - id: either_way
+        title: Either way
+        text: Always (an 'or' is no contradiction).
+        trigger: {kind: condition, when: 'allied(AAA, NO) or not allied(AAA, NO)'}
+"""
+    loaded = load_campaign(campaign_with(tmp_path, both))
+    found = [w for w in lint(loaded.campaign) if w.kind == LintKind.unreachable]
+    assert {w.event for w in found} == {"both_ways"}
+    assert any('it needs flag("ready") both true and false' in w.message for w in found)
