@@ -146,6 +146,15 @@ class RenameAlliance(EffectModel):
     name: ShortText
 
 
+class UseGroup(EffectModel):
+    """Apply one of the campaign's ``effect_groups``, its effects in order: effects written
+    once and used wherever the same thing happens (the June war, whoever starts it)."""
+
+    kind: Literal["group"]
+    group: Identifier
+    """The group's name, among the campaign's ``effect_groups``."""
+
+
 class AddState(EffectModel):
     """Bring a declared state (``present: false``) into the world."""
 
@@ -214,6 +223,7 @@ Effect = Annotated[
     | FormAlliance
     | BreakAlliance
     | RenameAlliance
+    | UseGroup
     | AddState
     | RemoveState
     | SetDoctrine
@@ -223,3 +233,15 @@ Effect = Annotated[
     Field(discriminator="kind"),
 ]
 """One effect, chosen by its ``kind``."""
+
+
+def expanded(effects: list[Effect], groups: dict[str, list[Effect]]) -> list[Effect]:
+    """``effects`` with each ``group`` effect replaced by the group's effects (a group holds
+    no groups: the loader refuses it), for readers that weigh effects one by one."""
+    out: list[Effect] = []
+    for effect in effects:
+        if isinstance(effect, UseGroup):
+            out += groups.get(effect.group, [])
+        else:
+            out.append(effect)
+    return out

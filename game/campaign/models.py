@@ -386,6 +386,9 @@ class Campaign(CampaignModel):
     """The states whose blocs the debrief compares with what really happened (states with a
     ``cow`` code): each other state's side is the pole it is allied with. Without it, the
     two states with the greatest aggregate power at the start."""
+    effect_groups: dict[Identifier, list[Effect]] = Field(default_factory=dict)
+    """Effects written once, by name, and applied wherever an effect says ``kind: group``
+    (``group: june_war``). A group holds no other group."""
 
     @property
     def end_year(self) -> int:

@@ -382,6 +382,12 @@ def _effects_resolve(index: _Index) -> Iterator[Finding]:
             and effect.alliance not in alliance_ids
         ):
             yield Finding((*path, "alliance"), _unknown("alliance", effect.alliance, alliance_ids))
+        if isinstance(effect, fx.UseGroup):
+            groups = list(index.campaign.effect_groups)
+            if path[0] == "effect_groups":
+                yield Finding((*path, "kind"), "a group cannot use another group")
+            elif effect.group not in groups:
+                yield Finding((*path, "group"), _unknown("effect group", effect.group, groups))
         if isinstance(effect, fx.HostileAct | fx.Reassure) and effect.actor == effect.target:
             yield Finding((*path, "target"), "a state cannot act against itself")
 

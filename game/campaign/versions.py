@@ -40,6 +40,8 @@ def version_2_parts(campaign: Campaign) -> Iterator[tuple[Path, str]]:
             yield (*path, "when"), "a conditional effect ('when' on an effect)"
         if isinstance(effect, fx.RenameAlliance):
             yield (*path, "kind"), "the rename_alliance effect"
+        if isinstance(effect, fx.UseGroup):
+            yield (*path, "kind"), "an effect group (kind 'group')"
         if isinstance(effect, fx.Adjust) and effect.stat in VERSION_2_STATS:
             yield (*path, "stat"), f"adjusting a personality trait ('{effect.stat.value}')"
     for path, expression in all_expressions(campaign):

@@ -14,7 +14,15 @@ Path = tuple[PathPart, ...]
 
 
 def all_effects(campaign: Campaign) -> Iterator[tuple[Path, fx.Effect]]:
-    """Every effect in the campaign with its path, in file order."""
+    """Every effect in the campaign with its path, in file order (the effect groups last:
+    they are written once and used by name)."""
+    yield from _era_effects(campaign)
+    for name, group in campaign.effect_groups.items():
+        for k, effect in enumerate(group):
+            yield ("effect_groups", name, k), effect
+
+
+def _era_effects(campaign: Campaign) -> Iterator[tuple[Path, fx.Effect]]:
     for e, era in enumerate(campaign.eras):
         for k, effect in enumerate(era.changes):
             yield ("eras", e, "changes", k), effect

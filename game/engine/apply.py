@@ -162,6 +162,11 @@ def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News
                     return [News(4, text, NewsCategory.alliance), *keep_books(world)]
             del world.alliances[alliance.id]
             return [News(4, f"{alliance.name} is dissolved.", NewsCategory.alliance)]
+        case fx.UseGroup():
+            made: list[News] = []
+            for grouped in ctx.campaign.effect_groups.get(effect.group, []):
+                made += apply_effect(grouped, ctx, player)
+            return made
         case fx.RenameAlliance():
             alliance = world.alliances.get(effect.alliance)
             if alliance is None or alliance.name == effect.name:

@@ -13,6 +13,7 @@ from typing import Protocol
 
 from game.campaign import effects as fx
 from game.campaign.models import ActorKind
+from game.engine.apply import bind_player
 from game.engine.constants import POSTURE_DEFENSIVE
 from game.engine.game import Game, OrderOption
 from game.engine.orders import ACTIONS, Order
@@ -37,7 +38,9 @@ def _hostility(game: Game, pending: PendingChoice, index: int) -> int:
     """How hawkish an option is: hostile acts and arming by the player, less reassurance."""
     event = next(e for e in game.era.events if e.id == pending.event)
     score = 0
-    for effect in event.choices[index].effects:
+    # Bound to the player's state: an option's effects may name it as ``player``.
+    for raw in fx.expanded(event.choices[index].effects, game.campaign.effect_groups):
+        effect = bind_player(raw, game.player)
         if isinstance(effect, fx.HostileAct) and effect.actor == game.player:
             score += 2
         elif isinstance(effect, fx.Reassure) and effect.actor == game.player:

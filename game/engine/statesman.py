@@ -276,7 +276,8 @@ def worth(game: Game, effects: Sequence[fx.Effect], depth: int = 1) -> float:
     they bring within reach (or put out of it), and, ``depth`` levels down, the worth of the
     events whose conditions they meet (or break)."""
     principal = principal_threat(game)
-    bound = [bind_player(raw, game.player) for raw in effects]
+    listed = fx.expanded(list(effects), game.campaign.effect_groups)
+    bound = [bind_player(raw, game.player) for raw in listed]
     total = sum(_effect_worth(game, effect, principal) for effect in bound)
     total += OBJECTIVE_WORTH * _thresholds(game, bound)
     for call in _settled(game, bound):

@@ -29,13 +29,13 @@ CORPUS = DATA / "bad_campaigns"
 SOURCE = "bad.yaml"
 
 EFFECT_KINDS = (
-    "adjust, hostile_act, reassure, form_alliance, break_alliance, rename_alliance, add_state, "
-    "remove_state, set_doctrine, set_flag, narrative, end_game"
+    "adjust, hostile_act, reassure, form_alliance, break_alliance, rename_alliance, group, "
+    "add_state, remove_state, set_doctrine, set_flag, narrative, end_game"
 )
 CAMPAIGN_FIELDS = (
     "schema_version, id, version, title, description, authors, sources, start_year, "
     "turn_months, action_points, doctrine, playable, default_player, flags, scoring, "
-    "states, alliances, eras, history, poles"
+    "states, alliances, eras, history, poles, effect_groups"
 )
 FUNCTIONS = (
     "achieved, allied, allies, doctrine_is, exists, fired, flag, in_era, intentions, "
