@@ -124,16 +124,13 @@ def _follower_players(
         return []
     leader = events[trigger.event].players or list(campaign.playable)
     mine = event.players or list(campaign.playable)
-    shut_out = [p for p in mine if p not in leader]
-    if not shut_out:
-        return []
-    if len(shut_out) == len(mine):
-        message = (
-            f"'{trigger.event}' fires only for {', '.join(leader)}, and this follow-up only "
-            f"for {', '.join(mine)}: the event can never fire"
-        )
-        return [LintWarning(LintKind.unreachable, (*path, "players"), message, event.id)]
-    return []
+    if any(p in leader for p in mine):
+        return []  # it can fire for some player
+    message = (
+        f"'{trigger.event}' fires only for {', '.join(leader)}, and this follow-up only "
+        f"for {', '.join(mine)}: the event can never fire"
+    )
+    return [LintWarning(LintKind.unreachable, (*path, "players"), message, event.id)]
 
 
 def _contradictions(condition: Expression) -> Iterator[str]:

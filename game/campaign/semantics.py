@@ -437,9 +437,7 @@ def _followers_follow(index: _Index) -> Iterator[Finding]:
             path: Path = ("eras", e, "events", v, "trigger")
             leader = by_id.get(trigger.event)
             if leader is None:
-                elsewhere = next(
-                    (other.id for _, other in index.events if other.id == trigger.event), None
-                )
+                elsewhere = any(other.id == trigger.event for _, other in index.events)
                 yield Finding(
                     (*path, "event"),
                     f"'{trigger.event}' is an event of another era: a follow-up fires in the "

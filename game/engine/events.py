@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from game.campaign.models import After, Campaign, Event, Objective, Scheduled, Scoring
+from game.campaign.models import After, Campaign, Era, Event, Objective, Scheduled, Scoring
 from game.engine.evaluate import WorldContext
 from game.engine.report import ObjectiveState, ObjectiveStatus
 from game.engine.scoring import objective_points, objectives_for
@@ -44,6 +44,11 @@ def due_events(campaign: Campaign, ctx: WorldContext, rng: random.Random) -> lis
         if fires:
             due.append(event)
     return due
+
+
+def has_followers(era: Era, event: str) -> bool:
+    """Whether any event of ``era`` follows ``event`` (a trigger of kind ``after`` on it)."""
+    return any(isinstance(e.trigger, After) and e.trigger.event == event for e in era.events)
 
 
 def followers(campaign: Campaign, ctx: WorldContext, event: str, choice: int | None) -> list[Event]:

@@ -534,8 +534,8 @@ class Game:
         """Fire the follow-ups of ``event``, just resolved (``choice``: the option taken),
         reading the world as it left it. The loader refuses circles, and each event fires
         at most once unless repeatable, so a chain ends."""
-        if self.over:
-            return []
+        if self.over or not events.has_followers(self.era, event):
+            return []  # most events have none: the world need not be assessed again
         self._matrix = None  # the event changed the world: its follow-ups read it anew
         news: list[News] = []
         for follower in events.followers(self.campaign, self._evaluator(), event, choice):
