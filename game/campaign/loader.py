@@ -34,6 +34,13 @@ class LoadedCampaign:
     source: str
     fingerprint: str
     """SHA-256 of the file's bytes, in hex."""
+    files: tuple[str, ...] = ()
+    """Every file the campaign was read from, the main file first (a watcher reloads when
+    any of them changes); empty means just ``source``."""
+
+    def sources(self) -> tuple[str, ...]:
+        """The files the campaign was read from, the main file first."""
+        return self.files or (self.source,)
 
 
 def fingerprint(raw: bytes) -> str:
