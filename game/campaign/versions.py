@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from game.campaign import effects as fx
-from game.campaign.models import After, Campaign
+from game.campaign.models import After, Alliance, Campaign
 from game.campaign.walk import Path, all_effects, all_events, all_expressions
 
 VERSION_2_FUNCTIONS = ("member", "principal_threat", "min", "max")
@@ -31,6 +31,8 @@ def version_2_parts(campaign: Campaign) -> Iterator[tuple[Path, str]]:
             for name in ("when", "unavailable", "cost"):
                 if getattr(choice, name):
                     yield (*path, "choices", c, name), f"an option's '{name}'"
+    for a, alliance in enumerate(campaign.alliances):
+        yield from _alliance_terms(("alliances", a), alliance)
     for e, era in enumerate(campaign.eras):
         for o, objective in enumerate(era.objectives):
             if objective.hold != 1:
@@ -38,6 +40,8 @@ def version_2_parts(campaign: Campaign) -> Iterator[tuple[Path, str]]:
     for path, effect in all_effects(campaign):
         if effect.when is not None:
             yield (*path, "when"), "a conditional effect ('when' on an effect)"
+        if isinstance(effect, fx.FormAlliance):
+            yield from _alliance_terms(path, effect)
         if isinstance(effect, fx.RenameAlliance):
             yield (*path, "kind"), "the rename_alliance effect"
         if isinstance(effect, fx.UseGroup):
@@ -48,3 +52,10 @@ def version_2_parts(campaign: Campaign) -> Iterator[tuple[Path, str]]:
         for name in dict.fromkeys(expression.functions()):
             if name in VERSION_2_FUNCTIONS:
                 yield path, f"the function {name}()"
+
+
+def _alliance_terms(path: Path, alliance: Alliance | fx.FormAlliance) -> Iterator[tuple[Path, str]]:
+    """An alliance's (or a form_alliance effect's) version 2 terms: binding, closed."""
+    for name in ("binding", "closed"):
+        if getattr(alliance, name):
+            yield (*path, name), f"a {name} alliance ('{name}')"

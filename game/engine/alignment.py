@@ -239,8 +239,9 @@ def decide(ctx: Context) -> list[AlignmentChange]:
     moved: set[str] = set()
     for alliance_id in sorted(ctx.world.alliances):
         alliance = ctx.world.alliances.get(alliance_id)
-        if alliance is None or alliance.patron is not None:
-            continue  # a patron-client pact is left only by effects and the player's orders
+        if alliance is None or alliance.patron is not None or alliance.binding:
+            # A patron-client or binding pact is left only by effects and the player's orders.
+            continue
         for member in list(alliance.members):
             if member == ctx.player or member in moved or alliance_id not in ctx.world.alliances:
                 continue
@@ -539,6 +540,7 @@ def join(
         a
         for a in existing
         if a.patron is None  # a patron-client pact takes no one uninvited
+        and not a.closed  # nor does a closed one
         and not any(ctx.geo.never_allies(state, m) for m in a.members)
         and a.against != state
         and not any(hostile_pair(ctx, state, m) for m in a.members)
@@ -588,9 +590,10 @@ def join(
     ctx.refresh(alliance.members)
     while alliance.id in world.alliances and (clash := conflicts(world, alliance)):
         member, other, rival = clash[0]
-        if other.patron is not None:
-            # A patron's hold is not given up for a newer pact: the patron-client pact
-            # drops the purpose that clashes instead (its sides may face different threats).
+        if other.patron is not None or other.binding:
+            # A patron's hold (or a binding pact) is not given up for a newer pact: the old
+            # pact drops the purpose that clashes instead (its sides may face different
+            # threats).
             other.against = None
             continue
         out += leave(ctx, member, other, Motive.clashing_pact, rival)

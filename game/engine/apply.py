@@ -134,6 +134,8 @@ def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News
             alliance.members = sorted({*alliance.members, *members})
             if effect.patron is not None:  # a pact the patron now holds as its own
                 alliance.patron = effect.patron
+            alliance.binding = alliance.binding or effect.binding
+            alliance.closed = alliance.closed or effect.closed
             if len(alliance.members) < 2:
                 del world.alliances[effect.alliance]
                 return []

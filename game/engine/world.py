@@ -71,6 +71,12 @@ class AllianceRecord:
     leave it on their own, its clients make no other alliance on their own, and no state
     joins it uninvited. Left out of :meth:`World.snapshot` when None, so the hash of every
     game without one is what it was before the field existed."""
+    binding: bool = False
+    """Its computer-run members never leave it on their own (a campaign's ``binding``).
+    Left out of :meth:`World.snapshot` when False, as ``patron``."""
+    closed: bool = False
+    """No state joins it on its own (a campaign's ``closed``). Left out of
+    :meth:`World.snapshot` when False, as ``patron``."""
     generated: bool = False
     """The game named it after its members (a pact the alignment AI or the player made), so
     the name follows them: :func:`rename` makes it again when they change. False: a
@@ -220,8 +226,9 @@ class World:
             del data["held"]  # so a campaign without 'hold' keeps the hashes of its saves
         for alliance in data["alliances"].values():
             del alliance["generated"]  # see AllianceRecord.generated
-            if alliance["patron"] is None:
-                del alliance["patron"]  # see AllianceRecord.patron
+            for optional in ("patron", "binding", "closed"):
+                if not alliance[optional]:
+                    del alliance[optional]  # see AllianceRecord.patron
         return data
 
     def state_hash(self) -> str:
@@ -278,6 +285,8 @@ def build_world(campaign: Campaign, doctrine: Doctrine | None = None) -> World:
             formed_turn=0,
             against=a.against,
             patron=a.patron,
+            binding=a.binding,
+            closed=a.closed,
         )
         for a in sorted(campaign.alliances, key=lambda a: a.id)
     }
@@ -443,7 +452,7 @@ def fold_twins(world: World) -> list[tuple[AllianceRecord, AllianceRecord]]:
     carries on, and the other is folded into it. The survivor keeps its purpose; one with
     none takes the folded alliance's ``against`` (unless a member is allied with it), and
     a folded patron-client pact makes the survivor one (the patron's hold is the stronger
-    tie).
+    tie), as a folded binding or closed one makes it binding or closed.
     """
     folded: list[tuple[AllianceRecord, AllianceRecord]] = []
     first: dict[tuple[str, ...], AllianceRecord] = {}
@@ -461,6 +470,8 @@ def fold_twins(world: World) -> list[tuple[AllianceRecord, AllianceRecord]]:
             survivor.against = rival
         if survivor.patron is None and alliance.patron is not None:
             survivor.patron = alliance.patron
+        survivor.binding = survivor.binding or alliance.binding
+        survivor.closed = survivor.closed or alliance.closed
         folded.append((alliance, survivor))
     return folded
 
