@@ -90,6 +90,11 @@ class HostileAct(EffectModel):
     """How grave the act is, 0 to 1 (a border incident 0.2, an invasion 1.0)."""
     description: ShortText
     """What happened, in a few words ("the Straits demands")."""
+    audience: list[Identifier] | None = None
+    """Who learns of it: only these states (with the target and the actor, who always
+    know) remember it, in their view of the actor's intentions and in their news; to every
+    other state it never happened (a covert operation, a raid only the region hears of).
+    Without it, every state hears of it. Version 2."""
 
 
 class Reassure(EffectModel):

@@ -177,6 +177,8 @@ def _lists_without_repeats(index: _Index) -> Iterator[Finding]:
     for path, effect in all_effects(campaign):
         if isinstance(effect, fx.FormAlliance):
             yield from _listed_twice((*path, "members"), effect.members)
+        if isinstance(effect, fx.HostileAct) and effect.audience is not None:
+            yield from _listed_twice((*path, "audience"), effect.audience)
 
 
 def _who_plays(index: _Index) -> Iterator[Finding]:
@@ -367,10 +369,14 @@ def _effects_resolve(index: _Index) -> Iterator[Finding]:
             ident = getattr(effect, name, None)
             if ident is not None and ident != PLAYER:
                 yield from index.unknown_state((*path, name), ident)
-        if isinstance(effect, fx.FormAlliance):
-            for m, member in enumerate(effect.members):
+        listed = {"members": effect.members} if isinstance(effect, fx.FormAlliance) else {}
+        if isinstance(effect, fx.HostileAct) and effect.audience is not None:
+            listed = {"audience": effect.audience}
+        for field, states in listed.items():
+            for m, member in enumerate(states):
                 if member != PLAYER:
-                    yield from index.unknown_state((*path, "members", m), member)
+                    yield from index.unknown_state((*path, field, m), member)
+        if isinstance(effect, fx.FormAlliance):
             if effect.patron is not None and effect.patron not in effect.members:
                 yield Finding(
                     (*path, "patron"),

@@ -42,6 +42,8 @@ def version_2_parts(campaign: Campaign) -> Iterator[tuple[Path, str]]:
             yield (*path, "when"), "a conditional effect ('when' on an effect)"
         if isinstance(effect, fx.FormAlliance):
             yield from _alliance_terms(path, effect)
+        if isinstance(effect, fx.HostileAct) and effect.audience is not None:
+            yield (*path, "audience"), "a hostile act's audience ('audience')"
         if isinstance(effect, fx.RenameAlliance):
             yield (*path, "kind"), "the rename_alliance effect"
         if isinstance(effect, fx.UseGroup):

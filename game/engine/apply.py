@@ -48,6 +48,8 @@ def bind_player(effect: fx.Effect, player: str) -> fx.Effect:
     }
     if isinstance(effect, fx.FormAlliance) and "player" in effect.members:
         update["members"] = [player if m == "player" else m for m in effect.members]
+    if isinstance(effect, fx.HostileAct) and effect.audience and "player" in effect.audience:
+        update["audience"] = [player if m == "player" else m for m in effect.audience]
     return effect.model_copy(update=update) if update else effect
 
 
@@ -89,9 +91,18 @@ def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News
         case fx.HostileAct() | fx.Reassure() if effect.actor == effect.target:
             return []  # `player` may stand for the target itself: a state has no acts on itself
         case fx.HostileAct():
-            world.acts.append(
-                Act(effect.actor, effect.target, effect.severity, world.turn, effect.description)
+            audience = None if effect.audience is None else tuple(sorted(set(effect.audience)))
+            act = Act(
+                effect.actor,
+                effect.target,
+                effect.severity,
+                world.turn,
+                effect.description,
+                audience=audience,
             )
+            world.acts.append(act)
+            if not act.known_to(player):
+                return []  # the player never hears of it
             return [
                 News(
                     4,

@@ -54,11 +54,14 @@ def heaviest_acts(
 ) -> list[Act]:
     """The rival's acts the observer still remembers, heaviest first (its acts against
     others weigh INTENT_REPUTATION as much, as in the model; reassurances of others do not
-    count); with ``hostile``, hostile acts only (a reassurance never causes a threat)."""
+    count, nor acts the observer never heard of); with ``hostile``, hostile acts only (a
+    reassurance never causes a threat)."""
     found: list[tuple[float, int, int, Act]] = []
     for act in world.acts:
         if act.actor != rival or (act.reassurance and (hostile or act.target != observer)):
             continue
+        if not act.known_to(observer):
+            continue  # an act with a limited audience the observer never heard of
         weight = act.severity * k.INTENT_DECAY_PER_YEAR ** (
             (world.turn - act.turn) * years_per_turn
         )

@@ -23,7 +23,7 @@ import numpy as np
 from game.campaign.models import Weights
 from game.engine import constants as k
 from game.engine.geography import Geography
-from game.engine.world import World
+from game.engine.world import Act, World
 
 FACTORS = ("power", "proximity", "offense", "intentions")
 
@@ -99,35 +99,89 @@ class ThreatMatrix:
         return None
 
 
-def hostility(world: World, ids: list[str], years_per_turn: float) -> tuple[np.ndarray, ...]:
-    """Remembered hostile acts and reassurances as (actor x target) matrices, decayed, and
-    each actor's record: the worst hostile act it still carries against anyone, including
-    states it has since conquered (a conqueror's record outlives its victims), and whom
-    that act was against (-1: a state no longer in the world)."""
+@dataclass(frozen=True)
+class Hostility:
+    """Remembered acts as the threat model reads them (see :func:`hostility`)."""
+
+    hostile: np.ndarray
+    """[actor, target]: the decayed weight of hostile acts (the target always knows)."""
+    reassured: np.ndarray
+    """[actor, target]: the decayed weight of reassurances."""
+    worst: np.ndarray
+    """[observer, actor]: the worst hostile act the observer knows the actor still carries
+    against anyone, including states it has since conquered (a conqueror's record outlives
+    its victims)."""
+    worst_target: np.ndarray
+    """[observer, actor]: whom that act was against (-1: none, or a state no longer in the
+    world)."""
+    public: np.ndarray
+    """[actor, target]: as ``hostile``, the acts every state knows of only."""
+    limited: list[tuple[int, int, float, np.ndarray]]
+    """Acts with a limited audience: (actor, target, weight, the observers who know)."""
+
+    def against_allies(self, allied: np.ndarray) -> np.ndarray:
+        """[i, t]: the weight of t's acts against i's allies that i knows of."""
+        out = allied @ self.public.T  # the acts every state knows of
+        for actor, target, weight, knows in self.limited:
+            out[knows, actor] += allied[knows, target] * weight
+        return out
+
+
+def hostility(world: World, ids: list[str], years_per_turn: float) -> Hostility:
+    """Remembered hostile acts and reassurances, decayed, with each actor's record as each
+    observer knows it. An act with a limited ``audience`` counts only for the observers
+    who know of it (its target, its actor and its audience); to the rest it never
+    happened."""
     index = {ident: i for i, ident in enumerate(ids)}
     n = len(ids)
     hostile = np.zeros((n, n))
     reassured = np.zeros((n, n))
+    known_hostile = np.zeros((n, n))
     worst = np.zeros(n)
     worst_target = np.full(n, -1)
+    limited: list[tuple[int, int, float, np.ndarray]] = []
     # The target is -1 when it is no longer in the world: the act still marks its actor.
+    acts = [a for a in world.acts if a.actor in index]
     rows = [
-        (index[a.actor], index.get(a.target, -1), a.severity, a.turn, a.reassurance)
-        for a in world.acts
-        if a.actor in index
+        (index[a.actor], index.get(a.target, -1), a.severity, a.turn, a.reassurance) for a in acts
     ]
     if rows:
         actor, target, severity, turn, calm = (np.array(c) for c in zip(*rows, strict=True))
         weight = severity * k.INTENT_DECAY_PER_YEAR ** ((world.turn - turn) * years_per_turn)
         calm = calm.astype(bool)
-        for a, t, w in zip(actor[~calm], target[~calm], weight[~calm], strict=True):
+        public = np.array([a.audience is None for a in acts], dtype=bool)
+        for a, t, w in zip(
+            actor[~calm & public], target[~calm & public], weight[~calm & public], strict=True
+        ):
             if w > worst[a]:  # the first of equal acts, in list order
                 worst[a], worst_target[a] = w, t
+        worst, worst_target = np.tile(worst, (n, 1)), np.tile(worst_target, (n, 1))
+        # Then the acts only some know of, for those who know (an equal act every state
+        # knows of stays the record).
+        for i in np.flatnonzero(~calm & ~public):
+            a, t, w = int(actor[i]), int(target[i]), float(weight[i])
+            knows = _knowers(acts[i], index, n)
+            if t >= 0:
+                limited.append((a, t, w, knows))
+            better = knows & (w > worst[:, a])
+            worst[better, a] = w
+            worst_target[better, a] = t
         # np.add.at accumulates repeated (actor, target) pairs, in list order.
-        for mask, into in ((~calm, hostile), (calm, reassured)):
+        for mask, into in ((~calm, hostile), (calm, reassured), (~calm & public, known_hostile)):
             mask = mask & (target >= 0)
             np.add.at(into, (actor[mask], target[mask]), weight[mask])
-    return hostile, reassured, worst, worst_target
+    else:
+        worst, worst_target = np.tile(worst, (n, 1)), np.tile(worst_target, (n, 1))
+    return Hostility(hostile, reassured, worst, worst_target, known_hostile, limited)
+
+
+def _knowers(act: Act, index: dict[str, int], n: int) -> np.ndarray:
+    """Which states (by index) know of an act with a limited audience."""
+    knows = np.zeros(n, dtype=bool)
+    for state in (act.actor, act.target, *(act.audience or ())):
+        if state in index:
+            knows[index[state]] = True
+    return knows
 
 
 def effective_weights(weights: Weights, global_reach: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -179,19 +233,20 @@ def assess(world: World, geo: Geography, weights: Weights, years_per_turn: float
         strike = M * a
         offense = np.nan_to_num(strike[None, :] / (strike[None, :] + M[:, None]), nan=0.0)
 
-    hostile, reassured, worst, worst_target = hostility(world, ids, years_per_turn)
+    record = hostility(world, ids, years_per_turn)
+    hostile, reassured, worst = record.hostile, record.reassured, record.worst
     allied = alliance_matrix(world, ids)
-    against_allies = allied @ hostile.T  # [i, t]: t's acts against i's allies
+    against_allies = record.against_allies(allied)  # [i, t]: t's acts against i's allies
     # j's record does not count against i when j's worst act was against i's own attacker
     # (a state that struck i or its allies): the enemy of my enemy is not my threat.
     attackers = (hostile.T > 0) | (against_allies > 0)  # [i, t]: t struck i or an ally
+    observer, rival = np.nonzero(record.worst_target >= 0)
     excused = np.zeros((n, n), dtype=bool)
-    known = worst_target >= 0
-    excused[:, known] = attackers[:, worst_target[known]]
+    excused[observer, rival] = attackers[observer, record.worst_target[observer, rival]]
     # raw[i, j]: how hostile j's record looks to i.
     raw = (
         (1 - k.INTENT_REPUTATION) * hostile.T
-        + k.INTENT_REPUTATION * np.where(excused, 0.0, worst[None, :])
+        + k.INTENT_REPUTATION * np.where(excused, 0.0, worst)
         # What j did to i's allies counts as a sign of what it would do to i, unless j is
         # i's ally too (a quarrel inside an alliance is not a threat to its members).
         + (k.INTENT_ALLY - k.INTENT_REPUTATION) * against_allies * (1.0 - allied)

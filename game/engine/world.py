@@ -125,6 +125,17 @@ class Act:
     turn: int
     description: str
     reassurance: bool = False
+    audience: tuple[str, ...] | None = None
+    """The states that know of it besides its actor and target (a hostile act's
+    ``audience``); None: every state. Left out of :meth:`World.snapshot` when None."""
+
+    def known_to(self, state: str) -> bool:
+        """True when ``state`` knows of the act."""
+        return (
+            self.audience is None
+            or state in (self.actor, self.target)
+            or state in self.audience
+        )
 
 
 @dataclass
@@ -224,6 +235,11 @@ class World:
         data["alliances"] = {k: data["alliances"][k] for k in sorted(data["alliances"])}
         if not data["held"]:
             del data["held"]  # so a campaign without 'hold' keeps the hashes of its saves
+        for act in data["acts"]:
+            if act["audience"] is None:
+                del act["audience"]  # see Act.audience
+            else:
+                act["audience"] = list(act["audience"])
         for alliance in data["alliances"].values():
             del alliance["generated"]  # see AllianceRecord.generated
             for optional in ("patron", "binding", "closed"):
