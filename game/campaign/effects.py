@@ -124,13 +124,15 @@ class FormAlliance(EffectModel):
     state joins it uninvited; only effects and the player's orders change it. The sides
     may face different threats."""
     binding: Flag = False
-    """True makes the alliance binding (an existing one too): its computer-run members never leave it on their own, whatever their threats (NATO
-    kept as scenery, a treaty the campaign's story needs to stand); only effects and the
-    player's orders end it. Version 2."""
+    """True makes the alliance binding (an existing one too): its computer-run members never
+    leave it on their own, whatever their threats (NATO kept as scenery, a treaty the
+    campaign's story needs to stand); only effects and the player's orders end it.
+    Version 2."""
     closed: Flag = False
-    """True closes the alliance (an existing one too): no state joins it on its own (a league with a closed membership): new members come
-    only through ``form_alliance`` effects; a state that wants a member as its ally signs
-    its own pact with it. Version 2."""
+    """True closes the alliance (an existing one too): no state joins it on its own (a
+    league with a closed membership): new members come only through ``form_alliance``
+    effects; a state that wants a member as its ally signs its own pact with it.
+    Version 2."""
 
 
 class BreakAlliance(EffectModel):

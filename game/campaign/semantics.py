@@ -376,12 +376,15 @@ def _effects_resolve(index: _Index) -> Iterator[Finding]:
             for m, member in enumerate(states):
                 if member != PLAYER:
                     yield from index.unknown_state((*path, field, m), member)
-        if isinstance(effect, fx.FormAlliance):
-            if effect.patron is not None and effect.patron not in effect.members:
-                yield Finding(
-                    (*path, "patron"),
-                    f"the patron '{effect.patron}' must be one of the alliance's members",
-                )
+        patron = effect.patron if isinstance(effect, fx.FormAlliance) else None
+        if (
+            isinstance(effect, fx.FormAlliance)
+            and patron is not None
+            and patron not in effect.members
+        ):
+            yield Finding(
+                (*path, "patron"), f"the patron '{patron}' must be one of the alliance's members"
+            )
         if (
             isinstance(effect, fx.BreakAlliance | fx.RenameAlliance)
             and effect.alliance is not None

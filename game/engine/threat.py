@@ -121,7 +121,7 @@ class Hostility:
 
     def against_allies(self, allied: np.ndarray) -> np.ndarray:
         """[i, t]: the weight of t's acts against i's allies that i knows of."""
-        out = allied @ self.public.T  # the acts every state knows of
+        out: np.ndarray = allied @ self.public.T  # the acts every state knows of
         for actor, target, weight, knows in self.limited:
             out[knows, actor] += allied[knows, target] * weight
         return out
