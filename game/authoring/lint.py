@@ -17,10 +17,9 @@ from enum import StrEnum
 from game.campaign import effects as fx
 from game.campaign.errors import CampaignError, PathPart
 from game.campaign.expressions import FUNCTIONS, Expression
-from game.campaign.loader import LIMITS, LoadedCampaign, Pointer, read_capped
+from game.campaign.loader import LoadedCampaign, campaign_pointer
 from game.campaign.models import After, Campaign, Era, Event
 from game.campaign.walk import all_effects
-from game.campaign.yaml_safe import read_yaml
 
 Path = tuple[PathPart, ...]
 
@@ -243,6 +242,5 @@ def lint(campaign: Campaign) -> list[LintWarning]:
 
 def located(loaded: LoadedCampaign, warnings: list[LintWarning]) -> list[CampaignError]:
     """The warnings placed in the campaign's file (FILE:LINE:COL: path: message)."""
-    raw = read_capped(loaded.source, LIMITS.max_bytes)
-    pointer = Pointer(read_yaml(raw, limits=LIMITS), raw, loaded.source)
+    pointer = campaign_pointer(loaded)
     return [pointer.error(w.path, w.message, "value", None) for w in warnings]

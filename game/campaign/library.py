@@ -40,7 +40,7 @@ def resolve_campaign(name: str | None) -> Path:
     if name is None:
         name = DEFAULT_CAMPAIGN
     path = Path(name)
-    if path.is_file():
+    if path.is_file() or path.is_dir():  # a campaign file, or a folder with its index
         return path
     shipped = shipped_dir() / f"{name}.yaml"
     return shipped if shipped.exists() else path

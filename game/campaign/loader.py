@@ -8,13 +8,14 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from game.campaign.errors import CampaignError, CampaignInvalid, PathPart
+from game.campaign.includes import Merged, MergedPointer, Place, index_of, merge
 from game.campaign.locate import validation_problems
 from game.campaign.models import Campaign
 from game.campaign.semantics import check_campaign
@@ -49,12 +50,20 @@ def fingerprint(raw: bytes) -> str:
 
 
 def load_campaign(path: str | Path) -> LoadedCampaign:
-    """Read and validate a campaign file; raise :class:`CampaignInvalid` with every problem.
+    """Read and validate a campaign file (or a campaign folder's index, with the files it
+    includes); raise :class:`CampaignInvalid` with every problem.
 
     Never reads more than the byte cap (plus one byte): a huge file is refused from its
     size alone, and a device such as ``/dev/zero`` cannot exhaust memory.
     """
-    return parse_campaign(read_capped(path, LIMITS.max_bytes), str(path))
+    path = campaign_index(path)
+    return parse_campaign(read_capped(path, LIMITS.max_bytes), str(path), path.parent)
+
+
+def campaign_index(path: str | Path) -> Path:
+    """The file a campaign argument names: the file itself, or a folder's index."""
+    path = Path(path)
+    return index_of(path) if path.is_dir() else path
 
 
 def read_capped(path: str | Path, cap: int) -> bytes:
@@ -85,23 +94,58 @@ def _file_problem(source: str, message: str) -> CampaignInvalid:
     return CampaignInvalid([CampaignError(source, 1, 1, (), message)])
 
 
-def parse_campaign(raw: bytes, source: str = "<campaign>") -> LoadedCampaign:
-    """Validate a campaign from its bytes; ``source`` names it in error messages."""
-    campaign, pointer = parse_model(raw, source, Campaign)
+def parse_campaign(
+    raw: bytes, source: str = "<campaign>", folder: Path | None = None
+) -> LoadedCampaign:
+    """Validate a campaign from its bytes; ``source`` names it in error messages, and
+    ``folder`` is where the files it includes are (None: it may include none)."""
+    merged = merged_campaign(raw, source, folder)
+    pointer = MergedPointer(merged, _pointer)
+    campaign = validate_model(merged.data, Campaign, pointer)
     findings = check_campaign(campaign)
     if findings:
         raise CampaignInvalid(
             [pointer.error(f.path, f.message, "value", f.expression_column) for f in findings]
         )
-    return LoadedCampaign(campaign, source, fingerprint(raw))
+    files = (source, *(p.source for p in merged.files)) if merged.files else ()
+    return LoadedCampaign(campaign, source, merged.fingerprint(), files)
+
+
+def merged_campaign(raw: bytes, source: str, folder: Path | None) -> Merged:
+    """A campaign's index read and every file it includes merged in (see
+    :mod:`game.campaign.includes`)."""
+    index = Place(source, raw, read_document(raw, source))
+    return merge(index, folder, _read_part, LIMITS.max_bytes - len(raw))
+
+
+def campaign_pointer(loaded: LoadedCampaign) -> MergedPointer:
+    """A pointer that places findings about a loaded campaign in its files (read again)."""
+    index = Path(loaded.source)
+    raw = read_capped(index, LIMITS.max_bytes)
+    return MergedPointer(merged_campaign(raw, loaded.source, index.parent), _pointer)
+
+
+def _pointer(place: Place) -> Pointer:
+    return Pointer(place.document, place.raw, place.source)
+
+
+def _read_part(raw: bytes, source: str, left: int) -> YamlDocument:
+    return read_document(raw, source, replace(LIMITS, max_bytes=max(left + len(raw), 1)))
 
 
 def parse_model(raw: bytes, source: str, model: type[M]) -> tuple[M, Pointer]:
     """Safe YAML validated against ``model`` (a campaign, or another file of the game's
     written in the same way); every problem raised at once with its place, and a
     :class:`Pointer` that places later findings."""
+    document = read_document(raw, source)
+    pointer = Pointer(document, raw, source)
+    return validate_model(document.data, model, pointer), pointer
+
+
+def read_document(raw: bytes, source: str, limits: Limits = LIMITS) -> YamlDocument:
+    """A file's safe YAML, or :class:`CampaignInvalid` with every syntax problem."""
     try:
-        document = read_yaml(raw, limits=LIMITS)
+        return read_yaml(raw, limits=limits)
     except YamlRefused as refused:
         raise CampaignInvalid(
             [
@@ -115,18 +159,28 @@ def parse_model(raw: bytes, source: str, model: type[M]) -> tuple[M, Pointer]:
                 for p in refused.problems
             ]
         ) from None
-    pointer = Pointer(document, raw, source)
+
+
+class Places(Protocol):
+    """Turns a field path into a place in a file (:class:`Pointer`, or a merged one)."""
+
+    def error(
+        self, path: tuple[PathPart, ...], message: str, anchor: str, expression_column: int | None
+    ) -> CampaignError: ...
+
+
+def validate_model(data: object, model: type[M], pointer: Places) -> M:
+    """``data`` validated against ``model``; every problem raised at once, placed."""
     try:
-        result = model.model_validate(document.data)
+        return model.model_validate(data)
     except ValidationError as exc:
-        problems = validation_problems(exc, model, document.data)
+        problems = validation_problems(exc, model, data)
         raise CampaignInvalid(
             [
                 pointer.error(path, message, anchor, column)
                 for path, message, anchor, column in problems
             ]
         ) from None
-    return result, pointer
 
 
 class Pointer:

@@ -397,6 +397,12 @@ class Campaign(CampaignModel):
     effect_groups: dict[Identifier, list[Effect]] = Field(default_factory=dict)
     """Effects written once, by name, and applied wherever an effect says ``kind: group``
     (``group: june_war``). A group holds no other group."""
+    includes: list[ShortText] = Field(default_factory=list, max_length=200)
+    """Other files of the campaign, relative to this file's folder (``states.yaml``,
+    ``eras/1967.yaml``): each holds some of ``states``, ``alliances``, ``eras``,
+    ``history``, ``sources``, ``flags`` and ``effect_groups``, whose entries follow this
+    file's own, file by file in this order. An included file includes nothing itself.
+    Version 2."""
 
     @property
     def end_year(self) -> int:

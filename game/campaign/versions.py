@@ -31,6 +31,8 @@ def version_2_parts(campaign: Campaign) -> Iterator[tuple[Path, str]]:
             for name in ("when", "unavailable", "cost"):
                 if getattr(choice, name):
                     yield (*path, "choices", c, name), f"an option's '{name}'"
+    if campaign.includes:
+        yield ("includes",), "a campaign in several files ('includes')"
     for a, alliance in enumerate(campaign.alliances):
         yield from _alliance_terms(("alliances", a), alliance)
     for e, era in enumerate(campaign.eras):

@@ -35,7 +35,7 @@ EFFECT_KINDS = (
 CAMPAIGN_FIELDS = (
     "schema_version, id, version, title, description, authors, sources, start_year, "
     "turn_months, action_points, doctrine, playable, default_player, flags, scoring, "
-    "states, alliances, eras, history, poles, effect_groups"
+    "states, alliances, eras, history, poles, effect_groups, includes"
 )
 FUNCTIONS = (
     "achieved, allied, allies, doctrine_is, exists, fired, flag, in_era, intentions, "

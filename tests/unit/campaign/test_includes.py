@@ -1,0 +1,183 @@
+"""Campaigns in several files: an index with ``includes``, or a folder holding
+``campaign.yaml``. The merged campaign is the same campaign; every problem is placed in the
+file it is in; hostile lists (paths out of the folder, links, loops, huge files) are
+refused with the index's line and column."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from game.campaign.errors import CampaignInvalid
+from game.campaign.loader import LIMITS, load_campaign
+from game.cli import main
+from game.engine import new_game
+
+MINIMAL = (Path(__file__).parents[2] / "data" / "minimal_campaign.yaml").read_text()
+VERSION_2 = MINIMAL.replace("schema_version: 1", "schema_version: 2", 1)
+
+
+def split(folder: Path, includes: str = "[states.yaml, eras.yaml]") -> Path:
+    """The minimal campaign as an index (settings, Aland, the pact), states.yaml (Norland,
+    Onland) and eras.yaml (both eras)."""
+    head, rest = VERSION_2.split("states:\n", 1)
+    states, rest = rest.split("alliances:\n", 1)
+    alliances, eras = rest.split("eras:\n", 1)
+    own, others = states.split("  - id: NO\n", 1)
+    folder.mkdir(parents=True, exist_ok=True)
+    index = folder / "campaign.yaml"
+    index.write_text(f"{head}includes: {includes}\nstates:\n{own}alliances:\n{alliances}")
+    (folder / "states.yaml").write_text("states:\n  - id: NO\n" + others)
+    (folder / "eras.yaml").write_text("eras:\n" + eras)
+    return index
+
+
+def refusal(path: Path) -> list[str]:
+    with pytest.raises(CampaignInvalid) as refused:
+        load_campaign(path)
+    return [str(e) for e in refused.value.errors]
+
+
+def test_the_parts_merge_into_the_same_campaign(tmp_path):
+    whole = tmp_path / "whole.yaml"
+    whole.write_text(VERSION_2)
+    one = load_campaign(whole).campaign
+    loaded = load_campaign(split(tmp_path / "parts"))
+    parts = loaded.campaign
+    assert [s.id for s in parts.states] == [s.id for s in one.states]
+    assert parts.eras == one.eras and parts.alliances == one.alliances
+    assert loaded.sources() == tuple(
+        str(tmp_path / "parts" / n) for n in ("campaign.yaml", "states.yaml", "eras.yaml")
+    )
+    # The same game: the worlds hash alike.
+    a = new_game(load_campaign(whole), "s", "AAA").world.state_hash()
+    b = new_game(loaded, "s", "AAA").world.state_hash()
+    assert a == b
+
+
+def test_a_folder_is_read_through_its_index(tmp_path):
+    split(tmp_path / "parts")
+    assert load_campaign(tmp_path / "parts").source == str(tmp_path / "parts" / "campaign.yaml")
+    (tmp_path / "empty").mkdir()
+    (message,) = refusal(tmp_path / "empty")
+    assert "without a campaign.yaml" in message
+
+
+def test_the_fingerprint_covers_every_file(tmp_path):
+    index = split(tmp_path)
+    before = load_campaign(index).fingerprint
+    states = tmp_path / "states.yaml"
+    states.write_text(states.read_text().replace("Norland", "Nordland"))
+    assert load_campaign(index).fingerprint != before
+    # A campaign of one file keeps the fingerprint of its bytes.
+    whole = tmp_path / "whole.yaml"
+    whole.write_text(MINIMAL)
+    import hashlib
+
+    assert load_campaign(whole).fingerprint == hashlib.sha256(MINIMAL.encode()).hexdigest()
+
+
+def test_a_problem_is_placed_in_the_file_it_is_in(tmp_path):
+    index = split(tmp_path)
+    states = tmp_path / "states.yaml"
+    states.write_text(states.read_text().replace("military: 50", "military: fifty"))
+    eras = tmp_path / "eras.yaml"
+    eras.write_text(eras.read_text().replace("actor: ON", "actor: OX"))
+    messages = refusal(index)
+    assert any(m.startswith(f"{states}:10:15: states[0].military") for m in messages)
+
+
+def test_semantic_findings_are_placed_in_their_file(tmp_path):
+    index = split(tmp_path)
+    eras = tmp_path / "eras.yaml"
+    eras.write_text(eras.read_text().replace("actor: ON", "actor: OX"))
+    (message,) = refusal(index)
+    assert message.startswith(f"{eras}:")
+    assert "eras[0].events[0].effects[0].actor" in message and "OX" in message
+
+
+def test_yaml_syntax_errors_in_several_files_are_all_reported(tmp_path):
+    index = split(tmp_path)
+    (tmp_path / "states.yaml").write_text("states:\n  - id: NO\n    name: a: b\n")
+    (tmp_path / "eras.yaml").write_text("eras:\n  - id: [\n")
+    messages = refusal(index)
+    assert any(m.startswith(str(tmp_path / "states.yaml") + ":3:") for m in messages)
+    assert any(m.startswith(str(tmp_path / "eras.yaml") + ":") for m in messages)
+
+
+@pytest.mark.parametrize(
+    ("listed", "says"),
+    [
+        ("[../outside.yaml]", "leaves the index's folder"),
+        ("[/etc/passwd.yaml]", "relative to the index's folder"),
+        ("['C:/x.yaml']", "relative to the index's folder"),
+        ("['sub\\\\x.yaml']", "relative to the index's folder"),
+        ("[notes.txt]", "not a YAML file"),
+        ("[missing.yaml]", "no such file"),
+        ("[states.yaml, ./states.yaml]", "listed twice"),
+        ("[campaign.yaml]", "the index itself"),
+        ("states.yaml", "a list of file names"),
+    ],
+)
+def test_hostile_lists_are_refused_at_the_index(tmp_path, listed, says):
+    (tmp_path / "outside.yaml").write_text("states: []\n")
+    (tmp_path / "notes.txt").write_text("states: []\n")
+    index = split(tmp_path / "c", listed)
+    messages = refusal(index)
+    assert any(says in m for m in messages), messages
+    assert all(m.startswith(str(index) + ":") for m in messages if says in m)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_link_out_of_the_folder_is_refused(tmp_path):
+    (tmp_path / "secret.yaml").write_text("states: []\n")
+    index = split(tmp_path / "c", "[link.yaml]")
+    (tmp_path / "c" / "link.yaml").symlink_to(tmp_path / "secret.yaml")
+    (message,) = refusal(index)
+    assert "outside the index's folder" in message
+
+
+def test_an_included_file_holds_only_parts_and_includes_nothing(tmp_path):
+    index = split(tmp_path)
+    states = tmp_path / "states.yaml"
+    states.write_text("includes: [eras.yaml]\nstart_year: 1900\n" + states.read_text())
+    messages = refusal(index)
+    assert any("cannot include others" in m and m.startswith(f"{states}:1:1") for m in messages)
+    assert any("'start_year' belongs in the index" in m for m in messages)
+
+
+def test_an_effect_group_is_defined_once_across_files(tmp_path):
+    index = split(tmp_path)
+    group = "effect_groups:\n  alarm:\n    - {kind: set_flag, flag: alarm}\n"
+    index.write_text(index.read_text() + group)
+    (tmp_path / "groups.yaml").write_text(group)
+    index.write_text(index.read_text().replace("eras.yaml]", "eras.yaml, groups.yaml]"))
+    (message,) = refusal(index)
+    assert message.startswith(str(tmp_path / "groups.yaml") + ":2:3")
+    assert "defined in" in message
+
+
+def test_the_files_together_keep_to_the_byte_cap(tmp_path):
+    index = split(tmp_path)
+    filler = "# " + "x" * 1000 + "\n"
+    (tmp_path / "states.yaml").write_text(
+        (tmp_path / "states.yaml").read_text() + filler * (LIMITS.max_bytes // 1000)
+    )
+    messages = refusal(index)
+    assert any("byte cap" in m for m in messages)
+
+
+def test_includes_need_version_2(tmp_path):
+    index = split(tmp_path)
+    index.write_text(index.read_text().replace("schema_version: 2", "schema_version: 1"))
+    assert any("schema_version: 2" in m and "includes" in m for m in refusal(index))
+
+
+def test_validate_reads_a_folder(tmp_path, capsys):
+    split(tmp_path / "parts")
+    assert main(["validate", str(tmp_path / "parts")]) == 0
+    (tmp_path / "parts" / "eras.yaml").write_text("eras: [\n")
+    assert main(["validate", str(tmp_path / "parts")]) == 2
+    assert str(tmp_path / "parts" / "eras.yaml") in capsys.readouterr().err
