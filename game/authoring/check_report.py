@@ -50,6 +50,13 @@ def _why_never_fired(tally: EventTally, warnings: list[LintWarning], coverage: C
             )
             if not taken:
                 return f"it follows option {trigger.choice} of '{trigger.event}', never taken"
+    if tally.late:
+        era = next(e for e in coverage.campaign.eras if e.id == tally.era)
+        first, runs = min(tally.late), sum(tally.late.values())
+        return (
+            f"the era ended first: its condition held only after its era ({era.start}-"
+            f"{era.end}), first in {first}, in {runs} of {coverage.runs} runs"
+        )
     when = getattr(trigger, "when", None)
     for use in when.calls() if when is not None else []:
         if use.sign <= 0 or not use.args:
@@ -64,6 +71,16 @@ def _why_never_fired(tally: EventTally, warnings: list[LintWarning], coverage: C
     return (
         "its trigger never held in these runs (see its condition, and whether its era ends first)"
     )
+
+
+def _example(source: str, tally: EventTally) -> str | None:
+    """The line that replays a run where the event fired, or, for one that never did, a
+    run where its condition came to hold too late."""
+    if tally.example:
+        return replay_line(source, tally.example, tally.example_path)
+    if tally.late_example:
+        return replay_line(source, tally.late_example, tally.late_path)
+    return None
 
 
 def unreachable(coverage: Coverage, warnings: list[LintWarning]) -> bool:
@@ -99,9 +116,7 @@ def as_json(
                     {"option": i + 1, "label": c.label, "taken": tally.choices[i]}
                     for i, c in enumerate(event.choices)
                 ],
-                "example": replay_line(source, tally.example, tally.example_path)
-                if tally.example
-                else None,
+                "example": _example(source, tally),
                 "why_never": None if tally.runs else _why_never_fired(tally, warnings, coverage),
             }
         )
@@ -189,8 +204,10 @@ def as_text(
     never = coverage.never_fired()
     lines.append(f"Never fired ({len(never)}):" if never else "Every event fired in some run.")
     for tally in never:
+        example = _example(source, tally)
         lines.append(
             f"  {tally.id} (era {tally.era}): {_why_never_fired(tally, warnings, coverage)}"
+            + (f"; see: {example}" if example else "")
         )
     untaken = coverage.never_taken()
     lines.append(

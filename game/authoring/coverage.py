@@ -31,6 +31,11 @@ class EventTally:
     example: RunSpec | None = None
     """A run in which it fired: the line to reproduce it."""
     example_path: tuple[tuple[str, int], ...] = ()
+    late: Counter[int] = field(default_factory=Counter)
+    """For a condition event: year -> runs in which its condition first held that year,
+    after its era had ended (the era ended first)."""
+    late_example: RunSpec | None = None
+    late_path: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass
@@ -94,6 +99,13 @@ class Coverage:
             tally.years.update(years)
             if tally.example is None or (tally.example.quick and not spec.quick):
                 tally.example, tally.example_path = spec, tuple(record.taken)
+        for event, year in sorted(record.late.items()):
+            tally = self.events.get(event)
+            if tally is None:
+                continue
+            tally.late[year] += 1
+            if tally.late_example is None:
+                tally.late_example, tally.late_path = spec, tuple(record.taken)
         for event, index in record.taken:
             tally = self.events.get(event)
             if tally is not None and 0 <= index < len(tally.choices):

@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from game.campaign.loader import LoadedCampaign
-from game.engine import ChoiceOrder, ForcedChoices, make_policy, new_game
+from game.campaign.models import OnCondition
+from game.engine import ChoiceOrder, ForcedChoices, Game, make_policy, new_game
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,24 @@ class RunRecord:
     last_year: int = 0
     timeline: dict[int, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     """Year -> state -> its allies, as the turn closed (only when the spec asks)."""
+    late: dict[str, int] = field(default_factory=dict)
+    """Condition event id -> the first year its condition held after its era had ended,
+    for events that never fired in the run: the era ended first."""
+
+
+def watch_late(game: Game, record: RunRecord) -> None:
+    """Note the condition events of eras now over, unfired in this run, whose condition
+    holds now: they came too late for their era."""
+    for era in game.campaign.eras[: game.world.era_index]:
+        for event in era.events:
+            if (
+                isinstance(event.trigger, OnCondition)
+                and event.id not in record.fired
+                and event.id not in record.late
+                and (not event.players or game.player in event.players)
+                and game.holds(event.trigger.when)
+            ):
+                record.late[event.id] = game.world.year
 
 
 def play_run(loaded: LoadedCampaign, spec: RunSpec) -> RunRecord:
@@ -77,6 +96,7 @@ def play_run(loaded: LoadedCampaign, spec: RunSpec) -> RunRecord:
                 state: tuple(game.world.allies_of(state)) for state in sorted(game.world.states)
             }
         note_fired()
+        watch_late(game, record)
     reached = {
         o.id for era in game.campaign.eras[: game.world.era_index + 1] for o in era.objectives
     }

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from game.campaign.effects import Doctrine, Effect
 from game.campaign.loader import LoadedCampaign
+from game.campaign.expressions import Expression
 from game.campaign.models import Era, Event
 from game.engine import ai, alignment, apply, events, orders, scoring
 from game.engine.constants import INTENT_DECAY_PER_YEAR, MEMORY_CUTOFF
@@ -186,6 +187,12 @@ class Game:
         if observer == rival:
             raise EngineError("a state poses no threat to itself")
         return explain(self.matrix, self.world, self.geo, observer, rival, self.years)
+
+    def holds(self, condition: Expression) -> bool:
+        """Whether a campaign condition holds in the world as it stands: what a trigger
+        reads at the start of this turn (``entente check`` asks it of events whose era is
+        over, to tell an author the era ended first)."""
+        return bool(condition.evaluate(self._evaluator()))
 
     def legal_orders(self) -> list[OrderOption]:
         """Every action with the targets it may take now (a target is listed when some

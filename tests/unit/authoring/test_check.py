@@ -162,3 +162,39 @@ def test_a_condition_that_needs_a_call_both_ways_is_unreachable(tmp_path):
     found = [w for w in lint(loaded.campaign) if w.kind == LintKind.unreachable]
     assert {w.event for w in found} == {"both_ways"}
     assert any('it needs flag("ready") both true and false' in w.message for w in found)
+
+
+CHAIN = """\
+      - id: last_year
+        title: Last year
+        text: The era's last year.
+        trigger: {kind: scheduled, year: 1904}
+      - id: too_late
+        title: Too late
+        text: A step of a chain that runs past its era.
+        trigger: {kind: condition, when: 'fired("last_year")'}
+"""
+
+
+def test_an_event_its_era_outran_is_diagnosed(tmp_path):
+    path = campaign_with(tmp_path, CHAIN)
+    loaded = load_campaign(path)
+    warnings = lint(loaded.campaign)
+    assert not [w for w in warnings if w.event == "too_late"]  # the lint cannot tell
+    plan = default_plan(loaded.campaign, "late", 4, policies=["passive"])
+    coverage = run_check(loaded, plan, jobs=1)
+    (never,) = coverage.never_fired()
+    assert never.id == "too_late" and never.late == {1905: coverage.runs}
+    report = as_text(coverage, plan, str(path), warnings, located(loaded, warnings))
+    assert (
+        "too_late (era first): the era ended first: its condition held only after its era "
+        f"(1900-1904), first in 1905, in {coverage.runs} of {coverage.runs} runs; "
+        "see: entente simulate" in report
+    )
+    (event,) = [
+        e
+        for e in as_json(coverage, plan, str(path), warnings, located(loaded, warnings))["events"]
+        if e["id"] == "too_late"
+    ]
+    assert event["why_never"].startswith("the era ended first")
+    assert event["example"].startswith("entente simulate")
