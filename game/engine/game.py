@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from game.campaign.effects import Doctrine, Effect
-from game.campaign.loader import LoadedCampaign
 from game.campaign.expressions import Expression
+from game.campaign.loader import LoadedCampaign
 from game.campaign.models import Era, Event
 from game.engine import ai, alignment, apply, events, orders, scoring
 from game.engine.constants import INTENT_DECAY_PER_YEAR, MEMORY_CUTOFF
