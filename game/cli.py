@@ -153,8 +153,32 @@ def _add_play(commands: argparse._SubParsersAction) -> None:
         help="continue the most recent autosave of this campaign (and state, with --as); "
         "without one, start a new game",
     )
+    play.add_argument(
+        "--watch",
+        action="store_true",
+        help="for authors: watch the campaign's files and, whenever one is saved, reload it "
+        "and replay your decisions so far to the same turn (where one no longer fits, as far "
+        "as they go, saying why); a campaign that does not load shows its errors as "
+        "FILE:LINE:COL while the game goes on. Not with --continue or --competition",
+    )
     add_student_options(play, playing=True)
-    play.set_defaults(handler=_handler("run_play"))
+    play.set_defaults(handler=_handler("run_play"), refuse=_play_conflicts(play))
+
+
+def _play_conflicts(play: argparse.ArgumentParser) -> Callable[[argparse.Namespace], None]:
+    """A check of ``entente play``'s options together: ``--watch`` plays a new game of the
+    file being edited, so it refuses a saved game (``--continue``) and a competition's fixed
+    one, as a usage error (status 2)."""
+
+    def refuse(args: argparse.Namespace) -> None:
+        if not args.watch:
+            return
+        if args.resume:
+            play.error("--watch: not with --continue (watch mode starts a new game of the file)")
+        if args.competition is not None:
+            play.error("--watch: not with --competition (a competition's game is fixed)")
+
+    return refuse
 
 
 def _add_validate(commands: argparse._SubParsersAction) -> None:
@@ -453,6 +477,9 @@ def _dispatch(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args = parser.parse_args(["play", *argv])
+    refuse: Callable[[argparse.Namespace], None] | None = getattr(args, "refuse", None)
+    if refuse is not None:
+        refuse(args)  # options that parse one by one but not together: a usage error
     handler: Callable[[argparse.Namespace], int] = args.handler
     return handler(args)
 

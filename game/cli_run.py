@@ -209,6 +209,11 @@ def run_play(args: argparse.Namespace) -> int:
     if chosen is None:
         return 2
     loaded, player = chosen
+    if args.watch:
+        from game.ui.watching import WatchingApp
+
+        WatchingApp(loaded, player=player, seed=args.seed, doctrine=args.doctrine).run()
+        return 0
     from game.ui.app import EntenteApp
 
     EntenteApp(

@@ -29,7 +29,7 @@ from game.ui.screens.title import TitleScreen
 if TYPE_CHECKING:
     from game.campaign.loader import LoadedCampaign
     from game.competition.handin import Handin
-    from game.engine import Game, TurnReport
+    from game.engine import Game, Order, Problem, TurnReport
     from game.ui.orders_queue import OrderQueue
     from game.ui.screens.situation import SituationRoom
 
@@ -186,16 +186,7 @@ class EntenteApp(MenuActions):
         room.call_after_refresh(self._fill_log, room)
         if message.note:
             self.notify(message.note, severity="warning", timeout=10)
-        if dropped:
-            from game.engine import problem_text
-
-            names = game.view.names()
-            lines = [f"{o}: {problem_text(p, names)}" for o, p in dropped]
-            self.notify(
-                "Queued orders the save held that cannot be given now:\n" + "\n".join(lines),
-                severity="warning",
-                timeout=10,
-            )
+        self.notify_dropped(dropped, "Queued orders the save held")
         if message.fresh:
             briefing = BriefingScreen(
                 game.campaign, game.era, game.player, opening=True, worth=_worth(game)
@@ -204,6 +195,20 @@ class EntenteApp(MenuActions):
         else:
             self.notify(f"Loaded: {game.campaign.title}, {game.view.year}.")
             self.next_step()
+
+    def notify_dropped(self, dropped: list[tuple[Order, Problem]], which: str) -> None:
+        """Tell the player which queued orders (``which``: whose) could not be kept."""
+        if not dropped or self.game is None:
+            return
+        from game.engine import problem_text
+
+        names = self.game.view.names()
+        lines = [f"{o}: {problem_text(p, names)}" for o, p in dropped]
+        self.notify(
+            f"{which} that cannot be given now:\n" + "\n".join(lines),
+            severity="warning",
+            timeout=10,
+        )
 
     def _fill_log(self, room: SituationRoom) -> None:
         game = self.game

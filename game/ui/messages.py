@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from game.campaign.loader import LoadedCampaign
     from game.engine import Game, News, TurnReport, WorldView
     from game.ui.saves import SaveInfo
+    from game.ui.watch import Replayed
 
 
 class CampaignLoaded(Message):
@@ -104,6 +105,27 @@ class NoAutosave(Message):
     def __init__(self, campaign: str | None) -> None:
         super().__init__()
         self.campaign = campaign
+
+
+class CampaignReloaded(Message):
+    """The watched campaign was read again (``entente play --watch``), and the game in
+    progress replayed on it (``replayed``; None when there was no game to replay)."""
+
+    def __init__(self, loaded: LoadedCampaign, replayed: Replayed | None) -> None:
+        super().__init__()
+        self.loaded = loaded
+        self.replayed = replayed
+
+
+class CampaignReloadFailed(Message):
+    """The watched campaign could not be read again: every problem, one line each
+    (``FILE:LINE:COL: message``); the game in progress goes on as it was."""
+
+    def __init__(self, errors: list[str], files: list[str]) -> None:
+        super().__init__()
+        self.errors = errors
+        self.files = files
+        """The files the errors are in (watched from now on, if they were not)."""
 
 
 class AutosaveFound(Message):

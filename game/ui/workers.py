@@ -15,6 +15,8 @@ from textual.app import App
 from game.ui import saves
 from game.ui.messages import (
     CampaignLoaded,
+    CampaignReloaded,
+    CampaignReloadFailed,
     ChoiceResolved,
     GameFailed,
     GameReady,
@@ -31,6 +33,7 @@ if TYPE_CHECKING:
     from game.campaign.loader import LoadedCampaign
     from game.competition.handin import Handin
     from game.engine import Game, Order, Replay
+    from game.ui.watch import Record
 
 
 def _failure(error: Exception) -> str:
@@ -99,6 +102,36 @@ class EngineWorkers(App[None]):
             self.post_message(CampaignLoaded(load_campaign(resolve_campaign(None))))
         except CampaignInvalid as invalid:
             self.post_message(CampaignLoaded(None, "\n".join(str(e) for e in invalid.errors)))
+
+    @work(thread=True, group="watch")
+    def reload_campaign(self, path: str, record: Record | None) -> None:
+        """Read the watched campaign again and replay ``record`` (the game in progress, if
+        it is of this campaign) on it, on a game of its own: the game in progress is not
+        touched. A campaign that does not load, or on which the game cannot start, is
+        reported with every problem; never a traceback."""
+        from game.campaign.errors import CampaignInvalid
+        from game.campaign.loader import load_campaign
+        from game.ui.watch import replay_onto
+
+        try:
+            loaded = load_campaign(path)
+        except CampaignInvalid as invalid:
+            files = list(dict.fromkeys(e.file for e in invalid.errors))
+            self.post_message(CampaignReloadFailed([str(e) for e in invalid.errors], files))
+            return
+        except Exception as error:  # whatever a half-written file does, the game goes on
+            self.post_message(CampaignReloadFailed([f"{path}: {describe(error)}"], [path]))
+            return
+        if record is None:
+            self.post_message(CampaignReloaded(loaded, None))
+            return
+        try:
+            replayed = replay_onto(loaded, record)
+        except Exception as error:  # the state played is gone, or an engine bug
+            problem = f"{path}: the game cannot be replayed on it: {describe(error)}"
+            self.post_message(CampaignReloadFailed([problem], [path]))
+            return
+        self.post_message(CampaignReloaded(loaded, replayed))
 
     @work(thread=True, exclusive=True, group="engine")
     def start_game(
