@@ -211,6 +211,12 @@ def _add_schema(commands: argparse._SubParsersAction) -> None:
     schema.add_argument(
         "--out", metavar="FILE", type=Path, help="write the schema to FILE instead of printing it"
     )
+    schema.add_argument(
+        "--part",
+        action="store_true",
+        help="the schema of a file a campaign includes (states, alliances, eras, history, "
+        "sources, flags, effect_groups) instead of a whole campaign's",
+    )
     schema.set_defaults(handler=_handler("run_schema"))
 
 

@@ -184,7 +184,7 @@ def run_schema(args: argparse.Namespace) -> int:
     """``entente schema``: print (or write) the JSON Schema."""
     from game.campaign.schema import campaign_schema_text
 
-    text = campaign_schema_text()
+    text = campaign_schema_text(part=args.part)
     if args.out is None:
         sys.stdout.write(text)
         return 0

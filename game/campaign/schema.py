@@ -19,9 +19,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from game.campaign.includes import INCLUDABLE
 from game.campaign.models import Campaign
 
 SCHEMA_ID = "https://entente.invalid/schema/campaign.schema.json"
+PART_SCHEMA_ID = "https://entente.invalid/schema/campaign-part.schema.json"
 
 
 def _given(field: str) -> dict[str, Any]:
@@ -92,6 +94,23 @@ def _dispatch_on_kind(node: Any) -> Any:
     }
 
 
-def campaign_schema_text() -> str:
-    """The schema as the stable, indented JSON text ``entente schema`` prints."""
-    return json.dumps(campaign_schema(), indent=2, ensure_ascii=False) + "\n"
+def part_schema() -> dict[str, Any]:
+    """The JSON Schema of a file a campaign includes (see :mod:`game.campaign.includes`):
+    the campaign's own definitions, with only the parts an included file may hold, none
+    of them required."""
+    schema = campaign_schema()
+    return {
+        **schema,
+        "$id": PART_SCHEMA_ID,
+        "title": "A file of an Entente campaign (listed in its index's includes)",
+        "description": "Any of " + ", ".join(INCLUDABLE) + ", merged after the index's own.",
+        "properties": {key: schema["properties"][key] for key in INCLUDABLE},
+        "required": [],
+    }
+
+
+def campaign_schema_text(part: bool = False) -> str:
+    """The schema (or, with ``part``, an included file's) as the stable, indented JSON
+    text ``entente schema`` prints."""
+    schema = part_schema() if part else campaign_schema()
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"

@@ -181,3 +181,25 @@ def test_validate_reads_a_folder(tmp_path, capsys):
     (tmp_path / "parts" / "eras.yaml").write_text("eras: [\n")
     assert main(["validate", str(tmp_path / "parts")]) == 2
     assert str(tmp_path / "parts" / "eras.yaml") in capsys.readouterr().err
+
+
+def test_an_included_file_has_a_schema_of_its_own(tmp_path):
+    jsonschema = pytest.importorskip("jsonschema")
+    from game.campaign.schema import campaign_schema_text, part_schema
+    from game.campaign.yaml_safe import read_yaml
+
+    committed = Path(__file__).parents[3] / "schema" / "campaign-part.schema.json"
+    assert committed.read_text(encoding="utf-8") == campaign_schema_text(part=True), (
+        "run `entente schema --part --out schema/campaign-part.schema.json`"
+    )
+    schema = part_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = jsonschema.Draft202012Validator(schema)
+    split(tmp_path)
+    for name in ("states.yaml", "eras.yaml"):
+        data = read_yaml((tmp_path / name).read_bytes()).data
+        assert not list(validator.iter_errors(data)), name
+    wrong = read_yaml(b"start_year: 1900\nstates:\n  - id: NO\n    military: fifty\n").data
+    paths = {tuple(e.absolute_path) for e in validator.iter_errors(wrong)}
+    assert () in paths  # start_year is not a part
+    assert any(p[:2] == ("states", 0) for p in paths)
