@@ -131,11 +131,7 @@ class Act:
 
     def known_to(self, state: str) -> bool:
         """True when ``state`` knows of the act."""
-        return (
-            self.audience is None
-            or state in (self.actor, self.target)
-            or state in self.audience
-        )
+        return self.audience is None or state in (self.actor, self.target) or state in self.audience
 
 
 @dataclass
