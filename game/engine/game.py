@@ -115,6 +115,9 @@ class Game:
         self._closing_matrix: ThreatMatrix | None = None
         self._view: WorldView | None = None
         self._matrix: ThreatMatrix | None = None
+        self._lines: tuple[ThreatMatrix | None, dict[str, list[ThreatLine]]] = (None, {})
+        """Each observer's threat lines in the matrix they were read from: the scripted
+        policies read them dozens of times a turn."""
         self.opening: list[News] = self._begin_era() + self._briefing()
         self._close_phase()
         scoring.open_score(self.world, self.matrix, player)  # security's baseline
@@ -166,7 +169,28 @@ class Game:
 
     def threats(self, observer: str | None = None) -> list[ThreatLine]:
         """Rivals of ``observer`` (default: the player), most threatening first."""
-        return _threat_lines(self.matrix, observer or self.player)
+        matrix, observer = self.matrix, observer or self.player
+        if self._lines[0] is not matrix:
+            self._lines = (matrix, {})
+        lines = self._lines[1].get(observer)
+        if lines is None:
+            lines = self._lines[1][observer] = _threat_lines(matrix, observer)
+        return list(lines)
+
+    def threat_line(self, observer: str, rival: str) -> ThreatLine | None:
+        """The threat ``rival`` poses to ``observer`` now, with its factors (None when
+        either is not in the world, or they are the same state)."""
+        m = self.matrix
+        i, j = m.index.get(observer), m.index.get(rival)
+        if i is None or j is None or i == j:
+            return None
+        figures = (float(getattr(m, name)[i, j]) for name in ("threat", "net", *FACTORS))
+        return ThreatLine(rival, *figures)
+
+    def principal_threat(self, observer: str | None = None) -> str | None:
+        """The rival posing the greatest threat to ``observer`` (default: the player) now;
+        ties go to the lower id, as in :meth:`threats`."""
+        return self.matrix.principal(observer or self.player)
 
     def closing_threats(self, observer: str | None = None) -> list[ThreatLine]:
         """As :meth:`threats`, but as the last resolved turn closed (before the next
@@ -597,15 +621,10 @@ def _threat_lines(m: ThreatMatrix, observer: str) -> list[ThreatLine]:
     i = m.index.get(observer)
     if i is None:
         return []
-    return [
-        ThreatLine(
-            rival,
-            threat,
-            float(m.net[i, m.index[rival]]),
-            *(float(getattr(m, f)[i, m.index[rival]]) for f in FACTORS),
-        )
-        for rival, threat in m.ranked(observer)
-    ]
+    # One row of each table as Python floats, then the lines in the order of m.ranked.
+    threat, net, *factors = (getattr(m, name)[i].tolist() for name in ("threat", "net", *FACTORS))
+    ranked = sorted((j for j in range(len(m.ids)) if j != i), key=lambda j: (-threat[j], m.ids[j]))
+    return [ThreatLine(m.ids[j], threat[j], net[j], *(f[j] for f in factors)) for j in ranked]
 
 
 def new_game(

@@ -73,8 +73,7 @@ def allies_wanted(game: Game) -> set[str]:
 
 def principal_threat(game: Game, observer: str | None = None) -> str | None:
     """The rival posing the highest threat to ``observer`` (default: the player)."""
-    lines = game.threats(observer)
-    return lines[0].rival if lines else None
+    return game.principal_threat(observer)
 
 
 def _same(function: str, args: tuple[str, ...], other: tuple[str, ...]) -> bool:
@@ -344,7 +343,7 @@ class Statesman:
             for state in options["reassure"].targets:
                 if state == principal or view.states[state].kind != "state":
                     continue
-                mine = next((t for t in game.threats(state) if t.rival == player), None)
+                mine = game.threat_line(state, player)
                 if mine is not None and mine.intentions > REASSURE_ABOVE:
                     first = principal_threat(game, state) == player
                     worried.append((first, mine.threat, state))
