@@ -5,7 +5,7 @@ quick pass and the doctrine probes come on top), each in a fresh process, which 
 its own peak memory and its workers'. The target: 1,000 runs within 60 s on this 2-core
 machine, and memory flat in N (the ratio of the peaks near 1).
 
-    python benchmarks/check_campaign.py [--runs 100 1000] [--repeat 3]
+    python benchmarks/check_campaign.py [--runs 100 1000] [--repeat 3] [--campaign ID...]
 """
 
 from __future__ import annotations
@@ -47,10 +47,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--repeat", type=int, default=3, help="measurements of each (median)")
+    parser.add_argument(
+        "--campaign", nargs="+", metavar="ID", help="only these shipped campaigns (default: all)"
+    )
     args = parser.parse_args()
     print(f"{'campaign':<12} {'N':>6} {'runs':>6} {'median s':>9} {'runs/s':>7} "
           f"{'peak MB':>8} {'worker MB':>9}")  # fmt: skip
     for path in shipped_campaigns():
+        if args.campaign and path.stem not in args.campaign:
+            continue
         peaks = {}
         for n in args.runs:
             found = [measure(str(path), n) for _ in range(max(1, args.repeat))]
