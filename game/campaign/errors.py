@@ -39,6 +39,12 @@ class CampaignError:
 class CampaignInvalid(Exception):
     """A campaign file could not be loaded; ``errors`` lists every problem, in file order."""
 
-    def __init__(self, errors: Sequence[CampaignError]) -> None:
+    def __init__(self, errors: Sequence[CampaignError], files: Sequence[str] = ()) -> None:
         self.errors = sorted(errors, key=lambda e: (e.file, e.line, e.column, e.message))
+        self.files = tuple(files)
+        """Every file the campaign is, or names, read or not (its index and the files it
+        includes, a missing one too): what a watcher watches until it loads."""
         super().__init__("\n".join(str(error) for error in self.errors))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.errors, self.files))

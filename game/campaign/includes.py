@@ -31,6 +31,7 @@ INCLUDABLE = ("states", "alliances", "eras", "history", "sources", "flags", "eff
 with a campaign."""
 MAX_INCLUDES = 200
 """The most files one index may include."""
+MISSING = "no such file:"
 
 Reader = Callable[[bytes, str, int], YamlDocument]
 """Reads one file's bytes (with its name, for errors, and the bytes left under the cap)."""
@@ -53,6 +54,9 @@ class Place:
     source: str
     raw: bytes
     document: YamlDocument
+    name: str = ""
+    """For an included file, its name as the index lists it (what the fingerprint holds,
+    so the campaign's fingerprint does not depend on where it was opened from)."""
 
 
 @dataclass
@@ -66,6 +70,9 @@ class Merged:
     """For each effect group, the file that defines it."""
     files: list[Place] = field(default_factory=list)
     """The included files, in the order listed."""
+    listed: list[str] = field(default_factory=list)
+    """Every file the index lists that is inside its folder, read or not (a watcher
+    reloads when a missing one appears)."""
 
     def place(self, path: tuple[PathPart, ...]) -> tuple[Place, tuple[PathPart, ...]]:
         """The file a merged field path lies in, and the path inside that file."""
@@ -83,7 +90,7 @@ class Merged:
         index's (a campaign of one file keeps the fingerprint of its bytes alone)."""
         digest = hashlib.sha256(self.index.raw)
         for place in self.files:
-            digest.update(b"\0" + place.source.encode() + b"\0" + place.raw)
+            digest.update(b"\0" + place.name.encode() + b"\0" + place.raw)
         return digest.hexdigest()
 
 
@@ -138,9 +145,12 @@ def merge(index: Place, folder: Path | None, read: Reader, budget: int) -> Merge
     seen: dict[Path, int] = {}
     root = folder.resolve()
     left = budget
+    named = [index.source]
     for n, name in enumerate(listed):
         path = ("includes", n)
         target, why = _safe_path(name, folder, root)
+        if target is not None or why.startswith(MISSING):
+            named.append(str(folder / name))
         if target is None:
             problem(index, path, why)
             continue
@@ -153,24 +163,29 @@ def merge(index: Place, folder: Path | None, read: Reader, budget: int) -> Merge
         seen[target] = n
         source = str(folder / name)
         try:
-            raw = target.read_bytes()[: left + 1]
+            raw = _read_at_most(target, left)
         except OSError as error:
             problem(index, path, f"cannot read '{name}': {(error.strerror or str(error)).lower()}")
             continue
         if len(raw) > left:
-            problem(index, path, f"'{name}' takes the campaign's files over the byte cap")
-            raise CampaignInvalid(problems)
+            problem(
+                index,
+                path,
+                f"'{name}' takes the campaign's files over the limit of {budget + len(index.raw)}"
+                " bytes in all",
+            )
+            raise CampaignInvalid(problems, named)
         left -= len(raw)
         try:
             document = read(raw, source, left)
         except CampaignInvalid as invalid:
             problems.extend(invalid.errors)
             continue
-        place = Place(source, raw, document)
+        place = Place(source, raw, document, name=str(PurePosixPath(name)))
         merged.files.append(place)
         problems.extend(_merge_file(merged, place))
     if problems:
-        raise CampaignInvalid(problems)
+        raise CampaignInvalid(problems, named)
     return merged
 
 
@@ -233,10 +248,28 @@ def _dict_keys(value: Any) -> list[str]:
     return [str(key) for key in value] if isinstance(value, dict) else []
 
 
+def _read_at_most(path: Path, cap: int) -> bytes:
+    """At most ``cap + 1`` bytes of a file: a huge file is never read whole."""
+    with path.open("rb") as file:
+        return file.read(cap + 1)
+
+
 def _safe_path(name: str, folder: Path, root: Path) -> tuple[Path | None, str]:
     """The included file a name means, or None and why it is refused: a relative path of
     forward slashes, a YAML file, inside the index's folder (links followed)."""
+    try:
+        return _checked_path(name, folder, root)
+    except (OSError, RuntimeError, ValueError) as error:  # a link loop, a name too long
+        reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+        return None, f"'{name[:80]}': cannot be opened: {reason.lower()}"
+
+
+def _checked_path(name: str, folder: Path, root: Path) -> tuple[Path | None, str]:
     pure = PurePosixPath(name)
+    if "\0" in name or any(ord(c) < 32 for c in name):
+        return None, "a file name with a control character in it"
+    if len(name) > 1000:
+        return None, f"a file name of {len(name)} characters; the limit is 1000"
     if not name or "\\" in name or pure.is_absolute() or ":" in name:
         return None, f"'{name}': a path relative to the index's folder, with '/' between folders"
     if ".." in pure.parts:
@@ -247,7 +280,7 @@ def _safe_path(name: str, folder: Path, root: Path) -> tuple[Path | None, str]:
     if not target.is_relative_to(root):
         return None, f"'{name}' leads outside the index's folder (a link): it stays inside it"
     if not target.is_file():
-        return None, f"'{name}': no such file in {folder}" if not target.exists() else (
+        return None, f"{MISSING} '{name}' in {folder}" if not target.exists() else (
             f"'{name}' is not a file"
         )
     return target, ""

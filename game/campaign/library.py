@@ -5,6 +5,8 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
+from game.campaign.includes import INDEX_NAME
+
 DEFAULT_CAMPAIGN = "cold_war"
 """The campaign people play and teach with: the Cold War, 1947-1991, built from real data."""
 TUTORIAL_CAMPAIGN = "tutorial"
@@ -40,7 +42,7 @@ def resolve_campaign(name: str | None) -> Path:
     if name is None:
         name = DEFAULT_CAMPAIGN
     path = Path(name)
-    if path.is_file() or path.is_dir():  # a campaign file, or a folder with its index
+    if path.is_file() or (path / INDEX_NAME).is_file():  # a file, or a folder with an index
         return path
     shipped = shipped_dir() / f"{name}.yaml"
     return shipped if shipped.exists() else path

@@ -100,14 +100,18 @@ def parse_campaign(
     """Validate a campaign from its bytes; ``source`` names it in error messages, and
     ``folder`` is where the files it includes are (None: it may include none)."""
     merged = merged_campaign(raw, source, folder)
+    files = (source, *(p.source for p in merged.files)) if merged.files else ()
     pointer = MergedPointer(merged, _pointer)
-    campaign = validate_model(merged.data, Campaign, pointer)
+    try:
+        campaign = validate_model(merged.data, Campaign, pointer)
+    except CampaignInvalid as invalid:
+        raise CampaignInvalid(invalid.errors, files) from None
     findings = check_campaign(campaign)
     if findings:
         raise CampaignInvalid(
-            [pointer.error(f.path, f.message, "value", f.expression_column) for f in findings]
+            [pointer.error(f.path, f.message, "value", f.expression_column) for f in findings],
+            files,
         )
-    files = (source, *(p.source for p in merged.files)) if merged.files else ()
     return LoadedCampaign(campaign, source, merged.fingerprint(), files)
 
 

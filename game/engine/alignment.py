@@ -429,10 +429,14 @@ def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
         return None
     grounds: Grounds | None = None
     motive = Motive.strongest
-    if v.doctrine == Doctrine.bandwagon and rival != ctx.player:
+    # The player makes its own alliances: a state cannot bandwagon onto it unasked; nor
+    # does a state bandwagon out of a binding pact against the rival (it cannot leave it).
+    free = rival != ctx.player and not any(
+        a.binding and a.against == rival for a in ctx.world.alliances_of(state)
+    )
+    if v.doctrine == Doctrine.bandwagon and free:
         grounds = grounds_of(ctx, state, rival)
-    # The player makes its own alliances: a state cannot bandwagon onto it unasked.
-    elif v.doctrine == Doctrine.balance_of_threat and rival != ctx.player:
+    elif v.doctrine == Doctrine.balance_of_threat and free:
         why = bandwagon_why(ctx, state, v)
         if why is not None and consent(ctx, rival, state).accepted:
             grounds, motive = why, Motive.bandwagoning

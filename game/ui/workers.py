@@ -116,7 +116,7 @@ class EngineWorkers(App[None]):
         try:
             loaded = load_campaign(path)
         except CampaignInvalid as invalid:
-            files = list(dict.fromkeys(e.file for e in invalid.errors))
+            files = list(dict.fromkeys([*(e.file for e in invalid.errors), *invalid.files]))
             self.post_message(CampaignReloadFailed([str(e) for e in invalid.errors], files))
             return
         except Exception as error:  # whatever a half-written file does, the game goes on

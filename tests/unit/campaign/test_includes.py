@@ -166,7 +166,7 @@ def test_the_files_together_keep_to_the_byte_cap(tmp_path):
         (tmp_path / "states.yaml").read_text() + filler * (LIMITS.max_bytes // 1000)
     )
     messages = refusal(index)
-    assert any("byte cap" in m for m in messages)
+    assert any("bytes in all" in m for m in messages)
 
 
 def test_includes_need_version_2(tmp_path):
@@ -203,3 +203,54 @@ def test_an_included_file_has_a_schema_of_its_own(tmp_path):
     paths = {tuple(e.absolute_path) for e in validator.iter_errors(wrong)}
     assert () in paths  # start_year is not a part
     assert any(p[:2] == ("states", 0) for p in paths)
+
+
+def test_the_fingerprint_does_not_depend_on_where_the_campaign_is_opened(tmp_path, monkeypatch):
+    split(tmp_path / "parts")
+    absolute = load_campaign(tmp_path / "parts").fingerprint
+    monkeypatch.chdir(tmp_path)
+    assert load_campaign("parts").fingerprint == absolute
+    monkeypatch.chdir(tmp_path / "parts")
+    assert load_campaign(".").fingerprint == absolute
+    assert load_campaign("campaign.yaml").fingerprint == absolute
+
+
+@pytest.mark.parametrize("name", ["st\\0ates.yaml", "x" * 5000 + ".yaml", "a\\u0007.yaml"])
+def test_unopenable_names_are_refused_at_the_index(tmp_path, name):
+    index = split(tmp_path, f'["{name}"]')
+    messages = refusal(index)
+    assert messages and all(m.startswith(f"{index}:") for m in messages)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_link_loop_is_refused_at_the_index(tmp_path):
+    index = split(tmp_path, "[loop.yaml]")
+    (tmp_path / "loop.yaml").symlink_to(tmp_path / "loop.yaml")
+    (message,) = refusal(index)
+    assert message.startswith(f"{index}:") and "loop.yaml" in message
+
+
+def test_a_missing_file_is_named_for_a_watcher(tmp_path):
+    index = split(tmp_path, "[states.yaml, eras.yaml, later.yaml]")
+    with pytest.raises(CampaignInvalid) as refused:
+        load_campaign(index)
+    assert str(tmp_path / "later.yaml") in refused.value.files
+    assert str(index) in refused.value.files
+
+
+def test_a_huge_included_file_is_not_read_whole(tmp_path):
+    index = split(tmp_path, "[states.yaml, eras.yaml, big.yaml]")
+    with (tmp_path / "big.yaml").open("wb") as big:
+        big.truncate(64 * LIMITS.max_bytes)  # sparse: it costs no disk
+    messages = refusal(index)
+    assert any("bytes in all" in m and m.startswith(f"{index}:") for m in messages)
+
+
+def test_a_folder_without_an_index_does_not_hide_a_shipped_campaign(tmp_path, monkeypatch):
+    from game.campaign.library import resolve_campaign
+
+    (tmp_path / "tutorial").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert resolve_campaign("tutorial").name == "tutorial.yaml"
+    split(tmp_path / "mine")
+    assert resolve_campaign("mine") == Path("mine")

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from test_walt_hypotheses import client_world, context, play
 
-from game.campaign.effects import FormAlliance
+from game.campaign.effects import Doctrine, FormAlliance
 from game.campaign.errors import CampaignInvalid
 from game.campaign.loader import load_campaign
 from game.engine import new_game
-from game.engine.alignment import join
+from game.engine.alignment import join, seek
 from game.engine.apply import apply_effect
 from game.engine.evaluate import WorldContext
 from game.engine.report import ChangeKind, Grounds, Motive
@@ -104,3 +104,18 @@ def test_a_world_without_them_hashes_as_before():
     game = new_game(load_campaign(MINIMAL), "s", "AAA")
     for alliance in game.world.snapshot()["alliances"].values():
         assert "binding" not in alliance and "closed" not in alliance
+
+
+@pytest.mark.parametrize("binding", [False, True])
+def test_a_bandwagoner_does_not_leave_a_binding_pact_for_its_rival(binding):
+    # Montane, under the bandwagon doctrine, sides with the strongest threat: Karrak. A
+    # free pact against Karrak it leaves to do so; a binding one holds it.
+    game = client_world()
+    game.world.alliances["watch"] = AllianceRecord(
+        "watch", "The Watch", ["MON", "OBS"], "defense", 0, against="KRK", binding=binding
+    )
+    game.world.states["MON"].doctrine = Doctrine.bandwagon
+    changes = seek(context(game), "MON") or []
+    bandwagoned = [c for c in changes if c.change == ChangeKind.bandwagoned]
+    assert bool(bandwagoned) is not binding
+    assert ("watch" in game.world.alliances) is binding
