@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from game.campaign.errors import CampaignError, CampaignInvalid, PathPart
+from game.campaign.errors import CampaignError, CampaignInvalid, PathPart, format_path
 from game.campaign.yaml_safe import YamlDocument
 
 INDEX_NAME = "campaign.yaml"
@@ -293,6 +293,19 @@ class MergedPointer:
         self._merged = merged
         self._pointers: dict[str, Any] = {}
         self._make = pointer
+
+    def first_at(
+        self, message: str, path: tuple[PathPart, ...], first: tuple[PathPart, ...] | None
+    ) -> str:
+        """``message`` with where the first of a repeat is (``states[0]``, and its file
+        when that is not the file ``path`` is in)."""
+        if first is None:
+            return message
+        place, local = self._merged.place(first)
+        where = format_path(local)
+        if place is not self._merged.place(path)[0]:
+            where += f" of {place.source}"
+        return f"{message} (first at {where})"
 
     def error(
         self, path: tuple[PathPart, ...], message: str, anchor: str, column: int | None

@@ -109,7 +109,15 @@ def parse_campaign(
     findings = check_campaign(campaign)
     if findings:
         raise CampaignInvalid(
-            [pointer.error(f.path, f.message, "value", f.expression_column) for f in findings],
+            [
+                pointer.error(
+                    f.path,
+                    pointer.first_at(f.message, f.path, f.first),
+                    "value",
+                    f.expression_column,
+                )
+                for f in findings
+            ],
             files,
         )
     return LoadedCampaign(campaign, source, merged.fingerprint(), files)

@@ -10,7 +10,6 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from game.campaign import effects as fx
-from game.campaign.errors import format_path
 from game.campaign.models import POWER_COMPONENTS, ActorKind, After, Campaign, Event, State
 from game.campaign.suggest import did_you_mean
 from game.campaign.versions import version_2_parts
@@ -33,19 +32,23 @@ class Finding:
     path: Path
     message: str
     expression_column: int | None = None
+    first: Path | None = None
+    """For a repeat, where the first one is: the loader says where, in whichever of the
+    campaign's files it is."""
 
 
 def _duplicates(items: list[tuple[Path, str]], what: str) -> Iterator[Finding]:
     first: dict[str, Path] = {}
     for path, ident in items:
         if ident in first:
-            yield Finding(path, f"duplicate {what} id '{ident}' (first at {_where(first[ident])})")
+            yield Finding(path, f"duplicate {what} id '{ident}'", first=_entry(first[ident]))
         else:
             first[ident] = path
 
 
-def _where(path: Path) -> str:
-    return format_path(path[:-1]) if path and path[-1] == "id" else format_path(path)
+def _entry(path: Path) -> Path:
+    """The entry an id belongs to (``states[0]`` for ``states[0].id``)."""
+    return path[:-1] if path and path[-1] == "id" else path
 
 
 def _unknown(

@@ -254,3 +254,16 @@ def test_a_folder_without_an_index_does_not_hide_a_shipped_campaign(tmp_path, mo
     assert resolve_campaign("tutorial").name == "tutorial.yaml"
     split(tmp_path / "mine")
     assert resolve_campaign("mine") == Path("mine")
+
+
+def test_a_repeated_id_says_which_file_holds_the_first(tmp_path):
+    index = split(tmp_path)
+    states = tmp_path / "states.yaml"
+    states.write_text(states.read_text().replace("id: NO", "id: AAA", 1))
+    messages = refusal(index)
+    assert any(
+        m.startswith(
+            f"{states}:2:9: states[0].id: duplicate state id 'AAA' (first at states[0] of {index})"
+        )
+        for m in messages
+    ), messages
