@@ -127,7 +127,20 @@ def merged_campaign(raw: bytes, source: str, folder: Path | None) -> Merged:
     """A campaign's index read and every file it includes merged in (see
     :mod:`game.campaign.includes`)."""
     index = Place(source, raw, read_document(raw, source))
-    return merge(index, folder, _read_part, LIMITS.max_bytes - len(raw))
+    # The files share the caps of one file: the bytes (counted by merge), and the values.
+    values = [len(index.document.value_marks)]
+
+    def read_part(part: bytes, name: str, left: int) -> YamlDocument:
+        limits = replace(
+            LIMITS,
+            max_bytes=max(left + len(part), 1),
+            max_nodes=max(LIMITS.max_nodes - values[0], 1),
+        )
+        document = read_document(part, name, limits)
+        values[0] += len(document.value_marks)
+        return document
+
+    return merge(index, folder, read_part, LIMITS.max_bytes - len(raw))
 
 
 def campaign_pointer(loaded: LoadedCampaign) -> MergedPointer:
@@ -139,10 +152,6 @@ def campaign_pointer(loaded: LoadedCampaign) -> MergedPointer:
 
 def _pointer(place: Place) -> Pointer:
     return Pointer(place.document, place.raw, place.source)
-
-
-def _read_part(raw: bytes, source: str, left: int) -> YamlDocument:
-    return read_document(raw, source, replace(LIMITS, max_bytes=max(left + len(raw), 1)))
 
 
 def parse_model(raw: bytes, source: str, model: type[M]) -> tuple[M, Pointer]:

@@ -267,3 +267,13 @@ def test_a_repeated_id_says_which_file_holds_the_first(tmp_path):
         )
         for m in messages
     ), messages
+
+
+def test_the_files_together_keep_to_the_cap_on_values(tmp_path):
+    index = split(tmp_path, "[states.yaml, eras.yaml, a.yaml, b.yaml]")
+    half = LIMITS.max_nodes // 2 + 10
+    flags = "flags: [" + "a," * half + "a]\n"  # two bytes a value: far under the byte cap
+    (tmp_path / "a.yaml").write_text(flags)
+    (tmp_path / "b.yaml").write_text(flags)
+    messages = refusal(index)
+    assert any(m.startswith(str(tmp_path / "b.yaml")) and "values" in m for m in messages)
