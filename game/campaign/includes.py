@@ -22,10 +22,9 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from game.campaign.errors import CampaignError, CampaignInvalid, PathPart, format_path
+from game.campaign.library import INDEX_NAME
 from game.campaign.yaml_safe import YamlDocument
 
-INDEX_NAME = "campaign.yaml"
-"""The index a campaign folder holds."""
 INCLUDABLE = ("states", "alliances", "eras", "history", "sources", "flags", "effect_groups")
 """The campaign parts an included file may hold: the lists (and the one mapping) that grow
 with a campaign."""
@@ -105,8 +104,8 @@ def index_of(folder: Path) -> Path:
                     1,
                     1,
                     (),
-                    f"is a folder without a {INDEX_NAME}: a campaign folder holds its index "
-                    f"as {INDEX_NAME}, which lists the other files under 'includes'",
+                    f"is a folder without a {INDEX_NAME}, not a campaign (a campaign folder "
+                    f"holds its main file as {INDEX_NAME})",
                 )
             ]
         )

@@ -5,13 +5,13 @@ from __future__ import annotations
 from importlib.resources import files
 from pathlib import Path
 
-from game.campaign.includes import INDEX_NAME
-
 DEFAULT_CAMPAIGN = "cold_war"
 """The campaign people play and teach with: the Cold War, 1947-1991, built from real data."""
 TUTORIAL_CAMPAIGN = "tutorial"
 """The short invented campaign that teaches the four elements one era at a time; one key
 away (``t``) on the title and new-game screens."""
+INDEX_NAME = "campaign.yaml"
+"""The index a campaign folder holds (see :mod:`game.campaign.includes`)."""
 SHIPPED_PACKAGE = "game.campaigns"
 """The package the shipped campaigns install as (the checkout's ``campaigns/`` folder)."""
 

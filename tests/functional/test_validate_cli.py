@@ -118,7 +118,8 @@ def test_a_mix_of_valid_and_invalid_files(work: Path) -> None:
         "typo.yaml: invalid (2 errors)",
         "missing.yaml:1:1: no such file",
         "missing.yaml: invalid (1 error)",
-        "folder:1:1: is a folder, not a campaign file",
+        "folder:1:1: is a folder without a campaign.yaml, not a campaign (a campaign folder "
+        "holds its main file as campaign.yaml)",
         "folder: invalid (1 error)",
     ]
 
@@ -143,7 +144,8 @@ def test_a_directory(work: Path) -> None:
     result = validate("folder", cwd=work)
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        "folder:1:1: is a folder, not a campaign file",
+        "folder:1:1: is a folder without a campaign.yaml, not a campaign (a campaign folder "
+        "holds its main file as campaign.yaml)",
         "folder: invalid (1 error)",
     ]
 
