@@ -30,7 +30,6 @@ INCLUDABLE = ("states", "alliances", "eras", "history", "sources", "flags", "eff
 with a campaign."""
 MAX_INCLUDES = 200
 """The most files one index may include."""
-MISSING = "no such file:"
 
 Reader = Callable[[bytes, str, int], YamlDocument]
 """Reads one file's bytes (with its name, for errors, and the bytes left under the cap)."""
@@ -42,7 +41,6 @@ class Segment:
 
     start: int
     """The merged index of the file's first entry."""
-    count: int
     place: Place
 
 
@@ -123,8 +121,7 @@ def merge(index: Place, folder: Path | None, read: Reader, budget: int) -> Merge
     problems: list[CampaignError] = []
 
     def problem(place: Place, path: tuple[PathPart, ...], message: str) -> None:
-        mark = place.document.value_mark(path)
-        problems.append(CampaignError(place.source, mark.line, mark.column, path, message))
+        problems.append(_error(place, path, message))
 
     if not isinstance(listed, list) or not all(isinstance(n, str) for n in listed):
         problem(index, ("includes",), "a list of file names, relative to this file's folder")
@@ -138,7 +135,7 @@ def merge(index: Place, folder: Path | None, read: Reader, budget: int) -> Merge
     for key in INCLUDABLE:
         own = data.get(key)
         if isinstance(own, list):
-            merged.parts[key] = [Segment(0, len(own), index)]
+            merged.parts[key] = [Segment(0, index)]
     for name in _dict_keys(data.get("effect_groups")):
         merged.groups[name] = index
     seen: dict[Path, int] = {}
@@ -148,9 +145,12 @@ def merge(index: Place, folder: Path | None, read: Reader, budget: int) -> Merge
     for n, name in enumerate(listed):
         path = ("includes", n)
         target, why = _safe_path(name, folder, root)
-        if target is not None or why.startswith(MISSING):
-            named.append(str(folder / name))
         if target is None:
+            problem(index, path, why)
+            continue
+        named.append(str(folder / name))  # watched, even while it is missing
+        why = _not_a_file(target, name, folder)
+        if why:
             problem(index, path, why)
             continue
         if target == Path(index.source).resolve():
@@ -193,9 +193,7 @@ def _merge_file(merged: Merged, place: Place) -> list[CampaignError]:
     problems: list[CampaignError] = []
 
     def problem(path: tuple[PathPart, ...], message: str, key: bool = False) -> None:
-        doc = place.document
-        mark = doc.key_mark(path) if key else doc.value_mark(path)
-        problems.append(CampaignError(place.source, mark.line, mark.column, path, message))
+        problems.append(_error(place, path, message, key))
 
     data = place.document.data
     for key, value in data.items():
@@ -238,9 +236,18 @@ def _merge_file(merged: Merged, place: Place) -> list[CampaignError]:
             own = merged.data.get(key, [])
             if not isinstance(own, list):
                 continue  # the index's own value is wrong, and the schema says so
-            merged.parts.setdefault(key, []).append(Segment(len(own), len(value), place))
+            merged.parts.setdefault(key, []).append(Segment(len(own), place))
             merged.data[key] = [*own, *value]
     return problems
+
+
+def _error(
+    place: Place, path: tuple[PathPart, ...], message: str, key: bool = False
+) -> CampaignError:
+    """A problem at ``path`` of one file (at its key, with ``key``)."""
+    document = place.document
+    mark = document.key_mark(path) if key else document.value_mark(path)
+    return CampaignError(place.source, mark.line, mark.column, path, message)
 
 
 def _dict_keys(value: Any) -> list[str]:
@@ -254,8 +261,9 @@ def _read_at_most(path: Path, cap: int) -> bytes:
 
 
 def _safe_path(name: str, folder: Path, root: Path) -> tuple[Path | None, str]:
-    """The included file a name means, or None and why it is refused: a relative path of
-    forward slashes, a YAML file, inside the index's folder (links followed)."""
+    """The included path a name means, or None and why it is refused: a relative path of
+    forward slashes, a YAML file, inside the index's folder (links followed). Whether it
+    is a file is :func:`_not_a_file`'s question."""
     try:
         return _checked_path(name, folder, root)
     except (OSError, RuntimeError, ValueError) as error:  # a link loop, a name too long
@@ -278,11 +286,19 @@ def _checked_path(name: str, folder: Path, root: Path) -> tuple[Path | None, str
     target = (folder / name).resolve()
     if not target.is_relative_to(root):
         return None, f"'{name}' leads outside the index's folder (a link): it stays inside it"
-    if not target.is_file():
-        return None, f"{MISSING} '{name}' in {folder}" if not target.exists() else (
-            f"'{name}' is not a file"
-        )
     return target, ""
+
+
+def _not_a_file(target: Path, name: str, folder: Path) -> str:
+    """Why an included path inside the folder cannot be read as a file ("" when it can)."""
+    try:
+        if target.is_file():
+            return ""
+        return (
+            f"'{name}' is not a file" if target.exists() else f"no such file: '{name}' in {folder}"
+        )
+    except OSError as error:  # a name the file system refuses
+        return f"'{name[:80]}': cannot be opened: {(error.strerror or str(error)).lower()}"
 
 
 class MergedPointer:
