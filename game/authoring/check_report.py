@@ -196,8 +196,8 @@ def as_text(
     c = coverage.campaign
     doctrines = ", ".join(d or "campaign doctrines" for d in plan.doctrines)
     lines = [
-        f"{source}: {coverage.runs} runs of '{c.title}' ({coverage.quick_runs} forcing each "
-        f"choice once, {plan.runs} auto-plays over {', '.join(plan.players)} x "
+        f"{source}: {coverage.runs} runs of '{c.title}' ({coverage.quick_runs} quick-pass runs "
+        f"forcing every choice, {plan.runs} auto-plays over {', '.join(plan.players)} x "
         f"{', '.join(plan.policies)} x {doctrines}, and doctrine probes), seed {plan.seed}",
         "",
     ]

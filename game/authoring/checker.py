@@ -2,9 +2,11 @@
 
 The plan has three parts, all seeded from one seed so a check can be repeated exactly:
 
-- the **quick pass**: for every option of every event with choices, one run that forces it
-  (for a state that can see the event), so each option is taken at least once where the
-  event fires at all;
+- the **quick pass**: for each playable state, a few runs that between them force every
+  option of every event with choices the state can see (run *r* forces option *r* of each
+  event at once); then, for any option still not taken, one run that forces it alone (an
+  earlier forced choice can keep a later event from firing), so each option is taken at
+  least once where the event fires at all;
 - **N auto-plays**, cycling over the playable states, the policies and the doctrines;
 - **doctrine probes**: one seed per playable state under each doctrine, whose alignment
   timelines are compared.
@@ -41,9 +43,41 @@ class CheckPlan:
     """None: the campaign's own doctrines."""
 
 
+def _choice_events(campaign: Campaign, player: str) -> list[tuple[str, int]]:
+    """The events with choices ``player`` can see, with their numbers of options."""
+    return [
+        (event.id, len(event.choices))
+        for era in campaign.eras
+        for event in era.events
+        if event.choices and (not event.players or player in event.players)
+    ]
+
+
 def quick_pass(campaign: Campaign, plan: CheckPlan) -> list[RunSpec]:
-    """One run forcing each option of each event with choices, for the first of the plan's
-    states that can see the event."""
+    """The quick pass's packed runs: for each of the plan's states, run *r* forces option
+    *r* of every event with choices it can see (events with fewer options are left to the
+    policy), so a state with events of at most *n* options needs *n* runs."""
+    specs = []
+    for player in plan.players:
+        events = _choice_events(campaign, player)
+        for r in range(max((n for _, n in events), default=0)):
+            forced = tuple((event, r) for event, n in events if r < n)
+            specs.append(
+                RunSpec(
+                    f"{plan.seed}-quick-{player}-{r + 1}",
+                    player,
+                    "statesman",
+                    None,
+                    forced,
+                    quick=True,
+                )
+            )
+    return specs
+
+
+def second_pass(campaign: Campaign, plan: CheckPlan, taken: set[tuple[str, int]]) -> list[RunSpec]:
+    """One run forcing each option the packed runs did not take (``taken``), alone, for the
+    first of the plan's states that can see its event."""
     specs = []
     for era in campaign.eras:
         for event in era.events:
@@ -51,6 +85,8 @@ def quick_pass(campaign: Campaign, plan: CheckPlan) -> list[RunSpec]:
             if not event.choices or not players:
                 continue
             for index in range(len(event.choices)):
+                if (event.id, index) in taken:
+                    continue
                 specs.append(
                     RunSpec(
                         f"{plan.seed}-{event.id}-{index + 1}",
@@ -108,31 +144,50 @@ def run_check(
 ) -> Coverage:
     """Play the plan (in ``jobs`` processes; default one per core) and add it up.
 
-    ``progress(done, total)`` is called as runs finish. Results are counted in the order
-    the specs were made, whatever order the workers finish in, so the report is the same
-    from one check to the next.
+    ``progress(done, total)`` is called as runs finish (the total grows once the packed
+    quick-pass runs are in and the options they missed are known). Results are counted in
+    the order the specs were made, whatever order the workers finish in, so the report is
+    the same from one check to the next.
     """
-    specs: list[RunSpec] = [
-        *quick_pass(loaded.campaign, plan),
-        *auto_plays(plan),
-        *doctrine_probes(plan),
-    ]
+    packed = quick_pass(loaded.campaign, plan)
+    specs: list[RunSpec] = [*packed, *auto_plays(plan), *doctrine_probes(plan)]
     coverage = Coverage(loaded.campaign)
     jobs = jobs or os.cpu_count() or 1
+    taken: set[tuple[str, int]] = set()
+    done = 0
     total = len(specs)
+
+    def count(record: RunRecord) -> None:
+        nonlocal done
+        coverage.add(record)
+        done += 1
+        if record.spec.quick:
+            taken.update(record.taken)
+        if progress:
+            progress(done, total)
+
     if jobs == 1 or total < 8:
-        for n, spec in enumerate(specs, 1):
-            coverage.add(play_run(loaded, spec))
-            if progress:
-                progress(n, total)
+        for spec in specs:
+            count(play_run(loaded, spec))
+        second = second_pass(loaded.campaign, plan, taken)
+        total += len(second)
+        for spec in second:
+            count(play_run(loaded, spec))
         return coverage
     context = multiprocessing.get_context("spawn" if os.name != "posix" else "fork")
     with context.Pool(jobs, _start_worker, (loaded.source,)) as pool:
-        # imap keeps the specs' order; a chunk of a few runs keeps the pipes quiet.
+        # imap keeps the specs' order; a chunk of a few runs keeps the pipes quiet. The
+        # packed runs come first, so the options they missed are known (and queued) while
+        # the auto-plays still run (with no packed runs there is nothing to force).
+        later: Iterator[RunRecord] = iter(())
         for n, record in enumerate(pool.imap(_run_in_worker, specs, chunksize=4), 1):
-            coverage.add(record)
-            if progress:
-                progress(n, total)
+            count(record)
+            if n == len(packed):
+                second = second_pass(loaded.campaign, plan, taken)
+                total += len(second)
+                later = pool.imap(_run_in_worker, second, chunksize=1)
+        for record in later:
+            count(record)
     return coverage
 
 

@@ -111,7 +111,10 @@ class Coverage:
             if tally is not None and 0 <= index < len(tally.choices):
                 tally.choices[index] += 1
         for forced in spec.forced:
-            self.attempts.setdefault(forced, spec)
+            if len(spec.forced) == 1:  # a run forcing it alone shows the attempt best
+                self.attempts[forced] = spec
+            else:
+                self.attempts.setdefault(forced, spec)
         for objective, outcome in sorted(record.objectives.items()):
             if objective in self.objectives:
                 self.objectives[objective].outcomes[outcome] += 1

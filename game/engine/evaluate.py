@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import cast
 
 from game.campaign.models import Campaign
@@ -21,7 +21,17 @@ class WorldContext:
     """The threat matrix, asked for only when an expression needs a threat: most effects
     and conditions do not, and an assessment is the costliest step of a turn."""
     player_id: str
-    score: float = 0.0
+    scored: Callable[[], float] = lambda: 0.0
+    """The player's score, asked for only when an expression reads ``score`` (a score card
+    reads the whole record: most conditions never need it)."""
+    _score: float | None = field(default=None, init=False, repr=False)
+
+    @property
+    def score(self) -> float:
+        """The player's score, as first read through this context."""
+        if self._score is None:
+            self._score = float(self.scored())
+        return self._score
 
     @property
     def matrix(self) -> ThreatMatrix:

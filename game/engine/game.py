@@ -586,7 +586,7 @@ class Game:
 
     def _evaluator(self) -> WorldContext:
         return WorldContext(
-            self.campaign, self.world, lambda: self.matrix, self.player, float(self.score.total)
+            self.campaign, self.world, lambda: self.matrix, self.player, lambda: self.score.total
         )
 
     def _alignment_context(self) -> Context:

@@ -168,7 +168,7 @@ def _to_reassure(game: Game, targets: list[str]) -> str | None:
     principal = threats[0].rival if threats else None
     reading: dict[str, float] = {}
     for state in targets:
-        mine = next((t for t in game.threats(state) if t.rival == game.player), None)
+        mine = game.threat_line(state, game.player)
         if mine is not None and mine.intentions > REASSURE_ABOVE:
             reading[state] = mine.intentions
     if principal in reading:

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from game.authoring.check_report import as_json, as_text, replay_line, unreachable
-from game.authoring.checker import default_plan, quick_pass, run_check
+from game.authoring.checker import default_plan, quick_pass, run_check, second_pass
 from game.authoring.lint import LintKind, lint, located
+from game.authoring.runs import play_run
 from game.campaign.loader import load_campaign
 
 MINIMAL = Path(__file__).parents[2] / "data" / "minimal_campaign.yaml"
@@ -198,3 +199,50 @@ def test_an_event_its_era_outran_is_diagnosed(tmp_path):
     ]
     assert event["why_never"].startswith("the era ended first")
     assert event["example"].startswith("entente simulate")
+
+
+GATE_AND_DOOR = """\
+      - id: gate
+        title: Gate
+        text: Open the gate?
+        trigger: {kind: scheduled, year: 1901}
+        players: [AAA]
+        choices:
+          - label: Keep it shut
+            hint: Nothing changes.
+          - label: Open it
+            hint: The door becomes reachable.
+            effects:
+              - {kind: set_flag, flag: open, value: true}
+      - id: door
+        title: Door
+        text: Through the door?
+        trigger: {kind: condition, when: 'flag("open")'}
+        players: [AAA]
+        choices:
+          - label: Stay
+            hint: Stay.
+          - label: Go through
+            hint: Go.
+"""
+
+
+def test_the_quick_pass_packs_its_runs_and_forces_alone_what_they_missed(tmp_path):
+    loaded = load_campaign(campaign_with(tmp_path, GATE_AND_DOOR))
+    plan = default_plan(loaded.campaign, "g", 4, players=["AAA"], policies=["passive"])
+    packed = quick_pass(loaded.campaign, plan)
+    # Two options at most: two runs, each forcing its option of both events at once.
+    assert [s.forced for s in packed] == [
+        (("gate", 0), ("door", 0)),
+        (("gate", 1), ("door", 1)),
+    ]
+    taken = {pair for spec in packed for pair in play_run(loaded, spec).taken}
+    # Shutting the gate kept the door from asking: its first option is still untried.
+    assert ("door", 1) in taken and ("door", 0) not in taken
+    missed = second_pass(loaded.campaign, plan, taken)
+    assert [s.forced for s in missed] == [(("door", 0),)]
+    coverage = run_check(loaded, plan, jobs=1)
+    assert coverage.quick_runs == len(packed) + len(missed)
+    # The attempt a report names is the run that forced the option alone.
+    assert coverage.attempts[("door", 0)].forced == (("door", 0),)
+    assert coverage.attempts[("gate", 0)] == packed[0]
