@@ -15,7 +15,6 @@ import numpy as np
 from game.campaign.effects import Doctrine
 from game.engine import constants as k
 from game.engine.doctrine import View
-from game.engine.explain import heaviest_acts
 from game.engine.reading import Context
 from game.engine.report import (
     AlignmentChange,
@@ -68,11 +67,11 @@ def grounds_of(ctx: Context, state: str, rival: str | None, **figures: Any) -> G
     if rival is None or rival not in ctx.matrix.index or state not in ctx.matrix.index:
         return Grounds(**figures)
     border = ctx.geo.border(state, rival)
-    acts = heaviest_acts(ctx.world, state, rival, ctx.years_per_turn, hostile=True)
+    act = ctx.worst_act(state, rival)
     figures.setdefault("share", ctx.matrix.factor("power", state, rival))
     return Grounds(
         where="land" if border == "land" else "sea" if border == "sea" else "distance",
-        act=acts[0].description if acts else None,
+        act=act.description if act else None,
         **figures,
     )
 
@@ -85,6 +84,11 @@ def _figures(grounds: Grounds) -> dict[str, Any]:
 def _consent(
     ctx: Context, v: View, proposer: str, verdict: Verdict, accepted: bool = False, **figures: Any
 ) -> Consent:
+    if ctx.brief:  # whether, not why: the figures as found, no threat line, no acts read
+        return Consent(
+            accepted, verdict, v.state, proposer, v.principal, doctrine_motive(v), None,
+            Grounds(**figures),
+        )  # fmt: skip
     return Consent(
         accepted,
         verdict,

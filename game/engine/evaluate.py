@@ -40,7 +40,9 @@ class WorldContext:
 
     def variable(self, name: str) -> float:
         """``year``, ``turn`` or ``score``."""
-        return float({"year": self.world.year, "turn": self.world.turn, "score": self.score}[name])
+        if name == "score":
+            return self.score  # read only when asked: a score card reads the whole record
+        return float({"year": self.world.year, "turn": self.world.turn}[name])
 
     def call(self, name: str, args: tuple[str | float, ...]) -> bool | float:
         """One allow-listed function of the expression language."""

@@ -49,6 +49,12 @@ class Explanation:
     summary: str
 
 
+def remembered_weight(act: Act, turn: int, years_per_turn: float) -> float:
+    """What ``act`` still weighs in its target's memory at ``turn`` (decayed by age); an
+    observer it was not aimed at weighs it INTENT_REPUTATION as much."""
+    return float(act.severity * k.INTENT_DECAY_PER_YEAR ** ((turn - act.turn) * years_per_turn))
+
+
 def heaviest_acts(
     world: World, observer: str, rival: str, years_per_turn: float, hostile: bool = False
 ) -> list[Act]:
@@ -62,9 +68,7 @@ def heaviest_acts(
             continue
         if not act.known_to(observer):
             continue  # an act with a limited audience the observer never heard of
-        weight = act.severity * k.INTENT_DECAY_PER_YEAR ** (
-            (world.turn - act.turn) * years_per_turn
-        )
+        weight = remembered_weight(act, world.turn, years_per_turn)
         if act.target != observer:
             weight *= k.INTENT_REPUTATION
         found.append((-weight, act.turn, len(found), act))

@@ -221,7 +221,7 @@ class Game:
     def legal_orders(self) -> list[OrderOption]:
         """Every action with the targets it may take now (a target is listed when some
         order on it would be legal with a full turn's action points)."""
-        ctx = self._alignment_context()
+        ctx = self._alignment_context(brief=True)  # which targets, not why the others not
         out = []
         for action in ACTIONS.values():
             if not self._allowed(action.name):
@@ -589,8 +589,8 @@ class Game:
             self.campaign, self.world, lambda: self.matrix, self.player, lambda: self.score.total
         )
 
-    def _alignment_context(self) -> Context:
-        return Context(self.world, self.geo, self.matrix, self.player, self.years)
+    def _alignment_context(self, brief: bool = False) -> Context:
+        return Context(self.world, self.geo, self.matrix, self.player, self.years, brief)
 
     @property
     def replay(self) -> Replay:

@@ -4,16 +4,17 @@ doctrine, who shares whose threat, and who is allied with whom; computed once pe
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from game.campaign.effects import Doctrine
 from game.engine import constants as k
 from game.engine.doctrine import View, view
+from game.engine.explain import remembered_weight
 from game.engine.geography import Geography
 from game.engine.threat import ThreatMatrix, alliance_matrix, guarantee_matrix
-from game.engine.world import World
+from game.engine.world import Act, World
 
 
 @dataclass
@@ -26,6 +27,15 @@ class Context:
     matrix: ThreatMatrix
     player: str
     years_per_turn: float
+    brief: bool = False
+    """Answers need only say whether, not why: an alliance offer's answer leaves out its
+    grounds (what :meth:`~game.engine.game.Game.legal_orders` asks of every state)."""
+    _acts: list[Act] | None = field(default=None, init=False, repr=False)
+    _acts_read: int = field(default=0, init=False, repr=False)
+    _by_actor: dict[str, list[tuple[float, int, int, Act]]] = field(
+        default_factory=dict, init=False, repr=False
+    )
+    _worst: dict[tuple[str, str], Act | None] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         m, world = self.matrix, self.world
@@ -80,6 +90,31 @@ class Context:
             self.helpers_m[i, :] = row | self.guaranteed_m[i, :]
             self.helpers_m[:, i] = row | self.guaranteed_m[:, i]
 
+    def worst_act(self, observer: str, rival: str) -> Act | None:
+        """The heaviest hostile act of ``rival`` that ``observer`` remembers (what a
+        decision's grounds cite; as :func:`~game.engine.explain.heaviest_acts` ranks them:
+        weight, then the earlier turn, then the world's order), or None. Read once a pair,
+        from each actor's acts ranked once: the alignment pass and the legality of every
+        alliance order ask it of the same pairs again and again. An order carried out with
+        this context may add acts (within a turn they are only ever appended): then the
+        acts are read again."""
+        acts = self.world.acts
+        if self._acts is not acts or self._acts_read != len(acts):
+            self._acts, self._acts_read, self._by_actor, self._worst = acts, len(acts), {}, {}
+            turn, years = self.world.turn, self.years_per_turn
+            for position, act in enumerate(acts):
+                if not act.reassurance:
+                    weight = remembered_weight(act, turn, years)
+                    self._by_actor.setdefault(act.actor, []).append(
+                        (weight, act.turn, position, act)
+                    )
+            for ranked in self._by_actor.values():
+                ranked.sort(key=lambda r: (-r[0], r[1], r[2]))
+        key = (observer, rival)
+        if key not in self._worst:
+            self._worst[key] = _heaviest_known(self._by_actor.get(rival, []), observer)
+        return self._worst[key]
+
     def view(self, state: str) -> View:
         """``state``'s reading of the world under its doctrine."""
         return self.views[state]
@@ -113,3 +148,21 @@ class Context:
     def striking_power(self, state: str) -> float:
         record = self.world.states[state]
         return record.military * record.offense
+
+
+def _heaviest_known(ranked: list[tuple[float, int, int, Act]], observer: str) -> Act | None:
+    """The heaviest of the ranked acts that ``observer`` knows of, those against others
+    weighing INTENT_REPUTATION as much: the first known act against it and the first
+    known act against another are the only candidates."""
+    direct = other = None
+    for weight, turn, position, act in ranked:
+        if direct is not None and other is not None:
+            break
+        if not act.known_to(observer):
+            continue
+        if act.target == observer:
+            direct = direct or (-weight, turn, position, act)
+        else:
+            other = other or (-weight * k.INTENT_REPUTATION, turn, position, act)
+    found = [c for c in (direct, other) if c is not None]
+    return min(found, key=lambda c: c[:3])[3] if found else None
