@@ -7,6 +7,7 @@ of state id, each state making at most one change a turn.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict
 from typing import Any
 
@@ -25,7 +26,7 @@ from game.engine.report import (
     ThreatLine,
     Verdict,
 )
-from game.engine.threat import FACTORS
+from game.engine.threat import FACTORS, ThreatMatrix
 from game.engine.world import (
     AllianceRecord,
     World,
@@ -264,6 +265,22 @@ def decide(ctx: Context) -> list[AlignmentChange]:
     return changes
 
 
+def _first_attacker(matrix: ThreatMatrix, member: str, members: Sequence[str]) -> str | None:
+    """The first of ``members`` (in order) whose remembered hostile acts against ``member``
+    reach APPEASE_LIMIT, or None (one row of the matrix read at once: every member of
+    every alliance asks it of every partner, every turn)."""
+    i = matrix.index.get(member)
+    if i is None:
+        return None
+    others = [o for o in members if o != member and o in matrix.index]
+    if not others:
+        return None
+    found = np.flatnonzero(
+        matrix.grievance[i, [matrix.index[o] for o in others]] >= k.APPEASE_LIMIT
+    )
+    return others[int(found[0])] if len(found) else None
+
+
 def leave_reason(
     ctx: Context, member: str, alliance: AllianceRecord
 ) -> tuple[Motive, str | None, Grounds] | None:
@@ -271,12 +288,12 @@ def leave_reason(
     figures), or None to stay."""
     world, matrix = ctx.world, ctx.matrix
     v = ctx.view(member)
-    for other in alliance.members:
-        grievance = matrix.factor("grievance", member, other)
-        if other != member and grievance >= k.APPEASE_LIMIT:
-            # No state stays allied with one that keeps attacking it, bandwagoner or not.
-            figures = {"grievance": grievance, "limit": k.APPEASE_LIMIT}
-            return Motive.partner_attacked, other, grounds_of(ctx, member, other, **figures)
+    attacker = _first_attacker(matrix, member, alliance.members)
+    if attacker is not None:
+        # No state stays allied with one that keeps attacking it, bandwagoner or not.
+        grievance = matrix.factor("grievance", member, attacker)
+        figures = {"grievance": grievance, "limit": k.APPEASE_LIMIT}
+        return Motive.partner_attacked, attacker, grounds_of(ctx, member, attacker, **figures)
     if v.alarmed and v.principal in alliance.members:
         if v.doctrine == Doctrine.bandwagon or bandwagon_why(ctx, member, v) is not None:
             return None  # it sided with its threat on purpose, and nothing has changed

@@ -118,6 +118,11 @@ class Game:
         self._lines: tuple[ThreatMatrix | None, dict[str, list[ThreatLine]]] = (None, {})
         """Each observer's threat lines in the matrix they were read from: the scripted
         policies read them dozens of times a turn."""
+        self._context: Context | None = None
+        """The alignment AI's reading of the world, for as long as its matrix stands: the
+        legal targets, the checks of orders and the orders themselves read the same one.
+        Every change to the world outside a turn's resolution drops the matrix (see
+        :meth:`_close_phase`), and the resolution assesses a new one after the orders."""
         self.opening: list[News] = self._begin_era() + self._briefing()
         self._close_phase()
         scoring.open_score(self.world, self.matrix, player)  # security's baseline
@@ -590,7 +595,11 @@ class Game:
         )
 
     def _alignment_context(self, brief: bool = False) -> Context:
-        return Context(self.world, self.geo, self.matrix, self.player, self.years, brief)
+        matrix = self.matrix
+        if self._context is None or self._context.matrix is not matrix:
+            self._context = Context(self.world, self.geo, matrix, self.player, self.years)
+        self._context.brief = brief  # each reader says what it needs
+        return self._context
 
     @property
     def replay(self) -> Replay:
