@@ -46,13 +46,16 @@ GRID: dict[str, tuple[object, list[object]]] = {
     "SEEK_THRESHOLD": (k, [0.25, 0.35, 0.45]),
     "ABLE_HELP": (k, [0.5, 1.0, 1.5, 2.0]),
     "NEAR_PROXIMITY": (k, [0.2, 0.3, 0.5]),
-    "RECEDE_RATIO": (k, [0.5, 0.7, 0.9]),
+    "RECEDE_RATIO": (k, [0.5, 0.7]),
     "APPEASE_LIMIT": (k, [1.0, 1.5, 3.0]),
     "SHARE_RATIO": (k, [0.6, 0.8, 0.9]),
     # Global reach is for superpower-scale forces, both superpowers' or neither's: a value
     # between their strengths (about 190-260 in 1950-1989) would give one of the poles
     # global reach and not the other, a fit to the answer and not a reading of the theory.
     "GLOBAL_MILITARY": (worldbuild, [100.0, 150.0, 1001.0]),
+    # Global reach read from the share of military spending, or from strength (spending
+    # and personnel): what buys a strike anywhere (docs/theory.md section 9).
+    "GLOBAL_BASIS": (worldbuild, ["strength", "expenditure"]),
 }
 
 IN_SAMPLE = (1950, 1989, [2, 365], 1971)

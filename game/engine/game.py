@@ -232,15 +232,9 @@ class Game:
             if not self._allowed(action.name):
                 continue
             option = action.options[0] if action.options else None
-            if action.needs_target:
-                targets = [
-                    t
-                    for t in self.matrix.ids
-                    if orders.check(ctx, Order(action.name, t, 1, option), self.action_points)
-                    is None
-                ]
-            else:
-                targets = []
+            targets = orders.legal_targets(
+                ctx, Order(action.name, None, 1, option), self.action_points
+            )
             if action.needs_target and not targets:
                 continue
             out.append(

@@ -7,7 +7,7 @@ Every refusal says why. Inspecting and explaining are free and are not orders: t
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from game.engine import constants as k
@@ -465,6 +465,37 @@ def check(ctx: Context, order: Order, points_left: int) -> Problem | None:
     action = ACTIONS.get(order.action)
     if action is None:
         return _problem(ProblemKind.unknown_action, order, choices=tuple(ACTIONS))
+    problem = _form(action, order)
+    if problem:
+        return problem
+    if action.needs_target:
+        problem = _state(ctx, order)
+        if problem:
+            return problem
+    elif order.target is not None:
+        return _problem(ProblemKind.takes_no_target, order)
+    return _cost(action, order, points_left) or action.legal(ctx, order)
+
+
+def legal_targets(ctx: Context, order: Order, points_left: int) -> list[str]:
+    """The states ``order`` (its target aside) may be aimed at now, in the matrix's order:
+    those :func:`check` passes. The order's form and cost do not depend on its target, so
+    they are read once (a menu asks this of every action and every state each turn)."""
+    action = ACTIONS.get(order.action)
+    if action is None or not action.needs_target:
+        return []
+    if _form(action, order) or _cost(action, order, points_left):
+        return []
+    out = []
+    for target in ctx.matrix.ids:
+        aimed = replace(order, target=target)
+        if _state(ctx, aimed) is None and action.legal(ctx, aimed) is None:
+            out.append(target)
+    return out
+
+
+def _form(action: Action, order: Order) -> Problem | None:
+    """What is wrong with the order's option and amount, if anything."""
     if action.options and order.option not in action.options:
         return _problem(ProblemKind.needs_option, order, choices=tuple(action.options))
     if not action.options and order.option is not None:
@@ -473,13 +504,12 @@ def check(ctx: Context, order: Order, points_left: int) -> Problem | None:
         if action.max_amount > 1:
             return _problem(ProblemKind.bad_amount, order, needed=action.max_amount)
         return _problem(ProblemKind.takes_no_amount, order)
-    if action.needs_target:
-        problem = _state(ctx, order)
-        if problem:
-            return problem
-    elif order.target is not None:
-        return _problem(ProblemKind.takes_no_target, order)
-    if action.cost(order) > points_left:
-        needed = action.cost(order)
+    return None
+
+
+def _cost(action: Action, order: Order, points_left: int) -> Problem | None:
+    """The problem when the order costs more action points than are left."""
+    needed = action.cost(order)
+    if needed > points_left:
         return _problem(ProblemKind.not_enough_points, order, needed=needed, left=points_left)
-    return action.legal(ctx, order)
+    return None

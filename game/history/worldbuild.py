@@ -62,16 +62,25 @@ REACH_HOSTILITY = 3
 """Only disputes in which the state displayed or used force show its reach."""
 
 GLOBAL_MILITARY = 100.0
-"""Superpower-scale forces: a state whose military strength (its mean world share of
-military expenditure and personnel, x 1000) is at least this has global reach in the
-history world: what it can strike is not bounded by how far it has fought. Reach in km
-(from its disputes) still measures the forces it can send to invade."""
+"""Superpower-scale forces: a state whose measure on GLOBAL_BASIS (x 1000) is at least this
+has global reach in the history world: what it can strike is not bounded by how far it
+has fought. Reach in km (from its disputes) still measures the forces it can send to
+invade."""
+
+GLOBAL_BASIS = "expenditure"
+"""What global reach is read from: ``"expenditure"``, the state's world share of military
+expenditure, or ``"strength"``, its military strength (the mean of its shares of
+expenditure and personnel). Striking anywhere is bought, not manned: bombers, missiles,
+carriers and bases are what a share of the world's military spending measures, while a
+mass army fights near home (in 1960 China had a sixth of the world's soldiers and a
+seventeenth of its spending, COW NMC). Chosen by the calibration, over both (docs/theory.md
+section 9)."""
 
 NUCLEAR_AGE = 1950
 """Global reach needs the nuclear age: from the year after the second power's first test
 (1949) intercontinental strike makes distance matter less. Before it, no state has it."""
 
-WEIGHTS: dict[str, float] = {"intentions": 2.0, "global_proximity": 0.0}
+WEIGHTS: dict[str, float] = {"intentions": 2.0, "global_proximity": 0.5}
 """The weights of the four elements in the history world (the campaign format's era
 ``weights``; empty: all 1). Chosen by the calibration (benchmarks/calibrate.py)."""
 
@@ -233,11 +242,18 @@ def build(year: int, ideology: bool = False) -> YearWorld:
     codes = included(year)
     caps = sources.capabilities()[base]
     strength = military(year, codes)
+    spending = _shares({c: caps[c].milex for c in codes})
     deeds = record(year, codes)
     edges = borders(year, codes)
     points = sources.ideal_points().get(base, {}) if ideology else {}
     names = sources.state_names()
     states = []
+
+    def global_measure(c: int) -> float:
+        if GLOBAL_BASIS == "strength":
+            return strength[c]
+        return 1000.0 * (spending[c] or 0.0)  # no expenditure known: no global reach
+
     for c in codes:
         town = sources.capital(c, base)
         assert town is not None
@@ -252,7 +268,7 @@ def build(year: int, ideology: bool = False) -> YearWorld:
                 "military": strength[c],
                 "offense": deeds[c]["offense"],
                 "reach": deeds[c]["reach"],
-                "global_reach": year >= NUCLEAR_AGE and strength[c] >= GLOBAL_MILITARY,
+                "global_reach": year >= NUCLEAR_AGE and global_measure(c) >= GLOBAL_MILITARY,
                 "ideology": max(-1.0, min(1.0, points.get(c, 0.0) / 3.0)),
                 "personality": {"aggression": deeds[c]["aggression"], "caution": 0.5},
             }

@@ -143,6 +143,7 @@ def test_reach_is_where_a_state_typically_projects_force() -> None:
     near its borders (its far disputes with Japan and the United States do not make it a
     global power), and a state whose forceful disputes were all with land neighbours reaches
     only its neighbourhood."""
+    china = []
     for year in range(1955, 1990):
         states = worldbuild.build(year).world.states
         assert states["c2"].reach >= GLOBAL_REACH_KM, year
@@ -151,6 +152,10 @@ def test_reach_is_where_a_state_typically_projects_force() -> None:
         # their superpower-scale forces, and Britain's and France's is not.
         assert states["c2"].global_reach and states["c365"].global_reach, year
         assert not states["c200"].global_reach and not states["c220"].global_reach, year
+        china.append(states["c710"].global_reach)
+    # China's mass army is no strike anywhere: global reach is read from spending, which
+    # puts China at a tenth of the world's in one year only (1970's data, for 1971).
+    assert sum(china) == 1 and china[1971 - 1955]
     assert not any(s.global_reach for s in worldbuild.build(1930).world.states.values())
     # West Germany in 1975: its one forceful dispute it began was with the GDR, next door.
     assert worldbuild.build(1975).world.states["c260"].reach == worldbuild.REACH_MIN_KM
