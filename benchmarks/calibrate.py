@@ -50,7 +50,8 @@ GRID: dict[str, tuple[object, list[object]]] = {
     "APPEASE_LIMIT": (k, [1.0, 1.5, 3.0]),
     "SHARE_RATIO": (k, [0.6, 0.8, 0.9]),
     # Global reach is for superpower-scale forces, both superpowers' or neither's: a value
-    # between their strengths (about 190-260 in 1950-1989) would give one of the poles
+    # between their values (strengths about 190-260 in 1950-1989; shares of spending, the
+    # basis GLOBAL_BASIS chooses, never below 217 for either) would give one of the poles
     # global reach and not the other, a fit to the answer and not a reading of the theory.
     "GLOBAL_MILITARY": (worldbuild, [100.0, 150.0, 1001.0]),
     # Global reach read from the share of military spending, or from strength (spending

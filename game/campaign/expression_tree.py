@@ -314,6 +314,18 @@ class Expression:
             todo.extend(reversed(node.children()))
         return found
 
+    def variables(self) -> list[str]:
+        """Every variable the expression reads (``year``, ``turn``, ``score``), in text
+        order (repeats kept)."""
+        found: list[str] = []
+        todo = [self._root]
+        while todo:
+            node = todo.pop()
+            if isinstance(node, Variable):
+                found.append(node.name)
+            todo.extend(reversed(node.children()))
+        return found
+
     def evaluate(self, context: EvaluationContext) -> bool | float:
         """The value against the game now: a bool for conditions, a float for formulas."""
         # The parser typed the root as result_type, "bool" or "number", never a string.

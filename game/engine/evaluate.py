@@ -22,8 +22,9 @@ class WorldContext:
     and conditions do not, and an assessment is the costliest step of a turn."""
     player_id: str
     scored: Callable[[], float] = lambda: 0.0
-    """The player's score, asked for only when an expression reads ``score`` (a score card
-    reads the whole record: most conditions never need it)."""
+    """The player's score, asked for only when an expression reads ``score`` (the game
+    reads it as it makes the context when any condition of its campaign does, so that it
+    is the score as the context was made)."""
     _score: float | None = field(default=None, init=False, repr=False)
 
     @property

@@ -15,6 +15,7 @@ from game.campaign.effects import Doctrine, Effect
 from game.campaign.expressions import Expression
 from game.campaign.loader import LoadedCampaign
 from game.campaign.models import Era, Event
+from game.campaign.walk import all_expressions
 from game.engine import ai, alignment, apply, events, orders, scoring
 from game.engine.constants import INTENT_DECAY_PER_YEAR, MEMORY_CUTOFF
 from game.engine.evaluate import WorldContext
@@ -95,6 +96,11 @@ class Game:
         self.world: World = build_world(campaign, self.doctrine)
         self.world.states[player].doctrine = campaign.doctrine.value  # the player has none
         self.years = years_per_turn(campaign)
+        self._reads_score = any("score" in e.variables() for _, e in all_expressions(campaign))
+        """Whether any condition reads ``score``: then an evaluation context reads it as the
+        context is made, so a condition after an objective achieved in the same pass still
+        sees the score as the pass began (reading a score card costs a turn dearly, so a
+        campaign that never asks is spared it)."""
         self.campaign_turns = total_turns(campaign)
         limit = self.rules.turn_limit
         self.turns = self.campaign_turns if limit is None else min(limit, self.campaign_turns)
@@ -584,8 +590,9 @@ class Game:
         return assess(self.world, self.geo, self.era.weights, self.years)
 
     def _evaluator(self) -> WorldContext:
+        total = float(self.score.total) if self._reads_score else 0.0
         return WorldContext(
-            self.campaign, self.world, lambda: self.matrix, self.player, lambda: self.score.total
+            self.campaign, self.world, lambda: self.matrix, self.player, lambda: total
         )
 
     def _alignment_context(self, brief: bool = False) -> Context:
