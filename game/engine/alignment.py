@@ -122,7 +122,7 @@ def consent(ctx: Context, state: str, proposer: str) -> Consent:
         if proposer == v.principal:
             return _consent(ctx, v, proposer, Verdict.not_weaker)
         return _consent(ctx, v, proposer, Verdict.follows_strongest)
-    if any(a.against == state for a in world.alliances_of(proposer)):
+    if any(a.against == state and proposer in a.members for a in world.alliances.values()):
         return _consent(ctx, v, proposer, Verdict.allied_against_it)
     grievance = mutual_grievance(ctx, state, proposer)
     if grievance >= k.APPEASE_LIMIT:
@@ -270,7 +270,7 @@ def _first_attacker(matrix: ThreatMatrix, member: str, members: Sequence[str]) -
     reach APPEASE_LIMIT, or None (one row of the matrix read at once: every member of
     every alliance asks it of every partner, every turn)."""
     i = matrix.index.get(member)
-    if i is None:
+    if i is None or not matrix.attacked[i]:
         return None
     others = [o for o in members if o != member and o in matrix.index]
     if not others:
@@ -431,10 +431,13 @@ def settle(world: World) -> list[AlignmentChange]:
 
 def patron_of(world: World, state: str) -> str | None:
     """The patron of ``state`` when it is a client in a patron-client pact, else None."""
-    for alliance in world.alliances_of(state):
-        if alliance.patron is not None and alliance.patron != state:
-            return alliance.patron
-    return None
+    # The first such pact by id (few alliances have a patron: those are found first).
+    held = [
+        (key, a.patron)
+        for key, a in world.alliances.items()
+        if a.patron is not None and a.patron != state and state in a.members
+    ]
+    return min(held)[1] if held else None
 
 
 def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
@@ -453,7 +456,8 @@ def seek(ctx: Context, state: str) -> list[AlignmentChange] | None:
     # The player makes its own alliances: a state cannot bandwagon onto it unasked; nor
     # does a state bandwagon out of a binding pact against the rival (it cannot leave it).
     free = rival != ctx.player and not any(
-        a.binding and a.against == rival for a in ctx.world.alliances_of(state)
+        a.binding and a.against == rival and state in a.members
+        for a in ctx.world.alliances.values()
     )
     if v.doctrine == Doctrine.bandwagon and free:
         grounds = grounds_of(ctx, state, rival)

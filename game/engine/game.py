@@ -43,7 +43,7 @@ from game.engine.report import (
     TurnReport,
 )
 from game.engine.rules import Entry, Rules
-from game.engine.threat import FACTORS, ThreatMatrix, assess
+from game.engine.threat import FACTORS, ThreatMatrix, assess, realign
 from game.engine.views import WorldView, alliance_views, snapshot
 from game.engine.wording import change_text, refusal_text
 from game.engine.world import World, build_world, total_turns, year_of_turn, years_per_turn
@@ -63,6 +63,31 @@ class OrderOption:
     targets: list[str]
     options: list[str]
     max_amount: int
+
+
+class OrderMenu:
+    """What :meth:`Game.legal_orders` lists, read one action at a time and each at most
+    once (``"ally" in menu``, ``menu["ally"]``, ``menu.get("ally")``): a policy that weighs
+    a few actions does not pay for the targets of all of them."""
+
+    def __init__(self, game: Game) -> None:
+        self._game = game
+        self._read: dict[str, OrderOption | None] = {}
+
+    def get(self, action: str) -> OrderOption | None:
+        """The action's entry, or None when :meth:`Game.legal_orders` leaves it out."""
+        if action not in self._read:
+            self._read[action] = self._game.order_option(action)
+        return self._read[action]
+
+    def __contains__(self, action: object) -> bool:
+        return isinstance(action, str) and self.get(action) is not None
+
+    def __getitem__(self, action: str) -> OrderOption:
+        found = self.get(action)
+        if found is None:
+            raise KeyError(action)
+        return found
 
 
 class Game:
@@ -232,28 +257,28 @@ class Game:
     def legal_orders(self) -> list[OrderOption]:
         """Every action with the targets it may take now (a target is listed when some
         order on it would be legal with a full turn's action points)."""
+        return [option for name in ACTIONS if (option := self.order_option(name)) is not None]
+
+    def menu(self) -> OrderMenu:
+        """The legal orders of this moment, read lazily (see :class:`OrderMenu`); ask for
+        a new menu after the world or the action points change."""
+        return OrderMenu(self)
+
+    def order_option(self, action: str) -> OrderOption | None:
+        """The entry :meth:`legal_orders` lists for ``action``, or None when it leaves the
+        action out (not allowed, unknown, or no legal target): a policy that weighs only
+        a few actions asks of those alone."""
+        found = ACTIONS.get(action)
+        if found is None or not self._allowed(action):
+            return None
         ctx = self._alignment_context(brief=True)  # which targets, not why the others not
-        out = []
-        for action in ACTIONS.values():
-            if not self._allowed(action.name):
-                continue
-            option = action.options[0] if action.options else None
-            targets = orders.legal_targets(
-                ctx, Order(action.name, None, 1, option), self.action_points
-            )
-            if action.needs_target and not targets:
-                continue
-            out.append(
-                OrderOption(
-                    action.name,
-                    action.help,
-                    action.base_cost,
-                    targets,
-                    list(action.options),
-                    action.max_amount,
-                )
-            )
-        return out
+        option = found.options[0] if found.options else None
+        targets = orders.legal_targets(ctx, Order(action, None, 1, option), self.action_points)
+        if found.needs_target and not targets:
+            return None
+        return OrderOption(
+            action, found.help, found.base_cost, targets, list(found.options), found.max_amount
+        )
 
     def unavailable_orders(self) -> dict[str, Problem]:
         """The actions :meth:`legal_orders` leaves out, each with why, in the actions'
@@ -402,7 +427,8 @@ class Game:
             )
             for c in decided
         ]
-        self.matrix = self._assess()
+        # The alignment pass changed alliances only: the rest of the matrix stands.
+        self.matrix = realign(self.matrix, world) if decided else self.matrix
         scoring.record_turn(world, self.matrix, self.player)
         evaluator = self._evaluator()
         for objective in events.check_objectives(self.campaign, evaluator):

@@ -7,7 +7,7 @@ Every refusal says why. Inspecting and explaining are free and are not orders: t
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from game.engine import constants as k
@@ -488,7 +488,7 @@ def legal_targets(ctx: Context, order: Order, points_left: int) -> list[str]:
         return []
     out = []
     for target in ctx.matrix.ids:
-        aimed = replace(order, target=target)
+        aimed = Order(order.action, target, order.amount, order.option)
         if _state(ctx, aimed) is None and action.legal(ctx, aimed) is None:
             out.append(target)
     return out

@@ -15,7 +15,7 @@ from game.campaign import effects as fx
 from game.campaign.models import ActorKind
 from game.engine.apply import bind_player
 from game.engine.constants import POSTURE_DEFENSIVE
-from game.engine.game import Game, OrderOption
+from game.engine.game import Game
 from game.engine.orders import ACTIONS, Order
 from game.engine.report import PendingChoice
 from game.engine.statesman import REASSURE_ABOVE, Statesman
@@ -54,10 +54,6 @@ def _hostility(game: Game, pending: PendingChoice, index: int) -> int:
     return score
 
 
-def _options(game: Game) -> dict[str, OrderOption]:
-    return {o.action: o for o in game.legal_orders()}
-
-
 class Passive:
     """Takes the first option of every event and orders nothing."""
 
@@ -78,7 +74,7 @@ class RandomPlayer:
         return self.rng.choice(pending.open_options())
 
     def orders(self, game: Game) -> list[Order]:
-        options = list(_options(game).values())
+        options = game.legal_orders()
         out: list[Order] = []
         for _ in range(self.rng.randint(0, 2)):
             if not options:
@@ -99,12 +95,12 @@ class Hawk:
         return open_[scores.index(max(scores))]
 
     def orders(self, game: Game) -> list[Order]:
-        options = _options(game)
+        options = game.menu()
         threats = game.threats()
         out: list[Order] = []
         points = game.action_points
         ally, buildup = ACTIONS["ally"].base_cost, ACTIONS["buildup"].base_cost
-        if "ally" in options and points >= ally:
+        if points >= ally and "ally" in options:
             out.append(Order("ally", options["ally"].targets[0]))
             points -= ally
         elif points >= buildup:
@@ -113,9 +109,8 @@ class Hawk:
         if (
             threats
             and points >= ACTIONS["threaten"].base_cost
-            and "threaten" in options
-            and threats[0].rival in options["threaten"].targets
-        ):
+            and game.check_order(Order("threaten", threats[0].rival)) is None
+        ):  # what the threaten entry of the legal orders would list, for one target
             out.append(Order("threaten", threats[0].rival))
         return out
 
@@ -132,12 +127,14 @@ class Dove:
         return open_[scores.index(min(scores))]
 
     def orders(self, game: Game) -> list[Order]:
-        options = _options(game)
+        options = game.menu()
         view, player = game.view, game.player
         out: list[Order] = []
         points = game.action_points
-        posture = options.get("posture")
-        if posture and view.states[player].offense > POSTURE_DEFENSIVE and points >= posture.cost:
+        posture = (
+            options.get("posture") if view.states[player].offense > POSTURE_DEFENSIVE else None
+        )
+        if posture and points >= posture.cost:
             out.append(Order("posture", option="defensive"))  # only if it lowers its offense
             points -= posture.cost
         reassure = options.get("reassure")

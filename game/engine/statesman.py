@@ -310,7 +310,7 @@ class Statesman:
 
     def orders(self, game: Game) -> list[Order]:
         player, view = game.player, game.view
-        options = {o.action: o for o in game.legal_orders()}
+        options = game.menu()
         lines = game.threats()
         if not lines:
             return []

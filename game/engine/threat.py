@@ -16,7 +16,8 @@ allies and guarantors can bring: ``net = T (M_j + M_i) / (M_j + M_i + help_i)``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -54,6 +55,14 @@ class ThreatMatrix:
     column_weights: tuple[np.ndarray, ...]
     """The four elements' weights against each rival, then their total (see
     :func:`effective_weights`)."""
+    standing: Standing | None = field(default=None, repr=False, compare=False)
+    """What the matrix was judged from (see :func:`realign`)."""
+
+    @cached_property
+    def attacked(self) -> np.ndarray:
+        """[i]: some state's remembered hostile acts against i reach APPEASE_LIMIT (most
+        states are attacked by no one: their partners need not be read one by one)."""
+        return np.asarray((self.grievance >= k.APPEASE_LIMIT).any(axis=1))
 
     def weight(self, name: str, rival: str) -> float:
         """The weight of one element in the threat ``rival`` poses (its global reach counts)."""
@@ -142,19 +151,34 @@ def hostility(world: World, ids: list[str], years_per_turn: float) -> Hostility:
     limited: list[tuple[int, int, float, np.ndarray]] = []
     # The target is -1 when it is no longer in the world: the act still marks its actor.
     acts = [a for a in world.acts if a.actor in index]
-    rows = [
-        (index[a.actor], index.get(a.target, -1), a.severity, a.turn, a.reassurance) for a in acts
-    ]
-    if rows:
-        actor, target, severity, turn, calm = (np.array(c) for c in zip(*rows, strict=True))
+    if acts:
+        # One table of the acts, a row each (every figure is exact as a float).
+        table = np.array(
+            [
+                (
+                    index[a.actor],
+                    index.get(a.target, -1),
+                    a.severity,
+                    a.turn,
+                    a.reassurance,
+                    a.audience is None,
+                )
+                for a in acts
+            ],
+            dtype=float,
+        )
+        actor, target = table[:, 0].astype(int), table[:, 1].astype(int)
+        severity, turn = table[:, 2], table[:, 3]
+        calm, public = table[:, 4].astype(bool), table[:, 5].astype(bool)
         weight = severity * k.INTENT_DECAY_PER_YEAR ** ((world.turn - turn) * years_per_turn)
-        calm = calm.astype(bool)
-        public = np.array([a.audience is None for a in acts], dtype=bool)
-        for a, t, w in zip(
-            actor[~calm & public], target[~calm & public], weight[~calm & public], strict=True
-        ):
-            if w > worst[a]:  # the first of equal acts, in list order
-                worst[a], worst_target[a] = w, t
+        # Each actor's worst act every state knows of: the heaviest, the first of equals
+        # in list order (sorted by actor, then weight, heaviest first, then position).
+        known = np.flatnonzero(~calm & public)
+        ranked = known[np.lexsort((known, -weight[known], actor[known]))]
+        first = np.ones(len(ranked), dtype=bool)
+        first[1:] = actor[ranked[1:]] != actor[ranked[:-1]]
+        top = ranked[first & (weight[ranked] > 0)]
+        worst[actor[top]], worst_target[actor[top]] = weight[top], target[top]
         worst, worst_target = np.tile(worst, (n, 1)), np.tile(worst_target, (n, 1))
         # Then the acts only some know of, for those who know (an equal act every state
         # knows of stays the record).
@@ -203,11 +227,35 @@ def effective_weights(weights: Weights, global_reach: np.ndarray) -> tuple[np.nd
     return (*out, total)
 
 
-def assess(world: World, geo: Geography, weights: Weights, years_per_turn: float) -> ThreatMatrix:
-    """The threat matrix of the world as it stands."""
+@dataclass(frozen=True)
+class Standing:
+    """What a threat matrix reads that alliances and guarantees do not change: the states'
+    figures, the power, proximity and offense factors, and the remembered acts. The
+    alignment pass changes only alliances, so the matrix after it is judged again from the
+    standing of the one before (:func:`realign`)."""
+
+    ids: list[str]
+    index: dict[str, int]
+    military: np.ndarray
+    aggression: np.ndarray
+    power: np.ndarray
+    proximity: np.ndarray
+    conventional: np.ndarray
+    offense: np.ndarray
+    record: Hostility
+    column_weights: tuple[np.ndarray, ...]
+    partial: np.ndarray
+    """The weighted logs of power, proximity and offense, summed in that order (the
+    threat's exponent before intentions)."""
+    by_power: list[str]
+    turn: int
+    """The turn the acts were weighed in (a standing is good for that turn only)."""
+
+
+def standing(world: World, geo: Geography, weights: Weights, years_per_turn: float) -> Standing:
+    """The parts of the threat matrix that alliances and guarantees do not change."""
     ids = world.ids()
     index = {ident: i for i, ident in enumerate(ids)}
-    n = len(ids)
     records = [world.states[s] for s in ids]
     gi = np.array([geo.index[s] for s in ids], dtype=int)
     P = np.array([r.power for r in records])
@@ -233,7 +281,65 @@ def assess(world: World, geo: Geography, weights: Weights, years_per_turn: float
         strike = M * a
         offense = np.nan_to_num(strike[None, :] / (strike[None, :] + M[:, None]), nan=0.0)
 
-    record = hostility(world, ids, years_per_turn)
+    power, proximity, conventional, offense = (
+        np.clip(f, floor, 1.0) for f in (power, proximity, conventional, offense)
+    )
+    global_reach = np.array(
+        [
+            r.reach >= k.GLOBAL_REACH_KM if r.global_reach is None else r.global_reach
+            for r in records
+        ],
+        dtype=bool,
+    )
+    # A global power's strike reaches everywhere: as a threat it is never farther than
+    # GLOBAL_PROXIMITY, though its forces (``conventional``) still fade with distance.
+    proximity = np.where(
+        global_reach[None, :], np.maximum(proximity, k.GLOBAL_PROXIMITY), proximity
+    )
+    w = effective_weights(weights, global_reach)
+    partial = sum(
+        wk[None, :] * np.log(f) for wk, f in zip(w[:3], (power, proximity, offense), strict=True)
+    )
+    by_power = sorted(
+        (s for s in ids if world.states[s].kind == "state"),
+        key=lambda s: (-world.states[s].power, s),
+    )
+    return Standing(
+        ids,
+        index,
+        M,
+        aggression,
+        power,
+        proximity,
+        conventional,
+        offense,
+        hostility(world, ids, years_per_turn),
+        w,
+        np.asarray(partial),
+        by_power,
+        world.turn,
+    )
+
+
+def assess(world: World, geo: Geography, weights: Weights, years_per_turn: float) -> ThreatMatrix:
+    """The threat matrix of the world as it stands."""
+    return judge(world, standing(world, geo, weights, years_per_turn), weights)
+
+
+def realign(matrix: ThreatMatrix, world: World) -> ThreatMatrix:
+    """The threat matrix after only alliances or guarantees changed since ``matrix`` was
+    assessed (the alignment pass): its standing judged again with the alliances as they
+    are now. Equal to :func:`assess` of the world then."""
+    if matrix.standing is None or matrix.standing.turn != world.turn:
+        raise ValueError("realign needs a matrix assessed this turn")
+    return judge(world, matrix.standing, matrix.weights)
+
+
+def judge(world: World, base: Standing, weights: Weights) -> ThreatMatrix:
+    """The threat matrix from ``base`` and the world's alliances and guarantees: intentions
+    (what a rival did to one's allies), the threat, and the threat net of allies' help."""
+    ids, n, M = base.ids, len(base.ids), base.military
+    record = base.record
     hostile, reassured, worst = record.hostile, record.reassured, record.worst
     allied = alliance_matrix(world, ids)
     against_allies = record.against_allies(allied)  # [i, t]: t's acts against i's allies
@@ -252,43 +358,20 @@ def assess(world: World, geo: Geography, weights: Weights, years_per_turn: float
         + (k.INTENT_ALLY - k.INTENT_REPUTATION) * against_allies * (1.0 - allied)
     )
     raw = np.maximum(raw - k.REASSURANCE_WEIGHT * reassured.T, 0.0)
-    raw += k.INTENT_BASE + k.INTENT_BASE_AGGRESSION * aggression[None, :]
-    intentions = 1.0 - np.exp(-k.INTENT_SCALE * raw)
-
-    power, proximity, conventional, offense, intentions = (
-        np.clip(f, floor, 1.0) for f in (power, proximity, conventional, offense, intentions)
-    )
-    global_reach = np.array(
-        [
-            r.reach >= k.GLOBAL_REACH_KM if r.global_reach is None else r.global_reach
-            for r in records
-        ],
-        dtype=bool,
-    )
-    # A global power's strike reaches everywhere: as a threat it is never farther than
-    # GLOBAL_PROXIMITY, though its forces (``conventional``) still fade with distance.
-    proximity = np.where(
-        global_reach[None, :], np.maximum(proximity, k.GLOBAL_PROXIMITY), proximity
-    )
-    w = effective_weights(weights, global_reach)
-    logs = [np.log(f) for f in (power, proximity, offense, intentions)]
-    threat = np.exp(
-        sum(wk[None, :] * lf for wk, lf in zip(w[:4], logs, strict=True)) / w[4][None, :]
-    )
+    raw += k.INTENT_BASE + k.INTENT_BASE_AGGRESSION * base.aggression[None, :]
+    intentions = np.clip(1.0 - np.exp(-k.INTENT_SCALE * raw), k.FACTOR_FLOOR, 1.0)
+    w = base.column_weights
+    threat = np.exp((base.partial + w[3][None, :] * np.log(intentions)) / w[4][None, :])
     np.fill_diagonal(threat, 0.0)
 
     helpers = np.clip(allied + guarantee_matrix(world, ids), 0.0, 1.0)
-    ability = helpers * (M[None, :] * conventional)  # [i, h]: what h can bring to i
+    ability = helpers * (M[None, :] * base.conventional)  # [i, h]: what h can bring to i
     help_total = ability.sum(axis=1)[:, None] - ability  # an ally does not help against itself
     net = (
         threat * (M[None, :] + M[:, None]) / np.maximum(M[None, :] + M[:, None] + help_total, 1e-12)
     )
     net = np.minimum(net, threat)  # help never adds threat, even by a rounding error
     np.fill_diagonal(net, 0.0)
-    by_power = sorted(
-        (s for s in ids if world.states[s].kind == "state"),
-        key=lambda s: (-world.states[s].power, s),
-    )
     ranked = threat.copy()
     np.fill_diagonal(ranked, -1.0)
     # argmax takes the first maximum, and ids are sorted: ties go to the lower id.
@@ -297,19 +380,20 @@ def assess(world: World, geo: Geography, weights: Weights, years_per_turn: float
     )
     return ThreatMatrix(
         ids,
-        index,
-        power,
-        proximity,
-        offense,
+        base.index,
+        base.power,
+        base.proximity,
+        base.offense,
         intentions,
         threat,
         net,
         weights,
-        by_power,
+        base.by_power,
         principals,
         hostile.T.copy(),
-        conventional,
+        base.conventional,
         w,
+        base,
     )
 
 
@@ -318,10 +402,14 @@ def alliance_matrix(world: World, ids: list[str]) -> np.ndarray:
     index = {ident: i for i, ident in enumerate(ids)}
     keys = sorted(world.alliances)
     member = np.zeros((len(keys), len(ids)))
+    rows, columns = [], []
     for row, key in enumerate(keys):
         for m in world.alliances[key].members:
-            if m in index:
-                member[row, index[m]] = 1.0
+            j = index.get(m)
+            if j is not None:
+                rows.append(row)
+                columns.append(j)
+    member[rows, columns] = 1.0
     out = (member.T @ member > 0).astype(float)
     np.fill_diagonal(out, 0.0)
     return out
