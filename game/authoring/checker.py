@@ -167,12 +167,17 @@ def run_check(
             progress(done, total)
 
     if jobs == 1 or total < 8:
-        for spec in specs:
+        for spec in specs[: len(packed)]:
             count(play_run(loaded, spec))
+        # The second pass is known now: play it first, so the total is whole before the
+        # bar moves on, but count it last, in the order the parallel path counts it.
         second = second_pass(loaded.campaign, plan, taken)
         total += len(second)
-        for spec in second:
+        held = [play_run(loaded, spec) for spec in second]
+        for spec in specs[len(packed) :]:
             count(play_run(loaded, spec))
+        for record in held:
+            count(record)
         return coverage
     context = multiprocessing.get_context("spawn" if os.name != "posix" else "fork")
     with context.Pool(jobs, _start_worker, (loaded.source,)) as pool:

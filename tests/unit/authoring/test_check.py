@@ -246,3 +246,19 @@ def test_the_quick_pass_packs_its_runs_and_forces_alone_what_they_missed(tmp_pat
     # The attempt a report names is the run that forced the option alone.
     assert coverage.attempts[("door", 0)].forced == (("door", 0),)
     assert coverage.attempts[("gate", 0)] == packed[0]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_progress_total_is_whole_before_the_bar_reaches_it(tmp_path, jobs):
+    """The second pass grows the total once, before any run after it is counted: the bar
+    never shows a finished check and then starts again."""
+    loaded = load_campaign(campaign_with(tmp_path, GATE_AND_DOOR))
+    plan = default_plan(loaded.campaign, "g", 8, players=["AAA"], policies=["passive"])
+    seen: list[tuple[int, int]] = []
+    coverage = run_check(loaded, plan, jobs=jobs, progress=lambda d, t: seen.append((d, t)))
+    packed = len(quick_pass(loaded.campaign, plan))
+    assert seen[-1] == (coverage.runs, coverage.runs)
+    assert all(done < total for done, total in seen[:-1])
+    assert {total for _, total in seen[packed:]} == {coverage.runs}
+    # Serial or parallel, the report is the same.
+    assert coverage.quick_runs == packed + 1
