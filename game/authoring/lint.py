@@ -18,7 +18,7 @@ from game.campaign import effects as fx
 from game.campaign.errors import CampaignError, PathPart
 from game.campaign.expressions import FUNCTIONS, Expression
 from game.campaign.loader import LoadedCampaign, campaign_pointer
-from game.campaign.models import After, Campaign, Era, Event
+from game.campaign.models import After, Campaign, Era, Event, Weights
 from game.campaign.walk import all_effects
 
 Path = tuple[PathPart, ...]
@@ -211,7 +211,8 @@ def checklist(campaign: Campaign) -> list[LintWarning]:
     for n, era in enumerate(campaign.eras):
         weights = era.weights
         changed = any(
-            getattr(weights, f) != 1.0 for f in ("power", "proximity", "offense", "intentions")
+            getattr(weights, f) != Weights.model_fields[f].default
+            for f in ("power", "proximity", "offense", "intentions")
         )
         if changed and not weights.note:
             out.append(

@@ -300,7 +300,11 @@ class Weights(CampaignModel):
     power: NonNegative = Field(default=1.0, le=5)
     proximity: NonNegative = Field(default=1.0, le=5)
     offense: NonNegative = Field(default=1.0, le=5)
-    intentions: NonNegative = Field(default=1.0, le=5)
+    intentions: NonNegative = Field(default=2.0, le=5)
+    """Default 2, twice the others: the weight the history check chose on 1950-1989 (the
+    calibrated constants are the game's defaults). What a state means to do decides
+    whether its strength is a danger: a strong neighbour that has harmed no one does not
+    alarm, and a coalition whose enemy has long been quiet breaks up."""
     global_proximity: NonNegative | None = Field(default=None, le=5)
     """The proximity weight for rivals with global reach (at least the engine's
     GLOBAL_REACH_KM): lower it for the nuclear age, when such powers threaten from afar.

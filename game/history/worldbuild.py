@@ -82,7 +82,9 @@ NUCLEAR_AGE = 1950
 
 WEIGHTS: dict[str, float] = {"intentions": 2.0, "global_proximity": 0.5}
 """The weights of the four elements in the history world (the campaign format's era
-``weights``; empty: all 1). Chosen by the calibration (benchmarks/calibrate.py)."""
+``weights``; a weight left out keeps the format's default). Chosen by the calibration
+(benchmarks/calibrate.py); the intentions weight chosen is also the format's default (a
+test keeps the two equal), so a campaign that sets no weights plays with them."""
 
 SEA_TYPES = (2, 3)
 """COW contiguity types counted as a sea border (at most 12 or 24 miles of water)."""

@@ -11,8 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
-from game.campaign.loader import load_campaign
+from game.campaign.loader import LoadedCampaign, load_campaign
+from game.campaign.models import Campaign, Weights
 from game.engine import alignment
 from game.engine import constants as k
 from game.engine.game import Game, new_game
@@ -264,6 +266,36 @@ def test_alliance_dissolves_when_its_threats_intentions_fade():
     assert f"below {limit:.2f} for" in words(change), words(change)
     assert any(c.change == "dissolved" for c in changes)
     assert "twin_pact" not in game.world.alliances
+
+
+def test_alliance_dissolves_when_its_threats_intentions_fade_with_the_default_weights():
+    """The same pact in an era that sets no weights: the default weights (intentions 2)
+    still let a quiet enemy's threat recede, and the pact breaks up."""
+    data = yaml.safe_load((SCENARIOS / "dissolve_faded.yaml").read_text())
+    del data["eras"][0]["weights"]
+    game = new_game(LoadedCampaign(Campaign.model_validate(data), "test", "test"), "entente")
+    reports = play(game, 12)
+    left = [c for c in all_changes(reports) if c.alliance == "twin_pact" and c.change == "left"]
+    assert left and left[0].motive == Motive.threat_receded, all_changes(reports)
+    assert "twin_pact" not in game.world.alliances
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_a_peaceful_giant_with_an_expeditionary_army_alarms_no_weak_neighbour(seed):
+    """The Canada case with the default weights and a giant armed to attack overseas:
+    neither weak neighbour is alarmed by it, none bandwagons with it, and the balance of
+    power reading (the contrast) makes it the principal threat of both."""
+    game = start("canada_expeditionary", seed=seed)
+    assert game.campaign.eras[0].weights == Weights()  # the era sets none
+    reports = play(game, 4)
+    for weak in ("NRT", "MXC"):
+        assert game.matrix.get(weak, "CLM") < threshold(game, weak), weak
+        assert not any(
+            c.state == weak and c.motive == Motive.bandwagoning for c in all_changes(reports)
+        ), [words(c) for c in all_changes(reports)]
+    power = start("canada_expeditionary", doctrine="balance_of_power", seed=seed)
+    context = power._alignment_context()
+    assert context.view("NRT").principal == "CLM" and context.view("MXC").principal == "CLM"
 
 
 # -- 4. An aggressive small state draws a coalition ----------------------------------------
