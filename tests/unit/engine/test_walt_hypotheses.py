@@ -284,6 +284,41 @@ def test_a_conquerors_record_outlives_its_victims():
     assert after.factor("intentions", "WIT", "CON") >= before
 
 
+def reassure(actor: str, target: str, amount: float = 0.3) -> dict:
+    return {
+        "kind": "reassure",
+        "actor": actor,
+        "target": target,
+        "amount": amount,
+        "description": "a state visit",
+    }
+
+
+def test_a_reassurance_offsets_what_was_done_to_the_reassured_state_only():
+    """An invader's assurances to the next neighbour do not undo the invasion it saw (its
+    record against others stands); they do offset what the invader did to that
+    neighbour itself."""
+    states = [
+        state("CON", 0.0, 0.0, 0.3, 300, offense=0.9, borders=[{"state": "VIC"}]),
+        state("VIC", 2.0, 2.0, 0.02, 10, borders=[{"state": "CON"}]),
+        state("WIT", 3.0, -2.0, 0.1, 60),
+        OBSERVER,
+    ]
+    invasion = hostile("CON", "VIC", 1.0, "the invasion")
+    seen = world(states, "OBS", changes=[invasion])
+    calmed = world(states, "OBS", changes=[invasion, reassure("CON", "WIT")])
+    intentions = seen.matrix.factor("intentions", "WIT", "CON")
+    assert intentions > 2 * k.INTENT_BASE  # the invasion is on CON's record for WIT
+    assert calmed.matrix.factor("intentions", "WIT", "CON") == pytest.approx(intentions)
+    # What CON did to WIT itself is what a reassurance to WIT offsets.
+    raid = hostile("CON", "WIT", 0.3, "a border raid")
+    raided = world(states, "OBS", changes=[raid])
+    forgiven = world(states, "OBS", changes=[raid, reassure("CON", "WIT")])
+    assert forgiven.matrix.factor("intentions", "WIT", "CON") < raided.matrix.factor(
+        "intentions", "WIT", "CON"
+    )
+
+
 # -- Alliances dissolve when a partner becomes the threat -------------------------------
 
 
