@@ -188,6 +188,7 @@ def apply_effect(effect: fx.Effect, ctx: WorldContext, player: str) -> list[News
             return [News(3, f"{old} becomes {effect.name}.", NewsCategory.alliance)]
         case fx.AddState():
             states[effect.state].present = True
+            states[effect.state].allies_when_removed = []  # back: its acts are its own again
             return [News(4, f"{name(effect.state)} enters the stage.", NewsCategory.world)]
         case fx.RemoveState():
             return remove_state(ctx, effect.state)
@@ -216,6 +217,7 @@ def remove_state(ctx: WorldContext, ident: str) -> list[News]:
     Removing the player's own state ends the game in defeat.
     """
     world = ctx.world
+    world.states[ident].allies_when_removed = world.allies_of(ident)
     world.states[ident].present = False
     if ident == ctx.player_id and world.ended is None:
         world.ended = f"{world.states[ident].name} has left the stage: your game is over."

@@ -4,7 +4,7 @@
 them, and the values here are the game's defaults.
 """
 
-ENGINE_VERSION = "3"
+ENGINE_VERSION = "4"
 """Bumped whenever a rule change would make an old replay re-simulate differently."""
 
 QUANTUM = 6

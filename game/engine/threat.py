@@ -127,10 +127,15 @@ class Hostility:
     """[actor, target]: as ``hostile``, the acts every state knows of only."""
     limited: list[tuple[int, int, float, np.ndarray]]
     """Acts with a limited audience: (actor, target, weight, the observers who know)."""
+    orphaned: np.ndarray
+    """[i, t]: the weight of t's acts that i knows of against states no longer in the world
+    that were i's allies when they left it (the victim's allies remember the conquest as
+    done to an ally)."""
 
     def against_allies(self, allied: np.ndarray) -> np.ndarray:
-        """[i, t]: the weight of t's acts against i's allies that i knows of."""
-        out: np.ndarray = allied @ self.public.T  # the acts every state knows of
+        """[i, t]: the weight of t's acts against i's allies that i knows of (allies that
+        have left the world included)."""
+        out: np.ndarray = allied @ self.public.T + self.orphaned  # acts every state knows of
         for actor, target, weight, knows in self.limited:
             out[knows, actor] += allied[knows, target] * weight
         return out
@@ -146,6 +151,7 @@ def hostility(world: World, ids: list[str], years_per_turn: float) -> Hostility:
     hostile = np.zeros((n, n))
     reassured = np.zeros((n, n))
     known_hostile = np.zeros((n, n))
+    orphaned = np.zeros((n, n))
     worst = np.zeros(n)
     worst_target = np.full(n, -1)
     limited: list[tuple[int, int, float, np.ndarray]] = []
@@ -194,9 +200,16 @@ def hostility(world: World, ids: list[str], years_per_turn: float) -> Hostility:
         for mask, into in ((~calm, hostile), (calm, reassured), (~calm & public, known_hostile)):
             mask = mask & (target >= 0)
             np.add.at(into, (actor[mask], target[mask]), weight[mask])
+        for i in np.flatnonzero(~calm & (target < 0)):
+            gone = world.states.get(acts[i].target)
+            allies = [index[s] for s in gone.allies_when_removed if s in index] if gone else []
+            if allies:
+                knows = _knowers(acts[i], index, n) if not public[i] else np.ones(n, dtype=bool)
+                rows = [r for r in allies if knows[r]]
+                orphaned[rows, actor[i]] += weight[i]
     else:
         worst, worst_target = np.tile(worst, (n, 1)), np.tile(worst_target, (n, 1))
-    return Hostility(hostile, reassured, worst, worst_target, known_hostile, limited)
+    return Hostility(hostile, reassured, worst, worst_target, known_hostile, limited, orphaned)
 
 
 def _knowers(act: Act, index: dict[str, int], n: int) -> np.ndarray:

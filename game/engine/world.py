@@ -50,6 +50,10 @@ class StateRecord:
     present: bool
     aid_from: dict[str, float] = field(default_factory=dict)
     """Aid received, by donor, fading each year: a weak source of alignment."""
+    allies_when_removed: list[str] = field(default_factory=list)
+    """For a state taken out of the world: its allies as it left. They remember what was
+    done to it as done to an ally (a conqueror's record outlives its victims, and the
+    victim's allies feel it most)."""
 
 
 @dataclass
@@ -231,6 +235,9 @@ class World:
         data["alliances"] = {k: data["alliances"][k] for k in sorted(data["alliances"])}
         if not data["held"]:
             del data["held"]  # so a campaign without 'hold' keeps the hashes of its saves
+        for record in data["states"].values():
+            if not record["allies_when_removed"]:
+                del record["allies_when_removed"]  # likewise: only a removal with allies
         for act in data["acts"]:
             if act["audience"] is None:
                 del act["audience"]  # see Act.audience

@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from one_era import one_era_campaign
 
+from game.campaign.effects import RemoveState
 from game.campaign.loader import LoadedCampaign
 from game.campaign.models import Campaign
 from game.engine import constants as k
@@ -282,6 +283,31 @@ def test_a_conquerors_record_outlives_its_victims():
     game.world.states["VIC"].present = False  # the victim is gone from the map
     after = assess(game.world, game.geo, game.era.weights, game.years)
     assert after.factor("intentions", "WIT", "CON") >= before
+
+
+def test_the_victims_ally_feels_the_conquest_as_done_to_an_ally():
+    """The victim's ally read the invasion as an act against an ally; once the victim is
+    conquered (taken out of the world), the ally still does: the conqueror looks no less
+    hostile to it for having finished the job."""
+    alliance = {"id": "pact", "name": "The Pact", "members": ["VIC", "ALY"]}
+    game = world(
+        [
+            state("CON", 0.0, 0.0, 0.3, 300, offense=0.9, borders=[{"state": "VIC"}]),
+            state("VIC", 2.0, 2.0, 0.02, 10, borders=[{"state": "CON"}]),
+            state("ALY", 4.0, 3.0, 0.1, 60),
+            state("WIT", 8.0, 8.0, 0.1, 60),
+            OBSERVER,
+        ],
+        "OBS",
+        changes=[hostile("CON", "VIC", 1.0, "the invasion")],
+        alliances=[alliance],
+    )
+    ally, bystander = (game.matrix.factor("intentions", s, "CON") for s in ("ALY", "WIT"))
+    assert ally > bystander  # an act against an ally weighs more than one against anyone
+    game._apply([RemoveState(kind="remove_state", state="VIC")])  # the conquest
+    after = assess(game.world, game.geo, game.era.weights, game.years)
+    assert after.factor("intentions", "ALY", "CON") >= ally
+    assert after.factor("intentions", "WIT", "CON") >= bystander
 
 
 def reassure(actor: str, target: str, amount: float = 0.3) -> dict:
