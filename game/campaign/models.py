@@ -19,6 +19,7 @@ from game.campaign.types import (
     Identifier,
     NonNegative,
     Number,
+    ScoreWeight,
     ShortText,
     Signed,
     Text,
@@ -346,14 +347,14 @@ class Era(CampaignModel):
 class Scoring(CampaignModel):
     """How the final score is weighted."""
 
-    security: NonNegative = 1.0
+    security: ScoreWeight = 1.0
     """Weight of security: how far below the threat it faced alone at the start the player
     held the net threat it faced, turn by turn."""
-    influence: NonNegative = 1.0
+    influence: ScoreWeight = 1.0
     """Weight of influence: the share of others' power allied with the player."""
-    objectives: NonNegative = 1.0
+    objectives: ScoreWeight = 1.0
     """Weight of the objectives' points."""
-    penalties: NonNegative = 1.0
+    penalties: ScoreWeight = 1.0
     """Weight of the penalties: a coalition provoked, wars started and allies abandoned."""
 
 

@@ -6,12 +6,14 @@ for a name inside an expression, the column of that name) so the loader can poin
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from game.campaign import effects as fx
 from game.campaign.models import POWER_COMPONENTS, ActorKind, After, Campaign, Event, State
 from game.campaign.suggest import did_you_mean
+from game.campaign.types import MAX_TURNS
 from game.campaign.versions import version_2_parts
 from game.campaign.walk import Path, all_effects, all_events, all_expressions
 
@@ -126,6 +128,20 @@ def _ids_unique(index: _Index) -> Iterator[Finding]:
     )
     yield from _duplicates([((*p, "id"), ev.id) for p, ev in index.events], "event")
     yield from _duplicates(index.objectives, "objective")
+    # The game reads state ids without regard to case (``--as alb``, ``ally tur``): two
+    # that differ only by case could not be told apart.
+    seen: dict[str, tuple[int, str]] = {}
+    for i, state in enumerate(campaign.states):
+        folded = state.id.casefold()
+        if folded in seen and seen[folded][1] != state.id:
+            first, other = seen[folded]
+            yield Finding(
+                ("states", i, "id"),
+                f"'{state.id}' differs from the state id '{other}' only by case: the game "
+                "reads state ids without regard to case; choose another id",
+                first=("states", first),
+            )
+        seen.setdefault(folded, (i, state.id))
     # Two states with one COW code would give the debrief's history comparison two answers.
     yield from _duplicates(
         [(("states", i, "cow"), str(s.cow)) for i, s in enumerate(campaign.states) if s.cow],
@@ -245,6 +261,8 @@ def _alliances_at_start(index: _Index) -> Iterator[Finding]:
                 yield Finding(path, f"'{member}' is listed twice")
             elif member in index.states and not index.states[member].present:
                 yield Finding(path, f"'{member}' is not present when the campaign starts")
+            elif member in index.states and index.states[member].kind != ActorKind.state:
+                yield Finding(path, f"'{member}' is a non-state actor: it signs no alliance")
         if alliance.since is not None and alliance.since > campaign.start_year:
             yield Finding(
                 ("alliances", i, "since"),
@@ -302,6 +320,14 @@ def _years_agree(index: _Index) -> Iterator[Finding]:
     eras = campaign.eras
     months = (campaign.end_year - campaign.start_year + 1) * 12
     turn_years = {campaign.start_year + m // 12 for m in range(0, months, campaign.turn_months)}
+    turns = math.ceil(months / campaign.turn_months)
+    if turns > MAX_TURNS:
+        yield Finding(
+            ("eras", len(eras) - 1, "end"),
+            f"the campaign lasts {turns:,} turns ({campaign.start_year}-{campaign.end_year} "
+            f"in {campaign.turn_months}-month turns); at most {MAX_TURNS:,} (a save holds "
+            "no more): end it sooner or make the turns longer",
+        )
     if eras[0].start != campaign.start_year:
         yield Finding(
             ("eras", 0, "start"),

@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator, Field, PlainSerializer, Strict, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    Field,
+    PlainSerializer,
+    Strict,
+    WithJsonSchema,
+)
 from pydantic_core import PydanticCustomError
 
 from game.campaign.expressions import Expression, ExpressionError, parse_expression
@@ -52,6 +59,16 @@ Signed = Annotated[float, Strict(), Field(ge=-1.0, le=1.0)]
 NonNegative = Annotated[float, Strict(), Field(ge=0.0)]
 """A number from 0 up."""
 
+MAX_TURNS = 5_000
+"""The most turns a campaign may last, and a save may record (400 years in monthly turns)."""
+
+MAX_SCORE_WEIGHT = 1000.0
+"""The largest weight of a part of the score (a campaign's, a competition's, a replay's):
+a score is a whole number of points, and a weight near the float's limit makes it none."""
+
+ScoreWeight = Annotated[float, Strict(), Field(ge=0.0, le=MAX_SCORE_WEIGHT)]
+"""A weight of one part of the score, from 0 to MAX_SCORE_WEIGHT."""
+
 Number = Annotated[float, Strict()]
 """Any number (an integer is accepted)."""
 
@@ -64,10 +81,38 @@ Flag = Annotated[bool, Strict()]
 Year = Annotated[int, Strict(), Field(ge=1, le=9999)]
 """A calendar year."""
 
-Text = Annotated[str, Field(min_length=1, max_length=20_000)]
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+"""Characters that take no room on screen: a text of these alone is blank."""
+
+
+def _printable(line_breaks: bool) -> Callable[[str], str]:
+    """A check that the text holds no control character (a YAML escape such as ``"\\x1b"``
+    would reach the player's terminal raw) and is not blank."""
+    allowed = "\n\t" if line_breaks else ""
+
+    def check(value: str) -> str:
+        for position, char in enumerate(value, 1):
+            code = ord(char)
+            if (code < 32 or 127 <= code < 160) and char not in allowed:
+                raise PydanticCustomError(
+                    "control_character",
+                    "holds a control character (U+{code}) at character {position}: "
+                    + (
+                        "write plain text" if line_breaks else "write it on one line, in plain text"
+                    ),
+                    {"code": f"{code:04X}", "position": position},
+                )
+        if not value.strip().strip(_INVISIBLE).strip():
+            raise PydanticCustomError("blank_text", "is blank: write something to show", {})
+        return value
+
+    return check
+
+
+Text = Annotated[str, Field(min_length=1, max_length=20_000), AfterValidator(_printable(True))]
 """Narrative text shown to the player."""
 
-ShortText = Annotated[str, Field(min_length=1, max_length=200)]
+ShortText = Annotated[str, Field(min_length=1, max_length=200), AfterValidator(_printable(False))]
 """A title, label or name."""
 
 

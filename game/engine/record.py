@@ -19,6 +19,7 @@ from typing import Any
 from game.campaign.effects import Doctrine
 from game.campaign.models import Scoring
 from game.campaign.types import ID_PATTERN
+from game.campaign.types import MAX_TURNS as CAMPAIGN_MAX_TURNS
 from game.engine.constants import ENGINE_VERSION
 from game.engine.orders import ChoiceOrder, Order
 from game.engine.rules import Entry, Rules
@@ -28,8 +29,8 @@ FORMAT_VERSION = 1
 
 MAX_BYTES = 4 * 1024 * 1024
 """The largest save read: checked before the file is parsed (500 turns take ~150 kB)."""
-MAX_TURNS = 5_000
-"""The most turns a save may record (a campaign of 400 years in monthly turns)."""
+MAX_TURNS = CAMPAIGN_MAX_TURNS
+"""The most turns a save may record: as many as a campaign may last."""
 MAX_ORDERS_PER_TURN = 50
 """The most orders one turn may record (a turn has at most 20 action points)."""
 MAX_CHOICES_PER_TURN = 100

@@ -1139,6 +1139,48 @@ CASES = [
         "76:48: eras[1].events[0].trigger.when: unknown flag 'nope' (no effect sets it and "
         "it is not in 'flags')",
     ),
+    # --- found by an examiner's hostile files --------------------------------------------
+    edit(
+        "scoring_weight_too_large",
+        "flags: [ready]",
+        "flags: [ready]\nscoring: {security: 1.0e+306}",
+        "12:21: scoring.security: must be at most 1000, got 1e+306",
+    ),
+    corpus(
+        "state_ids_differ_by_case",
+        "30:9: states[2].id: 'aaa' differs from the state id 'AAA' only by case: the game "
+        "reads state ids without regard to case; choose another id (first at states[0])",
+    ),
+    corpus(
+        "non_state_in_alliance",
+        "41:24: alliances[0].members[2]: 'ON' is a non-state actor: it signs no alliance",
+    ),
+    edit(
+        "campaign_too_long",
+        "    start: 1905\n    end: 1910",
+        "    start: 1905\n    end: 9999",
+        "70:10: eras[1].end: the campaign lasts 8,100 turns (1900-9999 in 12-month turns); at "
+        "most 5,000 (a save holds no more): end it sooner or make the turns longer",
+    ),
+    edit(
+        "name_with_terminal_escape",
+        "    name: Onland",
+        '    name: "On\\x1b[31mland"',
+        "31:11: states[2].name: holds a control character (U+001B) at character 3: write it on "
+        "one line, in plain text, got 'On\\x1b[31mland'",
+    ),
+    edit(
+        "blank_name",
+        "    name: Onland",
+        '    name: "  "',
+        "31:11: states[2].name: is blank: write something to show, got '  '",
+    ),
+    edit(
+        "invisible_name",
+        "    name: Onland",
+        '    name: "\\u200b"',
+        "31:11: states[2].name: is blank: write something to show, got '\\u200b'",
+    ),
 ]
 
 
