@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING
 
 from game import __version__
 from game.campaign.library import DEFAULT_CAMPAIGN
-from game.cli_competition import add_commands, add_student_options
+from game.cli_competition import MAX_JOBS, add_commands, add_student_options, worker_count
+from game.paths import output_file
 from game.vocabulary import DOCTRINES, POLICIES, POLICY_HELP
 
 if TYPE_CHECKING:
@@ -209,7 +210,10 @@ def _add_schema(commands: argparse._SubParsersAction) -> None:
         "completion (yaml-language-server).",
     )
     schema.add_argument(
-        "--out", metavar="FILE", type=Path, help="write the schema to FILE instead of printing it"
+        "--out",
+        metavar="FILE",
+        type=output_file,
+        help="write the schema to FILE instead of printing it",
     )
     schema.add_argument(
         "--part",
@@ -283,7 +287,10 @@ def _add_simulate(commands: argparse._SubParsersAction) -> None:
         "(balanced accuracy) and every state's side; with --json, one last line",
     )
     simulate.add_argument(
-        "--save", type=Path, metavar="FILE", help="write the game's replay to FILE at the end"
+        "--save",
+        type=output_file,
+        metavar="FILE",
+        help="write the game's replay to FILE at the end",
     )
     add_student_options(simulate)
     simulate.set_defaults(handler=_handler("run_simulate"))
@@ -337,7 +344,10 @@ def _add_check(commands: argparse._SubParsersAction) -> None:
         help="a doctrine switch for the auto-plays (repeat; default: the campaign's own)",
     )
     check.add_argument(
-        "--jobs", type=positive, metavar="J", help="worker processes (default: one per core)"
+        "--jobs",
+        type=worker_count,
+        metavar="J",
+        help=f"worker processes, at most {MAX_JOBS} (default: one per core)",
     )
     check.add_argument(
         "--json", action="store_true", help="print one JSON object (docs/authoring.md section 10)"
@@ -406,7 +416,7 @@ def _add_history(commands: argparse._SubParsersAction) -> None:
     check.add_argument("--json", action="store_true", help="print one JSON object")
     check.add_argument(
         "--out",
-        type=Path,
+        type=output_file,
         metavar="FILE.csv",
         help="write one row per state-year with the engine's reason and the factors behind it",
     )

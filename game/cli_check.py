@@ -64,19 +64,30 @@ def run_new(args: argparse.Namespace) -> int:
         print(f"entente new: {args.name!r} is not a file name (no folders: use --dir)",
               file=sys.stderr)  # fmt: skip
         return 2
+    if not stem.isprintable():
+        print("entente new: the name holds a control character: write it in plain text",
+              file=sys.stderr)  # fmt: skip
+        return 2
+    if len(stem.encode("utf-8")) > 200:  # a file name and its temporary twin must fit
+        print(f"entente new: the name is {len(stem.encode('utf-8'))} bytes long; a file "
+              "name takes at most 200 here: choose a shorter one", file=sys.stderr)  # fmt: skip
+        return 2
     target = args.dir / f"{stem}.yaml"
     if target.exists():
         print(f"entente new: {target} exists; it is left as it is", file=sys.stderr)
         return 2
+    from game.engine import write_atomic
+
     try:
         args.dir.mkdir(parents=True, exist_ok=True)
-        target.write_text(new_campaign_text(stem, target.name), encoding="utf-8")
+        # Written whole or not at all: a full disk leaves no empty campaign behind.
+        write_atomic(target, new_campaign_text(stem, target.name))
         schema = args.dir / SCHEMA_FILE
         if not schema.exists():
-            schema.write_text(campaign_schema_text(), encoding="utf-8")
+            write_atomic(schema, campaign_schema_text())
     except OSError as error:
         print(f"entente new: {target}: {error.strerror or error}", file=sys.stderr)
-        return 2
+        return 1
     print(f"Wrote {target} (and {SCHEMA_FILE} beside it, for your editor). Next:")
     shown = shlex.quote(str(target))
     print(f"  entente validate --strict {shown}")

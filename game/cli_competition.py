@@ -11,6 +11,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
+from game.paths import output_file
 from game.vocabulary import BOARD_FORMATS, DOCTRINES
 
 Handler = Callable[[str], Callable[[argparse.Namespace], int]]
@@ -25,6 +26,24 @@ def text_value(what: str) -> Callable[[str], str]:
         return text
 
     return parse
+
+
+MAX_JOBS = 64
+"""The most worker processes a command starts: each is a whole interpreter, and thousands
+of them take a machine longer to start than the work takes."""
+
+
+def worker_count(text: str) -> int:
+    """``--jobs``: 0 (one per core) to MAX_JOBS worker processes."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not 0 <= value <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(
+            f"must be from 0 (one per core) to {MAX_JOBS}, got {value}"
+        )
+    return value
 
 
 def add_student_options(command: argparse.ArgumentParser, playing: bool = False) -> None:
@@ -115,7 +134,9 @@ def _add_competition(commands: argparse._SubParsersAction, handler: Handler) -> 
         metavar="ID",
         help="the competition's id (letters, digits, _; default: the campaign's id and a digest)",
     )
-    new.add_argument("--out", required=True, type=Path, metavar="FILE", help="the file to write")
+    new.add_argument(
+        "--out", required=True, type=output_file, metavar="FILE", help="the file to write"
+    )
     new.set_defaults(handler=handler("run_competition_new"))
     show = sub.add_parser(
         "show",
@@ -169,7 +190,11 @@ def _add_verify(commands: argparse._SubParsersAction, handler: Handler) -> None:
         help="let a student's new replay replace the one recorded",
     )
     verify.add_argument(
-        "--jobs", type=int, default=0, metavar="N", help="worker processes (default: one per core)"
+        "--jobs",
+        type=worker_count,
+        default=0,
+        metavar="N",
+        help=f"worker processes, at most {MAX_JOBS} (default: one per core)",
     )
     verify.add_argument("--json", action="store_true", help="print one JSON object per replay")
     verify.set_defaults(handler=handler("run_verify"))
@@ -198,7 +223,9 @@ def _add_leaderboard(commands: argparse._SubParsersAction, handler: Handler) -> 
         "--format", choices=BOARD_FORMATS, default="table", help="how to write it (default: table)"
     )
     board.add_argument("--json", action="store_true", help="the same as --format json")
-    board.add_argument("--out", type=Path, metavar="FILE", help="write to FILE instead of printing")
+    board.add_argument(
+        "--out", type=output_file, metavar="FILE", help="write to FILE instead of printing"
+    )
     board.set_defaults(handler=handler("run_leaderboard"))
 
 

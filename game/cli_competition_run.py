@@ -310,8 +310,6 @@ def run_verify(args: argparse.Namespace) -> int:
     missing = [p for p in args.paths if not p.exists()]
     if missing:
         return _fail("verify", f"{missing[0]}: no such file or folder")
-    if args.jobs < 0:
-        return _fail("verify", f"--jobs {args.jobs}: must be 0 (one per core) or more")
     try:
         results = open_results(args.db)
     except CompetitionError as error:

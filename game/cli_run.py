@@ -60,7 +60,7 @@ def run_history(args: argparse.Namespace) -> int:
             report.write_rows(result, args.out)
         except OSError as error:
             print(f"entente history run: --out {args.out}: {error.strerror}", file=sys.stderr)
-            return 2
+            return 1
     if args.json:
         print(json.dumps(summary, sort_keys=True))
     else:
@@ -110,7 +110,7 @@ def run_simulate(args: argparse.Namespace) -> int:
             save(game, args.save)
         except OSError as error:
             print(f"entente simulate: --save {args.save}: {error.strerror}", file=sys.stderr)
-            return 2
+            return 1
     return 0
 
 
@@ -188,11 +188,13 @@ def run_schema(args: argparse.Namespace) -> int:
     if args.out is None:
         sys.stdout.write(text)
         return 0
+    from game.engine import write_atomic
+
     try:
-        args.out.write_text(text, encoding="utf-8")
+        write_atomic(args.out, text)  # a full disk leaves the old file whole
     except OSError as error:
         print(f"entente schema: --out {args.out}: {error.strerror}", file=sys.stderr)
-        return 2
+        return 1
     return 0
 
 

@@ -152,7 +152,7 @@ def run_check(
     packed = quick_pass(loaded.campaign, plan)
     specs: list[RunSpec] = [*packed, *auto_plays(plan), *doctrine_probes(plan)]
     coverage = Coverage(loaded.campaign)
-    jobs = jobs or os.cpu_count() or 1
+    jobs = min(jobs or os.cpu_count() or 1, max(1, len(specs)))  # no idle workers
     taken: set[tuple[str, int]] = set()
     done = 0
     total = len(specs)

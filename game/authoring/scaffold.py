@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import shlex
+import unicodedata
 
 SCHEMA_FILE = "campaign.schema.json"
 
@@ -23,7 +24,7 @@ TEMPLATE = """\
 # The guide: docs/authoring.md (the format, the expression language, a checklist).
 
 schema_version: 2
-id: {ident}
+id: "{ident}"
 version: "0.1"
 title: "{title}"
 description: >-
@@ -139,17 +140,28 @@ eras:
 
 
 def campaign_id(name: str) -> str:
-    """The campaign id a name gives: lower case, other characters as ``_``, at most 40."""
-    ident = re.sub(r"[^a-z0-9_]+", "_", name.lower()).strip("_")[:40] or "campaign"
+    """The campaign id a name gives: its letters without accents, lower case, other
+    characters as ``_``, at most 40 (``Ünïon`` gives ``union``)."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    ident = re.sub(r"[^a-z0-9_]+", "_", plain.lower()).strip("_")[:40] or "campaign"
     return ident if ident[0].isalpha() else f"c_{ident}"[:40]
 
 
+TITLE_LIMIT = 200
+"""The longest title the format takes (a ShortText)."""
+
+
 def new_campaign_text(name: str, file_name: str) -> str:
-    """The new campaign's YAML: ``name`` as its title, its id made from it."""
-    title = " ".join(name.replace("_", " ").replace("-", " ").split()).title() or "New Campaign"
+    """The new campaign's YAML: ``name`` as its title (printable characters, at most the
+    format's limit), its id made from it."""
+    words = name.replace("_", " ").replace("-", " ").split()
+    title = " ".join("".join(c for c in w if c.isprintable()) for w in words).title()
+    title = title.replace('"', "").replace("\\", "").strip()
+    if len(title) > TITLE_LIMIT:
+        title = title[:TITLE_LIMIT].rsplit(" ", 1)[0] or title[:TITLE_LIMIT]
     return TEMPLATE.format(
         schema=SCHEMA_FILE,
         file=shlex.quote(file_name),
         ident=campaign_id(name),
-        title=title.replace('"', "").replace("\\", ""),
+        title=title or "New Campaign",
     )

@@ -20,6 +20,7 @@ from game.campaign.locate import validation_problems
 from game.campaign.models import Campaign
 from game.campaign.semantics import check_campaign
 from game.campaign.yaml_safe import Limits, Mark, YamlDocument, YamlRefused, read_yaml
+from game.paths import open_to_read
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -71,7 +72,7 @@ def read_capped(path: str | Path, cap: int) -> bytes:
     over ``cap`` bytes, a folder, missing or unreadable."""
     source = str(path)
     try:
-        with Path(path).open("rb") as file:
+        with open_to_read(path) as file:  # a pipe is refused, never waited on
             info = os.fstat(file.fileno())
             if stat.S_ISREG(info.st_mode) and info.st_size > cap:
                 size = info.st_size

@@ -20,7 +20,7 @@ from game.campaign.loader import LoadedCampaign
 from game.competition.debrief_text import debrief_markdown
 from game.competition.settings import Competition, CompetitionError, Round
 from game.engine import Game, ReplayError, new_game, read_replay, resimulate, write_atomic
-from game.paths import data_dir, safe_part
+from game.paths import data_dir, open_to_read, safe_part
 
 COMPETITIONS_DIR = "competitions"
 LEDGER = "attempts.json"
@@ -141,7 +141,8 @@ class Handin:
 def _ledger(path: Path) -> dict[str, int]:
     """The attempts ledger; a damaged one counts as empty (the replays still count)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with open_to_read(path) as file:
+            data = json.loads(file.read().decode("utf-8"))
     except (OSError, ValueError):
         return {}
     if not isinstance(data, dict):

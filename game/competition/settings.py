@@ -20,6 +20,7 @@ from typing import Any
 from game.campaign.loader import LoadedCampaign
 from game.campaign.types import ID_PATTERN
 from game.engine import Entry, ReplayError, Rules, person_name, read_rules, write_atomic
+from game.paths import open_to_read
 
 FORMAT = "entente-competition"
 FORMAT_VERSION = 1
@@ -213,7 +214,7 @@ def competition_from_text(text: str) -> Competition:
 
 def _read(path: Path) -> Any:
     try:
-        with path.open("rb") as file:
+        with open_to_read(path) as file:  # a pipe is refused, never waited on
             raw = file.read(MAX_BYTES + 1)
     except IsADirectoryError:
         raise CompetitionError("is a folder, not a competition file") from None

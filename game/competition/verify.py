@@ -34,6 +34,7 @@ from game.engine import (
     read_replay,
     resimulate,
 )
+from game.paths import open_to_read
 
 
 class Status(StrEnum):
@@ -247,7 +248,7 @@ def _digest(path: str) -> tuple[str, int]:
     replay can be, and enough to tell two oversized files apart) and its size; a file that
     cannot be read is damaged, not altered."""
     try:
-        with open(path, "rb") as file:
+        with open_to_read(path) as file:  # a pipe is refused, never waited on
             size = os.fstat(file.fileno()).st_size
             digest = hashlib.sha256(file.read(MAX_BYTES + 1)).hexdigest()
     except IsADirectoryError:

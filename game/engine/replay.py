@@ -30,6 +30,7 @@ from game.engine.record import (
 )
 from game.engine.rules import Rules
 from game.engine.storage import remove_stale_temporaries, write_atomic
+from game.paths import open_to_read
 
 # What callers of this module read from the record and storage modules, in one place.
 __all__ = [
@@ -116,7 +117,7 @@ def save(game: Game, path: str | Path) -> Path:
 def _read_capped(path: Path) -> bytes:
     """The file's bytes, refused from its size alone when over :data:`MAX_BYTES`."""
     try:
-        with path.open("rb") as file:
+        with open_to_read(path) as file:  # a pipe is refused, never waited on
             info = os.fstat(file.fileno())
             if stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
                 raise ReplayError(_too_large(info.st_size), kind=ReplayProblem.too_large)

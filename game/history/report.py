@@ -6,6 +6,7 @@ import csv
 import io
 from pathlib import Path
 
+from game.engine import write_atomic
 from game.history import sources
 from game.history.check import BASELINES, Result
 from game.history.regions import region_names, region_of
@@ -129,5 +130,5 @@ def rows_csv(result: Result) -> str:
 
 
 def write_rows(result: Result, path: Path) -> None:
-    """Write the rows' CSV to ``path``."""
-    path.write_text(rows_csv(result), encoding="utf-8")
+    """Write the rows' CSV to ``path`` (atomically: a failed write leaves the old file)."""
+    write_atomic(path, rows_csv(result))

@@ -12,7 +12,7 @@ import json
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
-from game.paths import data_dir
+from game.paths import data_dir, open_to_read
 
 SETTINGS_FILE = "settings.json"
 MAX_BYTES = 64 * 1024
@@ -42,7 +42,8 @@ def load_settings() -> Settings:
         path = settings_path()
         if path.stat().st_size > MAX_BYTES:
             return Settings()
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with open_to_read(path) as file:
+            data = json.loads(file.read(MAX_BYTES + 1).decode("utf-8"))
     except (OSError, ValueError, RecursionError):
         return Settings()
     if not isinstance(data, dict):

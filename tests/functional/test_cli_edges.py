@@ -144,3 +144,81 @@ def test_help_and_version_do_not_import_the_engine(flag):
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60, check=True
     )
     assert json.loads(done.stderr.strip().splitlines()[-1]) == []
+
+
+# -- files that are not what a command expects (found by an examiner's hostile files) ----
+
+
+@pytest.mark.parametrize(
+    ("argv", "problem"),
+    [
+        (
+            ["schema", "--out", "{tmp}/missing/schema.json"],
+            "the folder {tmp}/missing does not exist",
+        ),
+        (["schema", "--out", "{tmp}/"], "names a folder (it ends with a separator)"),
+        (["schema", "--out", "{tmp}"], "is a folder: give a file name"),
+        (["simulate", "tutorial", "--turns", "1", "--save", "{tmp}/"], "names a folder"),
+        (["history", "run", "--out", "{tmp}/nowhere/rows.csv"], "does not exist"),
+    ],
+)
+def test_a_file_argument_that_is_no_file_to_write_is_refused_before_the_work(
+    tmp_path, argv, problem
+):
+    argv = [a.format(tmp=tmp_path) for a in argv]
+    status, _, err = run(*argv)
+    flag = next(a for a in argv if a.startswith("--") and a not in ("--turns",))
+    assert status == 2, err
+    assert f"argument {flag}: " in err and problem.format(tmp=tmp_path) in err, err
+    assert list(tmp_path.iterdir()) == []  # nothing written, no folder made
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/null"), reason="needs a device file")
+def test_a_device_is_never_replaced_by_a_save():
+    status, _, err = run("simulate", "tutorial", "--turns", "1", "--save", "/dev/null")
+    assert status == 2 and "is not a regular file" in err
+    assert not Path("/dev/null").is_file()
+
+
+def test_a_save_through_a_link_writes_the_file_it_points_to(tmp_path):
+    real = tmp_path / "real.json"
+    real.write_text("{}")
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    status, _, err = run("simulate", "tutorial", "--turns", "1", "--save", str(link))
+    assert status == 0, err
+    assert link.is_symlink() and json.loads(real.read_text())["campaign"]["id"] == "tutorial"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+@pytest.mark.parametrize("command", [["validate"], ["simulate"], ["verify"]])
+def test_a_named_pipe_is_refused_at_once_not_waited_on(tmp_path, command):
+    pipe = tmp_path / ("pipe.replay.json" if command == ["verify"] else "pipe.yaml")
+    os.mkfifo(pipe)
+    status, out, err = run(*command, str(pipe))  # run() gives up after 120 s
+    assert status in (1, 2), err
+    assert "not a regular file" in err + out.decode(), err
+
+
+def test_check_refuses_thousands_of_workers():
+    status, _, err = run("check", "tutorial", "--runs", "2", "--jobs", "5000")
+    assert status == 2 and "argument --jobs: must be from 0 (one per core) to 64" in err
+
+
+@pytest.mark.parametrize("name", ["true", "null", "Ünïon", "War & Peace"])
+def test_new_writes_a_campaign_that_validates_whatever_its_name(tmp_path, name):
+    status, _, err = run("new", name, "--dir", str(tmp_path))
+    assert status == 0, err
+    (written,) = tmp_path.glob("*.yaml")
+    status, out, err = run("validate", "--strict", str(written))
+    assert status == 0, err + out.decode()
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [("a" * 250, "choose a shorter one"), ("war\x1bgame", "a control character")],
+)
+def test_new_refuses_a_name_that_makes_no_file_name(tmp_path, name, problem):
+    status, _, err = run("new", name, "--dir", str(tmp_path))
+    assert status == 2 and problem in err, err
+    assert list(tmp_path.iterdir()) == []

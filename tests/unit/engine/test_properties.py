@@ -136,9 +136,10 @@ def campaigns(draw) -> dict:
             if kind:
                 by_id[a].setdefault("borders", []).append({"state": b, "type": kind})
     present = [s for s in ids if s != absent]
+    signers = [s for s in present if s != non_state]  # a non-state actor signs no alliance
     alliances = []
-    for number in range(draw(st.integers(0, 2))):
-        members = draw(st.lists(st.sampled_from(present), min_size=2, max_size=4, unique=True))
+    for number in range(draw(st.integers(0, 2)) if len(signers) >= 2 else 0):
+        members = draw(st.lists(st.sampled_from(signers), min_size=2, max_size=4, unique=True))
         if len(members) >= 2:
             alliance = {"id": f"pact{number}", "name": f"Pact {number}", "members": members}
             outside = [s for s in ids if s not in members]
