@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import Any
 
 from game.campaign import effects as fx
 from game.campaign.errors import CampaignError, PathPart
@@ -66,52 +67,134 @@ def _flags_set(campaign: Campaign) -> tuple[set[str], set[str]]:
 
 
 def reachability(campaign: Campaign) -> list[LintWarning]:
-    """Conditions that can never hold where they stand, in file order."""
+    """Conditions that can never hold where they stand, in file order: an event's trigger
+    and variants, its options' conditions and costs, and the objectives."""
     era_of = {e.id: (n, era) for n, era in enumerate(campaign.eras) for e in era.events}
     events = {e.id: e for era in campaign.eras for e in era.events}
-    raised, cleared = _flags_set(campaign)
-    initial = set(campaign.flags)
+    flags = _Flags(*_flags_set(campaign), set(campaign.flags))
     out: list[LintWarning] = []
     for n, era in enumerate(campaign.eras):
         for v, event in enumerate(era.events):
             base: Path = ("eras", n, "events", v)
             for path, condition, needed in _event_conditions(base, event):
                 what = "the event can never fire" if needed else "this variant is never used"
-                for reason in _never(condition, n, era, event, campaign, era_of, events):
-                    out.append(
-                        LintWarning(
-                            LintKind.unreachable,
-                            path,
-                            f"{reason}: {what}",
-                            event.id if needed else None,
-                        )
+                reasons = [
+                    *_never(condition, n, era, event, campaign, era_of, events),
+                    *flags.never(condition),
+                ]
+                out += [
+                    LintWarning(
+                        LintKind.unreachable, path, f"{r}: {what}", event.id if needed else None
                     )
-                for use in condition.calls():
-                    if use.function != "flag" or not use.args:
-                        continue
-                    flag = use.args[0]
-                    if use.sign > 0 and flag not in raised and flag not in initial:
-                        out.append(
-                            LintWarning(
-                                LintKind.unreachable,
-                                path,
-                                f'flag("{flag}") is never true: no set_flag sets it and the '
-                                f"campaign does not start with it: {what}",
-                                event.id if needed else None,
-                            )
-                        )
-                    elif use.sign < 0 and flag in initial and flag not in cleared:
-                        out.append(
-                            LintWarning(
-                                LintKind.unreachable,
-                                path,
-                                f'not flag("{flag}") never holds: the campaign starts with '
-                                f"the flag and no set_flag clears it: {what}",
-                                event.id if needed else None,
-                            )
-                        )
+                    for r in reasons
+                ]
+            if getattr(event.trigger, "probability", None) == 0:
+                out.append(
+                    LintWarning(
+                        LintKind.unreachable,
+                        (*base, "trigger", "probability"),
+                        "a probability of 0: the event can never fire",
+                        event.id,
+                    )
+                )
+            out += _option_problems(campaign, base, event, n, era, era_of, events, flags)
             out += _follower_players(campaign, base, event, events)
+        for o, objective in enumerate(era.objectives):
+            last = min(objective.deadline or campaign.end_year, campaign.end_year)
+            reasons = [
+                *_years_out(objective.when, era.start, last, "the objective is read only in"),
+                *_contradictions(objective.when),
+                *_constant(objective.when),
+                *flags.never(objective.when),
+            ]
+            out += [
+                LintWarning(
+                    LintKind.unreachable,
+                    ("eras", n, "objectives", o, "when"),
+                    f"{r}: the objective can never be achieved",
+                )
+                for r in reasons
+            ]
     return out
+
+
+@dataclass(frozen=True)
+class _Flags:
+    """Which flags effects set and clear, and which the campaign starts with."""
+
+    raised: set[str]
+    cleared: set[str]
+    initial: set[str]
+
+    def never(self, condition: Expression) -> Iterator[str]:
+        """Why a flag the condition needs can never be as it needs it."""
+        for use in condition.calls():
+            if use.function != "flag" or not use.args:
+                continue
+            flag = use.args[0]
+            if use.sign > 0 and flag not in self.raised and flag not in self.initial:
+                yield (
+                    f'flag("{flag}") is never true: no set_flag sets it and the campaign does '
+                    "not start with it"
+                )
+            elif use.sign < 0 and flag in self.initial and flag not in self.cleared:
+                yield (
+                    f'not flag("{flag}") never holds: the campaign starts with the flag and '
+                    "no set_flag clears it"
+                )
+
+
+def _option_problems(
+    campaign: Campaign,
+    base: Path,
+    event: Event,
+    era_index: int,
+    era: Era,
+    era_of: dict[str, tuple[int, Era]],
+    events: dict[str, Event],
+    flags: _Flags,
+) -> Iterator[LintWarning]:
+    """An option that can never be taken: it costs more action points than a turn has, or
+    its condition can never hold when the event asks."""
+    for c, choice in enumerate(event.choices):
+        path: Path = (*base, "choices", c)
+        if choice.cost > campaign.action_points:
+            yield LintWarning(
+                LintKind.unreachable,
+                (*path, "cost"),
+                f"the option costs {choice.cost} action points and a turn has "
+                f"{campaign.action_points}: it can never be taken",
+            )
+        if choice.when is None:
+            continue
+        reasons = [
+            *_never(choice.when, era_index, era, event, campaign, era_of, events),
+            *flags.never(choice.when),
+        ]
+        for reason in reasons:
+            yield LintWarning(
+                LintKind.unreachable,
+                (*path, "when"),
+                f"{reason}: the option is never open",
+            )
+
+
+def _constant(condition: Expression) -> Iterator[str]:
+    """A condition that reads nothing of the game (``false``, ``1 > 2``) and is false."""
+    if condition.functions() or condition.variables():
+        return
+    if not condition.evaluate(_NOTHING):
+        yield "it is always false"
+
+
+class _Nothing:
+    """An evaluation context for an expression that reads nothing of the game."""
+
+    def __getattr__(self, name: str) -> object:
+        raise AssertionError(f"a constant expression read {name}")
+
+
+_NOTHING: Any = _Nothing()
 
 
 def _follower_players(
@@ -169,6 +252,7 @@ def _never(
     """Why ``condition`` can never hold in ``event`` (which fires only in ``era``)."""
     yield from _years_out(condition, era.start, era.end, "the event fires only in")
     yield from _contradictions(condition)
+    yield from _constant(condition)
     for use in condition.calls():
         if use.sign <= 0 or not use.args:
             continue

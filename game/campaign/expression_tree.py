@@ -7,7 +7,7 @@ node stores its depth so the parser can cap the tree, which bounds evaluation's 
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, ClassVar, Protocol, cast
 
@@ -303,28 +303,22 @@ class Expression:
                 found += [replace(use, sign=sign) for use in _uses(term, 1)]
         return found
 
-    def functions(self) -> list[str]:
-        """Every function the expression calls, in text order (repeats kept)."""
-        found: list[str] = []
+    def _nodes(self) -> Iterator[Node]:
+        """Every node of the tree, in text order."""
         todo = [self._root]
         while todo:
             node = todo.pop()
-            if isinstance(node, Call):
-                found.append(node.spec.name)
+            yield node
             todo.extend(reversed(node.children()))
-        return found
+
+    def functions(self) -> list[str]:
+        """Every function the expression calls, in text order (repeats kept)."""
+        return [node.spec.name for node in self._nodes() if isinstance(node, Call)]
 
     def variables(self) -> list[str]:
         """Every variable the expression reads (``year``, ``turn``, ``score``), in text
         order (repeats kept)."""
-        found: list[str] = []
-        todo = [self._root]
-        while todo:
-            node = todo.pop()
-            if isinstance(node, Variable):
-                found.append(node.name)
-            todo.extend(reversed(node.children()))
-        return found
+        return [node.name for node in self._nodes() if isinstance(node, Variable)]
 
     def evaluate(self, context: EvaluationContext) -> bool | float:
         """The value against the game now: a bool for conditions, a float for formulas."""
