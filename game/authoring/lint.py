@@ -69,9 +69,8 @@ def _flags_set(campaign: Campaign) -> tuple[set[str], set[str]]:
 def reachability(campaign: Campaign) -> list[LintWarning]:
     """Conditions that can never hold where they stand, in file order: an event's trigger
     and variants, its options' conditions and costs, and the objectives."""
-    era_of = {e.id: (n, era) for n, era in enumerate(campaign.eras) for e in era.events}
-    events = {e.id: e for era in campaign.eras for e in era.events}
-    flags = _Flags(*_flags_set(campaign), set(campaign.flags))
+    reading = _Reading.of(campaign)
+    events, flags = reading.events, reading.flags
     out: list[LintWarning] = []
     for n, era in enumerate(campaign.eras):
         for v, event in enumerate(era.events):
@@ -79,7 +78,7 @@ def reachability(campaign: Campaign) -> list[LintWarning]:
             for path, condition, needed in _event_conditions(base, event):
                 what = "the event can never fire" if needed else "this variant is never used"
                 reasons = [
-                    *_never(condition, n, era, event, campaign, era_of, events),
+                    *_never(condition, n, era, event, reading),
                     *flags.never(condition),
                 ]
                 out += [
@@ -97,7 +96,7 @@ def reachability(campaign: Campaign) -> list[LintWarning]:
                         event.id,
                     )
                 )
-            out += _option_problems(campaign, base, event, n, era, era_of, events, flags)
+            out += _option_problems(reading, base, event, n, era)
             out += _follower_players(campaign, base, event, events)
         for o, objective in enumerate(era.objectives):
             last = min(objective.deadline or campaign.end_year, campaign.end_year)
@@ -144,20 +143,34 @@ class _Flags:
                 )
 
 
+@dataclass(frozen=True)
+class _Reading:
+    """What the lint looks things up in: the campaign, each event's era, the events by id
+    and the flags."""
+
+    campaign: Campaign
+    era_of: dict[str, tuple[int, Era]]
+    events: dict[str, Event]
+    flags: _Flags
+
+    @classmethod
+    def of(cls, campaign: Campaign) -> _Reading:
+        return cls(
+            campaign,
+            {e.id: (n, era) for n, era in enumerate(campaign.eras) for e in era.events},
+            {e.id: e for era in campaign.eras for e in era.events},
+            _Flags(*_flags_set(campaign), set(campaign.flags)),
+        )
+
+
 def _option_problems(
-    campaign: Campaign,
-    base: Path,
-    event: Event,
-    era_index: int,
-    era: Era,
-    era_of: dict[str, tuple[int, Era]],
-    events: dict[str, Event],
-    flags: _Flags,
+    reading: _Reading, base: Path, event: Event, era_index: int, era: Era
 ) -> Iterator[LintWarning]:
     """An option that can never be taken: it costs more action points than a turn has, or
     its condition can never hold when the event asks."""
     for c, choice in enumerate(event.choices):
         path: Path = (*base, "choices", c)
+        campaign = reading.campaign
         if choice.cost > campaign.action_points:
             yield LintWarning(
                 LintKind.unreachable,
@@ -168,8 +181,8 @@ def _option_problems(
         if choice.when is None:
             continue
         reasons = [
-            *_never(choice.when, era_index, era, event, campaign, era_of, events),
-            *flags.never(choice.when),
+            *_never(choice.when, era_index, era, event, reading),
+            *reading.flags.never(choice.when),
         ]
         for reason in reasons:
             yield LintWarning(
@@ -241,15 +254,10 @@ def _years_out(condition: Expression, first: int, last: int, where: str) -> Iter
 
 
 def _never(
-    condition: Expression,
-    era_index: int,
-    era: Era,
-    event: Event,
-    campaign: Campaign,
-    era_of: dict[str, tuple[int, Era]],
-    events: dict[str, Event],
+    condition: Expression, era_index: int, era: Era, event: Event, reading: _Reading
 ) -> Iterator[str]:
     """Why ``condition`` can never hold in ``event`` (which fires only in ``era``)."""
+    campaign, era_of, events = reading.campaign, reading.era_of, reading.events
     yield from _years_out(condition, era.start, era.end, "the event fires only in")
     yield from _contradictions(condition)
     yield from _constant(condition)
