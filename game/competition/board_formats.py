@@ -12,6 +12,7 @@ import io
 import json
 from typing import Any
 
+from game.competition.cells import csv_cell, markdown_cell
 from game.competition.leaderboard import Leaderboard, Standing, TeamStanding
 
 PARTS = ("security", "influence", "objectives", "penalties")
@@ -103,26 +104,27 @@ def as_table(board: Leaderboard) -> str:
     return "\n".join(out) + "\n"
 
 
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|")
-
-
 def as_markdown(board: Leaderboard) -> str:
     """For a course page or a report."""
-    out = [f"# {_md_cell(heading(board))}", ""]
+    out = [f"# {markdown_cell(heading(board))}", ""]
 
     def table(header: list[str], rows: list[list[str]]) -> list[str]:
         return [
             "| " + " | ".join(header) + " |",
             "|" + "---|" * len(header),
-            *("| " + " | ".join(_md_cell(c) for c in r) + " |" for r in rows),
+            *("| " + " | ".join(markdown_cell(c) for c in r) + " |" for r in rows),
         ]
 
     out += table(STUDENT_HEADER, student_rows(board)) if board.students else ["No verified game."]
     if board.teams:
         out += ["", "## Teams", "", *table(TEAM_HEADER, team_rows(board))]
     if board.pending:
-        out += ["", "## Not finished yet", "", *(f"- {_md_cell(x)}" for x in pending_lines(board))]
+        out += [
+            "",
+            "## Not finished yet",
+            "",
+            *(f"- {markdown_cell(x)}" for x in pending_lines(board)),
+        ]
     return "\n".join(out) + "\n"
 
 
@@ -136,8 +138,8 @@ def as_csv(board: Leaderboard) -> str:
             [
                 s.rank,
                 "yes" if s.tied else "no",
-                s.student,
-                s.team or "",
+                csv_cell(s.student),
+                csv_cell(s.team or ""),
                 s.total,
                 *(s.part(p) for p in PARTS),
                 grades(s),

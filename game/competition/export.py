@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.campaign.loader import LoadedCampaign
+from game.competition.cells import csv_cell, markdown_cell
 from game.competition.leaderboard import Leaderboard
 from game.competition.settings import Competition
 from game.competition.store import Submission
@@ -123,17 +124,13 @@ def timeline_csv(steps: list[Step]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for s in steps:
-        writer.writerow([getattr(s, c) for c in COLUMNS])
+        writer.writerow([csv_cell(getattr(s, c)) for c in COLUMNS])
     return buffer.getvalue()
-
-
-def _cell(text: str) -> str:
-    return " ".join(text.split()).replace("|", "\\|")
 
 
 def timeline_markdown(student: str, team: str | None, games: list[Played]) -> str:
     """A student's timelines, one section per round."""
-    lines = [f"# {_cell(student)}" + (f" (team {_cell(team)})" if team else ""), ""]
+    lines = [f"# {markdown_cell(student)}" + (f" (team {markdown_cell(team)})" if team else ""), ""]
     for played in games:
         sub = played.submission
         lines += [
@@ -148,9 +145,8 @@ def timeline_markdown(student: str, team: str | None, games: list[Played]) -> st
         for s in timeline(played):
             what = s.what if s.kind in ("turn", "order") else f"{s.kind}: {s.what}"
             threat = f"{s.principal_threat} {s.threat}".strip()
-            lines.append(
-                f"| {s.turn} | {s.year} | {_cell(what)} | {_cell(threat)} | {_cell(s.detail)} |"
-            )
+            cells = (markdown_cell(c) for c in (what, threat, s.detail))
+            lines.append(f"| {s.turn} | {s.year} | " + " | ".join(cells) + " |")
         lines.append("")
     return "\n".join(lines)
 
@@ -173,7 +169,7 @@ def class_summary(board: Leaderboard, games: list[Played]) -> str:
     """What the class did: choices by event, common orders, best against worst game."""
     c = board.competition
     lines = [
-        f"# Class summary: {_cell(c.title)}",
+        f"# Class summary: {markdown_cell(c.title)}",
         "",
         f"{len(board.students)} students ranked.",
         "",
@@ -196,9 +192,9 @@ def class_summary(board: Leaderboard, games: list[Played]) -> str:
         counts = choices[title]
         total = sum(counts.values())
         lines.append(
-            f"- **{_cell(title)}** ({total} game{'s' if total != 1 else ''}): "
+            f"- **{markdown_cell(title)}** ({total} game{'s' if total != 1 else ''}): "
             + "; ".join(
-                f"{_cell(label)} {n} ({100 * n // total}%)"
+                f"{markdown_cell(label)} {n} ({100 * n // total}%)"
                 for label, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
             )
         )
@@ -221,16 +217,17 @@ def class_summary(board: Leaderboard, games: list[Played]) -> str:
             (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
         )
         head = (
-            f"- Round {r.id}: best {_cell(best.submission.student)} ({best.submission.total}), "
-            f"worst {_cell(worst.submission.student)} ({worst.submission.total})"
+            f"- Round {r.id}: best {markdown_cell(best.submission.student)} "
+            f"({best.submission.total}), worst {markdown_cell(worst.submission.student)} "
+            f"({worst.submission.total})"
         )
         if at >= len(a) and at >= len(b):
             lines.append(head + ": the same decisions throughout.")
             continue
         turn = (a[at] if at < len(a) else b[at])[0]
         lines.append(f"{head}: first diverged in turn {turn}:")
-        lines.append(f"  - best: {_cell(a[at][1]) if at < len(a) else 'nothing more'}")
-        lines.append(f"  - worst: {_cell(b[at][1]) if at < len(b) else 'nothing more'}")
+        lines.append(f"  - best: {markdown_cell(a[at][1]) if at < len(a) else 'nothing more'}")
+        lines.append(f"  - worst: {markdown_cell(b[at][1]) if at < len(b) else 'nothing more'}")
     return "\n".join(lines) + "\n"
 
 

@@ -238,6 +238,18 @@ def test_csv_keeps_a_name_with_commas_and_quotes(two_rounds):
     assert row["student"] == name
 
 
+def test_markdown_shows_html_in_a_name_as_text(two_rounds):
+    name = "<img src=x onerror=alert(1)>"
+    text = as_markdown(build(two_rounds, [sub(name, "1", 3)]))
+    assert "<img" not in text and "&lt;img src=x onerror=alert(1)&gt;" in text
+
+
+@pytest.mark.parametrize("name", ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(A1)"])
+def test_csv_never_hands_a_spreadsheet_a_formula(two_rounds, name):
+    (row,) = csv.DictReader(io.StringIO(as_csv(build(two_rounds, [sub(name, "1", 3)]))))
+    assert row["student"] == "'" + name  # shown as typed, not run
+
+
 def test_json_says_rank_and_tie(board):
     data = json.loads(as_json(board))
     assert [(s["rank"], s["tied"], s["student"]) for s in data["students"]] == [
