@@ -253,7 +253,14 @@ def as_text(
             f"{row['min']:>6}-{row['max']:<6} {row['median']:>7} {row['grade']}"
         )
     gap = coverage.doctrine_gap()
-    if gap is not None:
+    if gap is not None and not gap.differences:
+        lines += [
+            "",
+            f"Doctrines: no probe differs: {gap.first} and {gap.second} left every state "
+            f"with the same allies in every year (seed {gap.seed}, {gap.policy} and the "
+            "others).",
+        ]
+    elif gap is not None:
         lines += [
             "",
             f"Doctrines: {gap.first} and {gap.second} differ most for {gap.player} "

@@ -262,3 +262,21 @@ def test_the_progress_total_is_whole_before_the_bar_reaches_it(tmp_path, jobs):
     assert {total for _, total in seen[packed:]} == {coverage.runs}
     # Serial or parallel, the report is the same.
     assert coverage.quick_runs == packed + 1
+
+
+def test_doctrines_that_never_differ_are_said_so_not_left_half_said(tmp_path):
+    """A campaign over before any alliance can move: the report says no doctrine probe
+    differs, rather than announcing a first difference and listing none."""
+    text = MINIMAL.read_text().replace(
+        "    briefing: The first era.\n",
+        "    briefing: The first era.\n    changes:\n      - {kind: end_game, text: Over.}\n",
+        1,
+    )
+    path = tmp_path / "over.yaml"
+    path.write_text(text)
+    loaded = load_campaign(path)
+    plan = default_plan(loaded.campaign, "d", 2, policies=["passive"])
+    coverage = run_check(loaded, plan, jobs=1)
+    report = as_text(coverage, plan, str(path), [], [])
+    assert "Doctrines: no probe differs:" in report
+    assert "the first:" not in report
