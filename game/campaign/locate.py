@@ -255,7 +255,7 @@ def word_error(error: ErrorDetails, path: tuple[PathPart, ...], fields: list[str
         if ctx.get("min_length") == 1:
             return "must not be empty"
         return f"must be at least {_plural(ctx.get('min_length'), 'character')} long"
-    if kind == "string_too_long":
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(value, str)):
         length = len(value) if isinstance(value, str) else "?"
         return f"is too long ({length} characters; the limit is {ctx.get('max_length')})"
     if kind == "too_short":

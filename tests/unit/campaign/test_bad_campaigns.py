@@ -1170,6 +1170,12 @@ CASES = [
         "one line, in plain text, got 'On\\x1b[31mland'",
     ),
     edit(
+        "id_too_long",
+        "  - id: ON\n",
+        "  - id: " + "O" * 41 + "\n",
+        "30:9: states[2].id: is too long (41 characters; the limit is 40)",
+    ),
+    edit(
         "blank_name",
         "    name: Onland",
         '    name: "  "',
