@@ -33,6 +33,8 @@ def version_2_parts(campaign: Campaign) -> Iterator[tuple[Path, str]]:
                     yield (*path, "choices", c, name), f"an option's '{name}'"
     if campaign.includes:
         yield ("includes",), "a campaign in several files ('includes')"
+    if campaign.effect_groups:  # defined, even if nothing uses them yet
+        yield ("effect_groups",), "effect groups ('effect_groups')"
     for a, alliance in enumerate(campaign.alliances):
         yield from _alliance_terms(("alliances", a), alliance)
     for e, era in enumerate(campaign.eras):
