@@ -24,10 +24,10 @@ from game.history import check, worldbuild
 GRID: dict[str, tuple[object, list[object]]] = {
     "WEIGHTS": (
         worldbuild,
-        [
-            {},
-            {"global_proximity": 0.5},
-            {"global_proximity": 0.0},
+        [  # intentions always named: a weight left out takes the format's default (2)
+            {"intentions": 1.0},
+            {"intentions": 1.0, "global_proximity": 0.5},
+            {"intentions": 1.0, "global_proximity": 0.0},
             {"intentions": 2.0},
             {"intentions": 2.0, "global_proximity": 0.0},
             {"intentions": 3.0, "global_proximity": 0.0},
