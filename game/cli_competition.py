@@ -28,9 +28,10 @@ def text_value(what: str) -> Callable[[str], str]:
     return parse
 
 
-MAX_JOBS = 64
+MAX_JOBS = 61
 """The most worker processes a command starts: each is a whole interpreter, and thousands
-of them take a machine longer to start than the work takes."""
+of them take a machine longer to start than the work takes (61: what a process pool takes
+on Windows)."""
 
 
 def worker_count(text: str) -> int:

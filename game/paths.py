@@ -44,13 +44,16 @@ def output_problem(named: str) -> str | None:
         return "no file name given"
     if named.endswith(("/", os.sep)):
         return "names a folder (it ends with a separator): give a file name"
-    real = Path(os.path.realpath(named))
-    if real.is_dir():
-        return "is a folder: give a file name"
-    if real.exists() and not real.is_file():
-        return "is not a regular file (a device, a pipe or a socket): it is left as it is"
-    if not real.parent.is_dir():
-        return f"the folder {real.parent} does not exist"
+    try:
+        real = Path(os.path.realpath(named))
+        if real.is_dir():
+            return "is a folder: give a file name"
+        if real.exists() and not real.is_file():
+            return "is not a regular file (a device, a pipe or a socket): it is left as it is"
+        if not real.parent.is_dir():
+            return f"the folder {real.parent} does not exist"
+    except OSError as error:  # a folder on the way that cannot be searched
+        return f"cannot be reached: {(error.strerror or str(error)).lower()}"
     return None
 
 
@@ -70,14 +73,15 @@ def open_to_read(path: str | Path) -> BinaryIO:
     pipe would otherwise wait for a writer for ever (it is opened without waiting, then
     looked at). A folder raises IsADirectoryError, a pipe, device or socket an OSError
     saying so."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    nonblocking = getattr(os, "O_NONBLOCK", 0)  # POSIX; Windows has no named pipes here
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_BINARY", 0) | nonblocking)
     try:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
             raise IsADirectoryError(errno.EISDIR, "Is a directory", str(path))
         if not stat.S_ISREG(mode):
             raise OSError(errno.EINVAL, "not a regular file (a pipe, a device or a socket)")
-        if hasattr(os, "set_blocking"):
+        if nonblocking:
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:

@@ -129,8 +129,10 @@ eras:
       What a state's forces are built to do, and what it has done, now count for more.
     weights:
       offense: 1.3
-      intentions: 1.3
-      note: An arms race makes capabilities and intentions weigh more than size.
+      intentions: 2.6
+      note: >-
+        An arms race makes capabilities and intentions weigh more than size (intentions
+        weigh 2 by default; here 2.6).
     objectives:
       - id: keep_the_peace
         text: In 1909 no state has been removed from the map.

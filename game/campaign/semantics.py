@@ -405,6 +405,11 @@ def _effects_resolve(index: _Index) -> Iterator[Finding]:
             for m, member in enumerate(states):
                 if member != PLAYER:
                     yield from index.unknown_state((*path, field, m), member)
+                known = index.states.get(member)
+                if field == "members" and known is not None and known.kind != ActorKind.state:
+                    yield Finding(
+                        (*path, field, m), f"'{member}' is a non-state actor: it signs no alliance"
+                    )
         patron = effect.patron if isinstance(effect, fx.FormAlliance) else None
         if (
             isinstance(effect, fx.FormAlliance)

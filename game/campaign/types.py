@@ -91,6 +91,8 @@ def _printable(line_breaks: bool) -> Callable[[str], str]:
     allowed = "\n\t" if line_breaks else ""
 
     def check(value: str) -> str:
+        if not line_breaks:
+            value = value.rstrip("\n")  # a folded `title: >` scalar ends with a line break
         for position, char in enumerate(value, 1):
             code = ord(char)
             if (code < 32 or 127 <= code < 160) and char not in allowed:

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import html
 
+from game.engine import markdown_cell as plain_cell
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 """What makes a spreadsheet read a cell as a formula (OWASP's list for CSV injection)."""
 
 
 def markdown_cell(text: str) -> str:
-    """``text`` on one line, with HTML shown as text and the table's bars escaped: a name
-    such as ``<img src=x onerror=...>`` stays a name on a course page."""
-    return html.escape(" ".join(text.split()), quote=False).replace("|", "\\|")
+    """``text`` as one cell of a Markdown table in a file a teacher opens: on one line,
+    its bars and backslashes escaped, and HTML shown as text (a name such as ``<img
+    src=x onerror=...>`` stays a name on a course page)."""
+    return html.escape(plain_cell(text.replace("\\", "\\\\")), quote=False)
 
 
 def csv_cell(value: object) -> object:

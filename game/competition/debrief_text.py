@@ -7,12 +7,12 @@ worded by the same renderers.
 
 from __future__ import annotations
 
+from game.competition.cells import markdown_cell
 from game.engine import (
     Game,
     debrief_of,
     decision_text,
     in_this_game,
-    markdown_cell,
     score_note_text,
 )
 from game.history.beside import (
@@ -33,9 +33,10 @@ def debrief_markdown(game: Game) -> str:
     lines = [f"# Debrief: {game.campaign.title}", ""]
     entry = game.entry
     if entry is not None:
-        team = f", team {entry.team}" if entry.team else ""
+        team = f", team {markdown_cell(entry.team)}" if entry.team else ""
         lines += [
-            f"Competition `{entry.competition}`, round {entry.round}: {entry.name}{team}, "
+            f"Competition `{entry.competition}`, round {entry.round}: "
+            f"{markdown_cell(entry.name)}{team}, "
             f"attempt {entry.attempt}.",
             "",
         ]

@@ -25,13 +25,13 @@ from game.campaign.base import CampaignModel
 from game.campaign.errors import CampaignInvalid
 from game.campaign.loader import parse_model, read_capped
 from game.campaign.models import Scoring
-from game.campaign.types import MAX_SCORE_WEIGHT, ShortText
+from game.campaign.types import MAX_SCORE_WEIGHT, MAX_TURNS, ShortText
 from game.engine import ACTIONS, Rules
 
 MAX_BYTES = 64 * 1024
 MAX_WEIGHT = MAX_SCORE_WEIGHT
 """The largest score weight a competition file and a replay may carry (a campaign's too)."""
-TurnLimit = Annotated[int, Strict(), Field(ge=1, le=5_000)]
+TurnLimit = Annotated[int, Strict(), Field(ge=1, le=MAX_TURNS)]
 
 
 class RulesFile(CampaignModel):

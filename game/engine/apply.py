@@ -217,7 +217,8 @@ def remove_state(ctx: WorldContext, ident: str) -> list[News]:
     Removing the player's own state ends the game in defeat.
     """
     world = ctx.world
-    world.states[ident].allies_when_removed = world.allies_of(ident)
+    if world.states[ident].present:  # removed twice, it keeps the allies it left with
+        world.states[ident].allies_when_removed = world.allies_of(ident)
     world.states[ident].present = False
     if ident == ctx.player_id and world.ended is None:
         world.ended = f"{world.states[ident].name} has left the stage: your game is over."

@@ -363,18 +363,20 @@ def judge(world: World, base: Standing, weights: Weights) -> ThreatMatrix:
     excused = np.zeros((n, n), dtype=bool)
     excused[observer, rival] = attackers[observer, record.worst_target[observer, rival]]
     # raw[i, j]: how hostile j's record looks to i.
-    # A reassurance offsets what j did to i itself, never its record against others: an
-    # invader's assurances to the next neighbour do not undo the invasion it saw.
-    direct = np.maximum(
-        (1 - k.INTENT_REPUTATION) * hostile.T - k.REASSURANCE_WEIGHT * reassured.T, 0.0
-    )
-    raw = (
-        direct
-        + k.INTENT_REPUTATION * np.where(excused, 0.0, worst)
+    # A reassurance to i offsets what j did to i itself in full; what is left of it
+    # offsets j's record against others only as much as that record counts for i
+    # (INTENT_REPUTATION): an invader's assurances to the next neighbour soften what that
+    # neighbour reads, they do not undo the invasion it saw.
+    direct = (1 - k.INTENT_REPUTATION) * hostile.T
+    promised = k.REASSURANCE_WEIGHT * reassured.T
+    others = (
+        k.INTENT_REPUTATION * np.where(excused, 0.0, worst)
         # What j did to i's allies counts as a sign of what it would do to i, unless j is
         # i's ally too (a quarrel inside an alliance is not a threat to its members).
         + (k.INTENT_ALLY - k.INTENT_REPUTATION) * against_allies * (1.0 - allied)
     )
+    left = np.maximum(promised - direct, 0.0)
+    raw = np.maximum(direct - promised, 0.0) + np.maximum(others - k.INTENT_REPUTATION * left, 0.0)
     raw += k.INTENT_BASE + k.INTENT_BASE_AGGRESSION * base.aggression[None, :]
     intentions = np.clip(1.0 - np.exp(-k.INTENT_SCALE * raw), k.FACTOR_FLOOR, 1.0)
     w = base.column_weights

@@ -1155,6 +1155,11 @@ CASES = [
         "non_state_in_alliance",
         "41:24: alliances[0].members[2]: 'ON' is a non-state actor: it signs no alliance",
     ),
+    corpus(
+        "non_state_in_form_alliance",
+        "81:27: eras[1].events[0].effects[0].members[1]: 'ON' is a non-state actor: it signs "
+        "no alliance",
+    ),
     edit(
         "campaign_too_long",
         "    start: 1905\n    end: 1910",

@@ -62,3 +62,11 @@ def test_booleans_are_strict(word: str) -> None:
         parse_campaign(text.encode(), "c.yaml")
     messages = [str(e) for e in caught.value.errors]
     assert any("states[0].present: expected true or false" in m for m in messages), messages
+
+
+def test_a_folded_title_keeps_its_text_without_the_final_line_break():
+    """``title: >`` folds a paragraph and ends it with a line break: the title is the text,
+    not refused for the break (a break inside a one-line name still is)."""
+    text = MINIMAL.replace("title: Minimal", "title: >\n  A minimal\n  campaign", 1)
+    loaded = parse_campaign(text.encode(), "c.yaml")
+    assert loaded.campaign.title == "A minimal campaign"

@@ -155,7 +155,7 @@ def campaigns(draw) -> dict:
                 "title": f"Event {number}",
                 "text": "Something happens.",
                 "trigger": {"kind": "scheduled", "turn": draw(st.integers(1, turns))},
-                "effects": [draw(effects(ids, player, absent, alliances))],
+                "effects": [draw(effects(ids, player, absent, alliances, non_state))],
                 **({"choices": [{"label": "Yes"}, {"label": "No"}]} if draw(st.booleans()) else {}),
             }
         )
@@ -180,9 +180,10 @@ def campaigns(draw) -> dict:
     )
 
 
-def effects(ids, player, absent, alliances):
-    """One random campaign effect on the given states."""
+def effects(ids, player, absent, alliances, non_state=None):
+    """One random campaign effect on the given states (a non-state actor signs no pact)."""
     others = [s for s in ids if s != player]
+    signers = [s for s in ids if s != non_state]
     pairs = st.lists(st.sampled_from(ids), min_size=2, max_size=2, unique=True)
     return st.one_of(
         pairs.map(
@@ -206,7 +207,7 @@ def effects(ids, player, absent, alliances):
             if absent
             else {"kind": "set_flag", "flag": "nothing"}
         ),
-        st.lists(st.sampled_from(ids), min_size=1, max_size=3, unique=True).map(
+        st.lists(st.sampled_from(signers), min_size=1, max_size=3, unique=True).map(
             lambda m: {"kind": "form_alliance", "alliance": "formed", "members": m}
         ),
         (
