@@ -158,7 +158,9 @@ class TurnReportScreen(Screen[None]):
                 for line in report.threats[:3]
             ]
             if top:
-                yield section("Your principal threats", top)
+                # The turn as it closed, the figures its objectives were judged on: the
+                # board shows the next year's opening, after that year's events.
+                yield section(f"Your principal threats as {report.year} closed", top)
         yield Footer()
 
     def on_mount(self) -> None:
