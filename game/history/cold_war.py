@@ -132,20 +132,34 @@ def present(spec: StateSpec, year: int) -> bool:
 
 
 def borders() -> dict[str, dict[str, str]]:
-    """State id -> neighbour id -> ``land`` or ``sea``, from COW direct contiguity."""
+    """State id -> neighbour id -> ``land`` or ``sea``, from COW direct contiguity. The
+    campaign keeps its borders for all its years, so a border counts only when it held for
+    at least half the years both states are in the world (Egypt bordered Turkey and Iraq
+    by land only as the United Arab Republic, 1958-1961), and it is a land border when a
+    land border held for half of them."""
     by_code = {s.cow: s for s in STATES}
-    out: dict[str, dict[str, str]] = {s.id: {} for s in STATES}
+    held: dict[tuple[str, str], dict[str, set[int]]] = {}
     for a, b, kind, start, end in sources.contiguity():
         if a not in by_code or b not in by_code or (kind != 1 and kind not in SEA_TYPES):
             continue
-        x, y = by_code[a], by_code[b]
+        x, y = sorted((by_code[a], by_code[b]), key=lambda spec: spec.id)
         years = range(max(start, first_year(x), first_year(y)), min(end, END) + 1)
-        if not any(present(x, t) and present(y, t) for t in years):
+        kinds = held.setdefault((x.id, y.id), {"land": set(), "sea": set()})
+        kinds["land" if kind == 1 else "sea"].update(
+            t for t in years if present(x, t) and present(y, t)
+        )
+    specs = {s.id: s for s in STATES}
+    out: dict[str, dict[str, str]] = {s.id: {} for s in STATES}
+    for (one, other), kinds in sorted(held.items()):
+        both = (specs[one], specs[other])
+        together = len([t for t in range(START, END + 1) if all(present(s, t) for s in both)])
+        if 2 * len(kinds["land"]) >= together > 0:
+            kind_name = "land"
+        elif 2 * len(kinds["land"] | kinds["sea"]) >= together > 0:
+            kind_name = "sea"
+        else:
             continue
-        kind_name = "land" if kind == 1 else "sea"
-        for one, other in ((x, y), (y, x)):
-            if out[one.id].get(other.id) != "land":  # a land border wins over a sea one
-                out[one.id][other.id] = kind_name
+        out[one][other] = out[other][one] = kind_name
     return out
 
 
