@@ -5,6 +5,7 @@ Worded so the UI and the CLI can show them as they are.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from game.engine import constants as k
@@ -98,8 +99,18 @@ def proximity_fact(world: World, geo: Geography, observer: str, rival: str) -> s
     km = geo.distance(observer, rival)
     if km is None:
         return "a non-state actor: no capital, it can strike anywhere it reaches"
-    reach = world.states[rival].reach
+    record = world.states[rival]
+    reach = record.reach
     text = f"capitals {km:,.0f} km apart; its reach is {reach:,.0f} km"
+    # The floors of section 1 of the theory guide: say which one holds the figure up, or
+    # the figure shown would not follow from the distance and the reach.
+    fading = math.exp(-km / max(reach, 1.0))
+    if border == "sea" and fading < k.SEA_BORDER_PROXIMITY:
+        text += f" (a sea border keeps it at least {k.SEA_BORDER_PROXIMITY:.2f})"
+    if record.reaches_globally and max(
+        fading, k.SEA_BORDER_PROXIMITY if border == "sea" else 0.0
+    ) < (k.GLOBAL_PROXIMITY):
+        text += f" (its global reach keeps it at least {k.GLOBAL_PROXIMITY:.2f})"
     return ("across the sea: " + text) if border == "sea" else text
 
 

@@ -297,13 +297,7 @@ def standing(world: World, geo: Geography, weights: Weights, years_per_turn: flo
     power, proximity, conventional, offense = (
         np.clip(f, floor, 1.0) for f in (power, proximity, conventional, offense)
     )
-    global_reach = np.array(
-        [
-            r.reach >= k.GLOBAL_REACH_KM if r.global_reach is None else r.global_reach
-            for r in records
-        ],
-        dtype=bool,
-    )
+    global_reach = np.array([r.reaches_globally for r in records], dtype=bool)
     # A global power's strike reaches everywhere: as a threat it is never farther than
     # GLOBAL_PROXIMITY, though its forces (``conventional``) still fade with distance.
     proximity = np.where(

@@ -19,7 +19,7 @@ import numpy as np
 
 from game.campaign.effects import Doctrine, Pact
 from game.campaign.models import ActorKind, Campaign
-from game.engine.constants import QUANTUM
+from game.engine.constants import GLOBAL_REACH_KM, QUANTUM
 
 ROUNDED = ("power", "military", "offense", "reach", "stability", "ideology")
 """A state's figures that quantize rounds."""
@@ -54,6 +54,12 @@ class StateRecord:
     """For a state taken out of the world: its allies as it left. They remember what was
     done to it as done to an ally (a conqueror's record outlives its victims, and the
     victim's allies feel it most)."""
+
+    @property
+    def reaches_globally(self) -> bool:
+        """Its strike reaches everywhere: ``global_reach`` as set, else a ``reach`` of at
+        least GLOBAL_REACH_KM (as it stands, after any change)."""
+        return self.reach >= GLOBAL_REACH_KM if self.global_reach is None else self.global_reach
 
 
 @dataclass
